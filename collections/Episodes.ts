@@ -1,0 +1,44 @@
+import type { CollectionConfig } from 'payload'
+
+import { catalogAccess, catalogVersions } from '../src/catalog/editorial'
+import { cnApprovalNumberField } from '../src/fields/catalogMetadata'
+import { ratingsField } from '../src/fields/ratings'
+import { ensureUniqueWithin } from '../hooks/shared/ensureUniqueWithin'
+
+export const Episodes: CollectionConfig<'episodes'> = {
+  slug: 'episodes',
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'season', 'episodeNumber', '_status'],
+    group: 'Catalog',
+  },
+  access: catalogAccess,
+  versions: catalogVersions,
+  indexes: [{ fields: ['season', 'episodeNumber'], unique: true }],
+  hooks: {
+    beforeChange: [
+      ensureUniqueWithin({
+        collection: 'episodes',
+        field: 'episodeNumber',
+        within: 'season',
+        label: 'Episode',
+      }),
+    ],
+  },
+  fields: [
+    {
+      type: 'row',
+      fields: [
+        { name: 'season', type: 'relationship', relationTo: 'seasons', required: true, index: true },
+        { name: 'episodeNumber', type: 'number', required: true, min: 0 },
+      ],
+    },
+    { name: 'title', type: 'text', localized: true, required: true },
+    { name: 'synopsis', type: 'richText', localized: true },
+    { name: 'runtimeMinutes', type: 'number', min: 1, max: 1000 },
+    { name: 'stills', type: 'upload', relationTo: 'images', hasMany: true },
+    { name: 'video', type: 'relationship', relationTo: 'videos' },
+    ratingsField(),
+    cnApprovalNumberField(),
+  ],
+}

@@ -1,0 +1,40 @@
+import path from 'node:path'
+
+import type { CollectionConfig } from 'payload'
+
+import { anyone } from '../src/access/anyone'
+import { allowRoles } from '../src/access/checkRole'
+import { rejectNonImageUpload } from '../hooks/images/rejectNonImageUpload'
+import { acceptedImageTypes } from '../src/media/imageTypes'
+
+const editors = allowRoles('admin', 'editor')
+
+export const Images: CollectionConfig<'images'> = {
+  slug: 'images',
+  admin: { useAsTitle: 'alt', group: 'Media', defaultColumns: ['filename', 'alt', 'updatedAt'] },
+  access: { read: anyone, create: editors, update: editors, delete: editors },
+  hooks: { beforeOperation: [rejectNonImageUpload] },
+  upload: {
+    staticDir: path.resolve(process.env.MEDIA_DIR ?? 'media', 'images'),
+    mimeTypes: [...acceptedImageTypes],
+    focalPoint: true,
+    crop: true,
+    adminThumbnail: 'thumbnail',
+    formatOptions: { format: 'webp', options: { quality: 82 } },
+    imageSizes: [
+      { name: 'thumbnail', width: 480, height: 270, formatOptions: { format: 'webp' } },
+      { name: 'poster', width: 800, height: 1200, formatOptions: { format: 'webp' } },
+      { name: 'backdrop', width: 1920, height: 1080, formatOptions: { format: 'webp' } },
+    ],
+  },
+  fields: [
+    {
+      name: 'alt',
+      type: 'text',
+      localized: true,
+      required: true,
+      admin: { description: 'Describes the image for people who cannot see it.' },
+    },
+    { name: 'credit', type: 'text' },
+  ],
+}

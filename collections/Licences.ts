@@ -1,0 +1,119 @@
+import type { CollectionConfig } from 'payload'
+
+import { allowRoles } from '../src/access/checkRole'
+import { isStaff } from '../src/access/isStaff'
+
+const licensingStaff = allowRoles('admin', 'licensing')
+
+export const licenceTypes = ['svod', 'avod', 'tvod', 'est', 'fvod'] as const
+export const videoFormats = ['sd', 'hd', 'uhd'] as const
+
+const boundaryPattern = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/
+
+const validateBoundary =
+  (required: boolean) =>
+  (value: string | null | undefined): true | string => {
+    if (!value) return required ? 'A licence needs a start.' : true
+    return boundaryPattern.test(value)
+      ? true
+      : 'Use YYYY-MM-DD (a day in each territory) or an ISO 8601 date-time with an offset or Z.'
+  }
+
+export const Licences: CollectionConfig<'licences'> = {
+  slug: 'licences',
+  admin: {
+    useAsTitle: 'contractId',
+    defaultColumns: ['contractId', 'licensor', 'licenceType', 'kind', 'start', 'end'],
+    group: 'Rights',
+  },
+  access: {
+    read: isStaff,
+    create: licensingStaff,
+    update: licensingStaff,
+    delete: licensingStaff,
+  },
+  fields: [
+    {
+      name: 'content',
+      type: 'relationship',
+      relationTo: ['films', 'series', 'seasons', 'episodes'],
+      hasMany: true,
+      required: true,
+      minRows: 1,
+    },
+    {
+      type: 'row',
+      fields: [
+        { name: 'contractId', type: 'text', index: true },
+        { name: 'licensor', type: 'text' },
+      ],
+    },
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'kind',
+          type: 'select',
+          required: true,
+          defaultValue: 'grant',
+          options: [
+            { label: 'Grant', value: 'grant' },
+            { label: 'Holdback / blackout', value: 'holdback' },
+          ],
+        },
+        {
+          name: 'holdbackStrength',
+          type: 'select',
+          defaultValue: 'hard',
+          options: [
+            { label: 'Hard (hides the title)', value: 'hard' },
+            { label: 'Soft (warning only)', value: 'soft' },
+          ],
+          admin: { condition: (_, sibling) => sibling?.kind === 'holdback' },
+        },
+        {
+          name: 'licenceType',
+          type: 'select',
+          required: true,
+          options: licenceTypes.map((type) => ({ label: type.toUpperCase(), value: type })),
+        },
+        {
+          name: 'formats',
+          type: 'select',
+          hasMany: true,
+          defaultValue: ['sd', 'hd'],
+          options: videoFormats.map((format) => ({ label: format.toUpperCase(), value: format })),
+        },
+      ],
+    },
+    {
+      name: 'territories',
+      type: 'relationship',
+      relationTo: 'regions',
+      hasMany: true,
+      required: true,
+      minRows: 1,
+    },
+    { name: 'excludedTerritories', type: 'relationship', relationTo: 'regions', hasMany: true },
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'start',
+          type: 'text',
+          required: true,
+          validate: validateBoundary(true),
+          admin: { description: 'YYYY-MM-DD (local day per territory) or date-time with offset.' },
+        },
+        {
+          name: 'end',
+          type: 'text',
+          validate: validateBoundary(false),
+          admin: { description: 'Empty for open-ended. A date-only end includes that whole day.' },
+        },
+      ],
+    },
+    { name: 'exclusive', type: 'checkbox', defaultValue: false },
+    { name: 'notes', type: 'textarea' },
+  ],
+}

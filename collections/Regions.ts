@@ -1,0 +1,93 @@
+import type { CollectionConfig } from 'payload'
+
+import { allowRoles } from '../src/access/checkRole'
+import { isStaff } from '../src/access/isStaff'
+import { isIanaTimeZone, isIso3166Alpha2 } from '../src/validation/codes'
+import { normaliseRegionCode } from '../hooks/regions/normaliseRegionCode'
+
+type RegionSiblings = { kind?: 'country' | 'group' | null }
+
+const licensingStaff = allowRoles('admin', 'licensing')
+
+export const Regions: CollectionConfig<'regions'> = {
+  slug: 'regions',
+  admin: {
+    useAsTitle: 'code',
+    defaultColumns: ['code', 'name', 'kind', 'timeZone'],
+    group: 'Rights',
+    listSearchableFields: ['code', 'name'],
+  },
+  access: {
+    read: isStaff,
+    create: licensingStaff,
+    update: licensingStaff,
+    delete: licensingStaff,
+  },
+  fields: [
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'code',
+          type: 'text',
+          required: true,
+          unique: true,
+          index: true,
+          hooks: { beforeValidate: [normaliseRegionCode] },
+          admin: { description: 'ISO 3166-1 alpha-2 for countries (DE), a short code for groups.' },
+          validate: (value: string | null | undefined, { siblingData }: { siblingData: unknown }) => {
+            if (!value) return 'A region needs a code.'
+            const kind = (siblingData as RegionSiblings).kind ?? 'country'
+            if (kind === 'country' && !isIso3166Alpha2(value)) {
+              return `${value} is not an ISO 3166-1 alpha-2 country code.`
+            }
+            if (kind === 'group' && !/^[A-Z0-9][A-Z0-9-]{1,15}$/.test(value)) {
+              return 'Group codes use capitals, digits and dashes, 2 to 16 characters (e.g. DACH).'
+            }
+            return true
+          },
+        },
+        {
+          name: 'kind',
+          type: 'select',
+          required: true,
+          defaultValue: 'country',
+          options: [
+            { label: 'Country', value: 'country' },
+            { label: 'Group', value: 'group' },
+          ],
+        },
+      ],
+    },
+    { name: 'name', type: 'text', localized: true, required: true },
+    {
+      name: 'members',
+      type: 'relationship',
+      relationTo: 'regions',
+      hasMany: true,
+      admin: { condition: (_, sibling) => sibling?.kind === 'group' },
+    },
+    {
+      name: 'timeZone',
+      type: 'text',
+      admin: {
+        condition: (_, sibling) => sibling?.kind !== 'group',
+        description: 'IANA reference time zone for date-only licence windows, e.g. Europe/Berlin.',
+      },
+      validate: (value: string | null | undefined, { siblingData }: { siblingData: unknown }) => {
+        const kind = (siblingData as RegionSiblings).kind ?? 'country'
+        if (kind === 'group') return true
+        if (!value) return 'A country needs its reference IANA time zone.'
+        return isIanaTimeZone(value) ? true : `${value} is not an IANA time zone.`
+      },
+    },
+    {
+      name: 'requiresApprovalNumber',
+      type: 'checkbox',
+      defaultValue: false,
+      admin: {
+        description: 'Policy gate: titles without an approval number (cnApprovalNumber) are hidden.',
+      },
+    },
+  ],
+}

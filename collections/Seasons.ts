@@ -1,0 +1,48 @@
+import type { CollectionConfig } from 'payload'
+
+import { catalogAccess, catalogVersions } from '../src/catalog/editorial'
+import { cnApprovalNumberField } from '../src/fields/catalogMetadata'
+import { ensureUniqueWithin } from '../hooks/shared/ensureUniqueWithin'
+
+export const Seasons: CollectionConfig<'seasons'> = {
+  slug: 'seasons',
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'series', 'seasonNumber', '_status'],
+    group: 'Catalog',
+  },
+  access: catalogAccess,
+  versions: catalogVersions,
+  indexes: [{ fields: ['series', 'seasonNumber'], unique: true }],
+  hooks: {
+    beforeChange: [
+      ensureUniqueWithin({
+        collection: 'seasons',
+        field: 'seasonNumber',
+        within: 'series',
+        label: 'Season',
+      }),
+    ],
+  },
+  fields: [
+    {
+      type: 'row',
+      fields: [
+        { name: 'series', type: 'relationship', relationTo: 'series', required: true, index: true },
+        { name: 'seasonNumber', type: 'number', required: true, min: 0 },
+      ],
+    },
+    { name: 'title', type: 'text', localized: true },
+    { name: 'synopsis', type: 'richText', localized: true },
+    { name: 'poster', type: 'upload', relationTo: 'images' },
+    cnApprovalNumberField(),
+    {
+      name: 'episodes',
+      type: 'join',
+      collection: 'episodes',
+      on: 'season',
+      defaultSort: 'episodeNumber',
+      defaultLimit: 100,
+    },
+  ],
+}

@@ -1,0 +1,28 @@
+import type { CollectionConfig } from 'payload'
+
+import { catalogAccess, catalogVersions } from '../src/catalog/editorial'
+import { catalogMetadataFields } from '../src/fields/catalogMetadata'
+
+export const Series: CollectionConfig<'series'> = {
+  slug: 'series',
+  labels: { singular: 'Series', plural: 'Series' },
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'releaseYear', '_status', 'updatedAt'],
+    group: 'Catalog',
+  },
+  access: catalogAccess,
+  versions: catalogVersions,
+  fields: [
+    ...catalogMetadataFields(),
+    { name: 'trailer', type: 'relationship', relationTo: 'videos' },
+    {
+      name: 'seasons',
+      type: 'join',
+      collection: 'seasons',
+      on: 'series',
+      defaultSort: 'seasonNumber',
+      defaultLimit: 50,
+    },
+  ],
+}

@@ -1,0 +1,93 @@
+import os from 'node:os'
+import path from 'node:path'
+
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import type { Config } from 'payload'
+import sharp from 'sharp'
+
+import { Episodes } from '../../collections/Episodes'
+import { Films } from '../../collections/Films'
+import { Genres } from '../../collections/Genres'
+import { Images } from '../../collections/Images'
+import { Licences } from '../../collections/Licences'
+import { People } from '../../collections/People'
+import { Regions } from '../../collections/Regions'
+import { Seasons } from '../../collections/Seasons'
+import { Series } from '../../collections/Series'
+import { Users } from '../../collections/Users'
+import { Videos } from '../../collections/Videos'
+import { adminCredentialsFromEnv, ensureAdminFromEnv } from '../bootstrap/ensureAdminFromEnv'
+import { databaseAdapterFor, defaultDatabaseUrl, projectRoot } from './database'
+import { resolvePayloadSecret } from './secret'
+
+export type ReelhouseConfigOptions = {
+  env: NodeJS.ProcessEnv
+  /** Overrides DATABASE_URL (tests). */
+  databaseUrl?: string
+  postgresSchema?: string
+}
+
+export const locales = ['en', 'de', 'zh-Hans'] as const
+
+const listFrom = (value: string | undefined): string[] =>
+  (value ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+
+export const reelhouseConfig = ({
+  env,
+  databaseUrl,
+  postgresSchema,
+}: ReelhouseConfigOptions): Config => {
+  const production = env.NODE_ENV === 'production'
+  const url = databaseUrl ?? env.DATABASE_URL ?? defaultDatabaseUrl(production)
+  const allowedOrigins = listFrom(env.CORS_ORIGINS)
+  const maxUploadBytes = Number(env.MAX_UPLOAD_BYTES ?? 50 * 1024 ** 3)
+
+  return {
+    secret: resolvePayloadSecret(env, path.join(projectRoot, 'data')),
+    serverURL: env.SERVER_URL || undefined,
+    telemetry: false,
+    admin: {
+      user: Users.slug,
+      avatar: 'default',
+      meta: { titleSuffix: ' · Reelhouse' },
+      importMap: {
+        baseDir: projectRoot,
+        importMapFile: path.join(projectRoot, 'src/app/(payload)/admin/importMap.js'),
+      },
+    },
+    collections: [Films, Series, Seasons, Episodes, People, Genres, Images, Videos, Licences, Regions, Users],
+    editor: lexicalEditor(),
+    db: databaseAdapterFor({ url, production, postgresSchema }),
+    sharp,
+    localization: {
+      locales: [
+        { code: 'en', label: 'English' },
+        { code: 'de', label: 'Deutsch' },
+        { code: 'zh-Hans', label: '简体中文' },
+      ],
+      defaultLocale: 'en',
+      fallback: true,
+    },
+    cors: allowedOrigins,
+    csrf: allowedOrigins,
+    upload: {
+      useTempFiles: true,
+      tempFileDir: path.join(os.tmpdir(), 'reelhouse-uploads'),
+      limits: { fileSize: maxUploadBytes },
+    },
+    jobs: {
+      // The server process runs due jobs (scheduled publishing, pushes to Mux) on this cron;
+      // seconds are the first field.
+      autoRun: [{ cron: env.JOBS_CRON ?? '*/10 * * * * *', queue: 'default', limit: 25 }],
+      shouldAutoRun: () => env.JOBS_AUTORUN !== 'false',
+    },
+    typescript: { outputFile: path.join(projectRoot, 'src/payload-types.ts') },
+    graphQL: { disablePlaygroundInProduction: true },
+    onInit: async (payload) => {
+      await ensureAdminFromEnv(payload, adminCredentialsFromEnv(env))
+    },
+  }
+}

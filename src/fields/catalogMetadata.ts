@@ -1,0 +1,58 @@
+import type { Field } from 'payload'
+
+import { isIso6391 } from '../validation/codes'
+import { creditsField } from './credits'
+import { externalIdsField } from './externalIds'
+import { ratingsField } from './ratings'
+import { slugField } from './slug'
+
+export const titleField = (): Field => ({
+  name: 'title',
+  type: 'text',
+  localized: true,
+  required: true,
+})
+
+export const originalLanguageField = (): Field => ({
+  name: 'originalLanguage',
+  type: 'text',
+  admin: { description: 'ISO 639-1 code, e.g. en, de, zh' },
+  validate: (value: string | null | undefined) =>
+    !value || isIso6391(value) ? true : 'Enter a two-letter ISO 639-1 language code, e.g. en.',
+})
+
+export const cnApprovalNumberField = (): Field => ({
+  name: 'cnApprovalNumber',
+  type: 'text',
+  admin: {
+    position: 'sidebar',
+    description: 'NRTA distribution approval number; required before the title can show in CN.',
+  },
+})
+
+/** The metadata films and series share. */
+export const catalogMetadataFields = (): Field[] => [
+  titleField(),
+  slugField('title'),
+  { name: 'tagline', type: 'text', localized: true },
+  { name: 'synopsis', type: 'richText', localized: true },
+  {
+    type: 'row',
+    fields: [
+      { name: 'releaseYear', type: 'number', min: 1888, max: 2100 },
+      originalLanguageField(),
+    ],
+  },
+  { name: 'genres', type: 'relationship', relationTo: 'genres', hasMany: true },
+  creditsField(),
+  {
+    type: 'row',
+    fields: [
+      { name: 'poster', type: 'upload', relationTo: 'images' },
+      { name: 'backdrop', type: 'upload', relationTo: 'images' },
+    ],
+  },
+  ratingsField(),
+  externalIdsField(),
+  cnApprovalNumberField(),
+]

@@ -1,0 +1,16 @@
+import type { TextField } from 'payload'
+
+import { formatSlugFrom } from '../../hooks/shared/formatSlug'
+
+/** A unique, URL-safe slug derived from `sourceField` when left empty. */
+export const slugField = (sourceField = 'title'): TextField => ({
+  name: 'slug',
+  type: 'text',
+  unique: true,
+  index: true,
+  admin: {
+    position: 'sidebar',
+    description: `Used in URLs. Left empty, it is derived from the ${sourceField}.`,
+  },
+  hooks: { beforeValidate: [formatSlugFrom(sourceField)] },
+})

@@ -1,0 +1,88 @@
+import crypto from 'node:crypto'
+
+import pg from 'pg'
+import { buildConfig, getPayload, type Payload } from 'payload'
+
+import { closePayload } from '../../../src/config/closeDatabase'
+import { reelhouseConfig } from '../../../src/config/reelhouseConfig'
+import type { TestBackend } from './backends'
+
+export type TestPayload = { payload: Payload; databaseUrl: string; destroy: () => Promise<void> }
+
+const uniqueName = (prefix: string) => `${prefix}_${crypto.randomBytes(6).toString('hex')}`
+
+const withDatabase = (serverUrl: string, database: string): string => {
+  const url = new URL(serverUrl)
+  url.pathname = `/${database}`
+  return url.toString()
+}
+
+const createPostgresDatabase = async (serverUrl: string) => {
+  const name = uniqueName('reelhouse_test')
+  const admin = new pg.Client({ connectionString: serverUrl })
+  await admin.connect()
+  try {
+    await admin.query(`CREATE DATABASE ${name}`)
+  } finally {
+    await admin.end()
+  }
+  return {
+    url: withDatabase(serverUrl, name),
+    drop: async () => {
+      const client = new pg.Client({ connectionString: serverUrl })
+      await client.connect()
+      try {
+        await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+      } finally {
+        await client.end()
+      }
+    },
+  }
+}
+
+/**
+ * A Payload instance on a brand-new, empty database of the given backend (schema pushed as in
+ * development). Each call is isolated from every other.
+ */
+export const payloadFor = async (
+  backend: TestBackend,
+  env: NodeJS.ProcessEnv = {},
+): Promise<TestPayload> => {
+  if (!backend.serverUrl) throw new Error(backend.skipReason)
+  let databaseUrl: string
+  let dropDatabase = async () => {}
+  switch (backend.kind) {
+    case 'sqlite':
+      databaseUrl = 'file::memory:'
+      break
+    case 'postgres': {
+      const database = await createPostgresDatabase(backend.serverUrl)
+      databaseUrl = database.url
+      dropDatabase = database.drop
+      break
+    }
+    case 'mongodb':
+      databaseUrl = withDatabase(backend.serverUrl, uniqueName('reelhouse_test'))
+      break
+  }
+  const config = buildConfig(
+    reelhouseConfig({
+      env: { ...process.env, JOBS_AUTORUN: 'false', ...env },
+      databaseUrl,
+    }),
+  )
+  const payload = await getPayload({ config, key: uniqueName(backend.kind) })
+  return {
+    payload,
+    databaseUrl,
+    destroy: async () => {
+      if (backend.kind === 'mongodb') {
+        const connection = (payload.db as { connection?: { dropDatabase?: () => Promise<unknown> } })
+          .connection
+        await connection?.dropDatabase?.()
+      }
+      await closePayload(payload)
+      await dropDatabase()
+    },
+  }
+}
