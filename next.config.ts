@@ -6,6 +6,8 @@ const nextConfig: NextConfig = {
   compress: false,
   poweredByHeader: false,
   images: { unoptimized: true },
+  // CI runs `tsc --noEmit` over the whole project (tests included) before building.
+  typescript: { ignoreBuildErrors: true },
 }
 
 export default withPayload(nextConfig, { devBundleServerPackages: false })

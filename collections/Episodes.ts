@@ -29,7 +29,13 @@ export const Episodes: CollectionConfig<'episodes'> = {
     {
       type: 'row',
       fields: [
-        { name: 'season', type: 'relationship', relationTo: 'seasons', required: true, index: true },
+        {
+          name: 'season',
+          type: 'relationship',
+          relationTo: 'seasons',
+          required: true,
+          index: true,
+        },
         { name: 'episodeNumber', type: 'number', required: true, min: 0 },
       ],
     },

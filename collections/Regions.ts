@@ -35,7 +35,10 @@ export const Regions: CollectionConfig<'regions'> = {
           index: true,
           hooks: { beforeValidate: [normaliseRegionCode] },
           admin: { description: 'ISO 3166-1 alpha-2 for countries (DE), a short code for groups.' },
-          validate: (value: string | null | undefined, { siblingData }: { siblingData: unknown }) => {
+          validate: (
+            value: string | null | undefined,
+            { siblingData }: { siblingData: unknown },
+          ) => {
             if (!value) return 'A region needs a code.'
             const kind = (siblingData as RegionSiblings).kind ?? 'country'
             if (kind === 'country' && !isIso3166Alpha2(value)) {
@@ -86,7 +89,8 @@ export const Regions: CollectionConfig<'regions'> = {
       type: 'checkbox',
       defaultValue: false,
       admin: {
-        description: 'Policy gate: titles without an approval number (cnApprovalNumber) are hidden.',
+        description:
+          'Policy gate: titles without an approval number (cnApprovalNumber) are hidden.',
       },
     },
   ],

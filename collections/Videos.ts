@@ -22,7 +22,6 @@ export const Videos: CollectionConfig<'videos'> = {
     {
       name: 'status',
       type: 'select',
-      required: true,
       defaultValue: 'pending',
       options: videoStatuses.map((status) => ({
         label: status[0].toUpperCase() + status.slice(1),
@@ -33,7 +32,6 @@ export const Videos: CollectionConfig<'videos'> = {
     {
       name: 'playbackPolicy',
       type: 'select',
-      required: true,
       defaultValue: 'signed',
       options: [
         { label: 'Signed (tokens per request)', value: 'signed' },
@@ -52,8 +50,20 @@ export const Videos: CollectionConfig<'videos'> = {
       label: 'Mux',
       admin: { initCollapsed: true },
       fields: [
-        { name: 'muxUploadId', type: 'text', index: true, access: staffOnly, admin: { readOnly: true } },
-        { name: 'muxAssetId', type: 'text', index: true, access: staffOnly, admin: { readOnly: true } },
+        {
+          name: 'muxUploadId',
+          type: 'text',
+          index: true,
+          access: staffOnly,
+          admin: { readOnly: true },
+        },
+        {
+          name: 'muxAssetId',
+          type: 'text',
+          index: true,
+          access: staffOnly,
+          admin: { readOnly: true },
+        },
         {
           name: 'playbackIds',
           type: 'array',

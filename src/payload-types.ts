@@ -319,8 +319,8 @@ export interface Image {
 export interface Video {
   id: number;
   title: string;
-  status: 'pending' | 'uploading' | 'preparing' | 'ready' | 'errored';
-  playbackPolicy: 'signed' | 'public';
+  status?: ('pending' | 'uploading' | 'preparing' | 'ready' | 'errored') | null;
+  playbackPolicy?: ('signed' | 'public') | null;
   /**
    * Optional: Mux fetches the video from this public URL.
    */

@@ -6,7 +6,10 @@ import { acceptedImageTypes, isAcceptedImageType } from '../../src/media/imageTy
  * Says plainly why a file was refused before Payload tries to resize it. The browser's claimed
  * type is checked here; Payload re-checks the bytes it receives against `mimeTypes`.
  */
-export const rejectNonImageUpload: CollectionBeforeOperationHook<'images'> = ({ operation, req }) => {
+export const rejectNonImageUpload: CollectionBeforeOperationHook<'images'> = ({
+  operation,
+  req,
+}) => {
   if (operation !== 'create' && operation !== 'update') return
   const file = req.file
   if (!file) return

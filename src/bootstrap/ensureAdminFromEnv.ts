@@ -1,8 +1,9 @@
+import type { Environment } from '../config/environment'
 import type { Payload } from 'payload'
 
 export type AdminCredentials = { email: string; password: string }
 
-export const adminCredentialsFromEnv = (env: NodeJS.ProcessEnv): AdminCredentials | null =>
+export const adminCredentialsFromEnv = (env: Environment): AdminCredentials | null =>
   env.ADMIN_EMAIL && env.ADMIN_PASSWORD
     ? { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD }
     : null

@@ -19,7 +19,8 @@ export type DatabaseOptions = {
   postgresSchema?: string
 }
 
-export const projectRoot = path.resolve(import.meta.dirname, '../..')
+/** npm scripts, the server and the tests all run from the project directory. */
+export const projectRoot = process.cwd()
 
 /**
  * Development and production keep separate default SQLite files: a production server pointed at

@@ -1,3 +1,4 @@
+import type { Environment } from './environment'
 import os from 'node:os'
 import path from 'node:path'
 
@@ -16,12 +17,13 @@ import { Seasons } from '../../collections/Seasons'
 import { Series } from '../../collections/Series'
 import { Users } from '../../collections/Users'
 import { Videos } from '../../collections/Videos'
+import { exposeFieldErrors } from '../../hooks/errors/exposeFieldErrors'
 import { adminCredentialsFromEnv, ensureAdminFromEnv } from '../bootstrap/ensureAdminFromEnv'
 import { databaseAdapterFor, defaultDatabaseUrl, projectRoot } from './database'
 import { resolvePayloadSecret } from './secret'
 
 export type ReelhouseConfigOptions = {
-  env: NodeJS.ProcessEnv
+  env: Environment
   /** Overrides DATABASE_URL (tests). */
   databaseUrl?: string
   postgresSchema?: string
@@ -58,7 +60,19 @@ export const reelhouseConfig = ({
         importMapFile: path.join(projectRoot, 'src/app/(payload)/admin/importMap.js'),
       },
     },
-    collections: [Films, Series, Seasons, Episodes, People, Genres, Images, Videos, Licences, Regions, Users],
+    collections: [
+      Films,
+      Series,
+      Seasons,
+      Episodes,
+      People,
+      Genres,
+      Images,
+      Videos,
+      Licences,
+      Regions,
+      Users,
+    ],
     editor: lexicalEditor(),
     db: databaseAdapterFor({ url, production, postgresSchema }),
     sharp,
@@ -86,6 +100,7 @@ export const reelhouseConfig = ({
     },
     typescript: { outputFile: path.join(projectRoot, 'src/payload-types.ts') },
     graphQL: { disablePlaygroundInProduction: true },
+    hooks: { afterError: [exposeFieldErrors] },
     onInit: async (payload) => {
       await ensureAdminFromEnv(payload, adminCredentialsFromEnv(env))
     },

@@ -1,3 +1,4 @@
+import type { Environment } from './environment'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
@@ -7,7 +8,7 @@ import path from 'node:path'
  * without it); for development a random one is kept beside the dev database so that logins
  * survive restarts without a secret ever living in the repository.
  */
-export const resolvePayloadSecret = (env: NodeJS.ProcessEnv, dataDir: string): string => {
+export const resolvePayloadSecret = (env: Environment, dataDir: string): string => {
   if (env.PAYLOAD_SECRET) return env.PAYLOAD_SECRET
   if (env.NODE_ENV === 'production') return crypto.randomBytes(32).toString('hex')
   const file = path.join(dataDir, '.dev-secret')

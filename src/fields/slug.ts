@@ -13,4 +13,7 @@ export const slugField = (sourceField = 'title'): TextField => ({
     description: `Used in URLs. Left empty, it is derived from the ${sourceField}.`,
   },
   hooks: { beforeValidate: [formatSlugFrom(sourceField)] },
+  // Not `required`: the hook fills it, so API clients may leave it out.
+  validate: (value: string | null | undefined) =>
+    value ? true : `Enter a slug: none could be derived from the ${sourceField}.`,
 })

@@ -14,7 +14,12 @@ type ShutdownOptions = {
  * On SIGTERM/SIGINT: stop accepting connections, let in-flight requests finish, then release
  * the database. A request that outlives the timeout is cut off so the process still exits.
  */
-export const installGracefulShutdown = ({ server, logger, release, timeoutMs }: ShutdownOptions) => {
+export const installGracefulShutdown = ({
+  server,
+  logger,
+  release,
+  timeoutMs,
+}: ShutdownOptions) => {
   let shuttingDown = false
   const shutdown = (signal: NodeJS.Signals) => {
     if (shuttingDown) return

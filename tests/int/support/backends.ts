@@ -22,7 +22,8 @@ const mongodb: TestBackend = process.env.TEST_MONGODB_URL
   : {
       kind: 'mongodb',
       serverUrl: null,
-      skipReason: 'MongoDB skipped: TEST_MONGODB_URL is not set (no mongod can run on this machine)',
+      skipReason:
+        'MongoDB skipped: TEST_MONGODB_URL is not set (no mongod can run on this machine)',
     }
 
 /** Every backend the integration suite knows; unconfigured ones are reported as skipped. */

@@ -1,3 +1,4 @@
+import type { Environment } from '../../../src/config/environment'
 import crypto from 'node:crypto'
 
 import pg from 'pg'
@@ -46,7 +47,8 @@ const createPostgresDatabase = async (serverUrl: string) => {
  */
 export const payloadFor = async (
   backend: TestBackend,
-  env: NodeJS.ProcessEnv = {},
+  env: Environment = {},
+  { cron = false }: { cron?: boolean } = {},
 ): Promise<TestPayload> => {
   if (!backend.serverUrl) throw new Error(backend.skipReason)
   let databaseUrl: string
@@ -71,14 +73,15 @@ export const payloadFor = async (
       databaseUrl,
     }),
   )
-  const payload = await getPayload({ config, key: uniqueName(backend.kind) })
+  const payload = await getPayload({ config, key: uniqueName(backend.kind), cron })
   return {
     payload,
     databaseUrl,
     destroy: async () => {
       if (backend.kind === 'mongodb') {
-        const connection = (payload.db as { connection?: { dropDatabase?: () => Promise<unknown> } })
-          .connection
+        const connection = (
+          payload.db as { connection?: { dropDatabase?: () => Promise<unknown> } }
+        ).connection
         await connection?.dropDatabase?.()
       }
       await closePayload(payload)

@@ -1,0 +1,71 @@
+import { createServer } from 'node:http'
+
+import compression from 'compression'
+import express from 'express'
+import next from 'next'
+import { getPayload } from 'payload'
+
+import config from '../payload.config'
+import { closePayload } from './config/closeDatabase'
+import { projectRoot } from './config/database'
+import { seedDemoCatalogIfEmpty } from './seed/seedIfEmpty'
+import { installGracefulShutdown } from './server/gracefulShutdown'
+import { healthRoutes } from './server/health'
+import { logger } from './server/logger'
+import { requestLogging } from './server/requestLogging'
+import { securityHeaders } from './server/securityHeaders'
+
+const production = process.env.NODE_ENV === 'production'
+const port = Number(process.env.PORT ?? 3000)
+const hostname = process.env.HOST ?? '0.0.0.0'
+
+const start = async () => {
+  if (production && !process.env.PAYLOAD_SECRET) {
+    throw new Error('PAYLOAD_SECRET must be set in production (see .env.example).')
+  }
+
+  // Created before Next so that Payload's route handlers reuse this instance (getPayload caches
+  // it process-wide); `cron: true` makes this process run the jobs queue.
+  const payload = await getPayload({ config, cron: true })
+
+  if (!production && process.env.SEED_DEMO !== 'false') {
+    await seedDemoCatalogIfEmpty(payload, { log: (line) => logger.info(line) })
+  }
+
+  const nextApp = next({ dev: !production, dir: projectRoot, hostname, port })
+  await nextApp.prepare()
+  const handleWithNext = nextApp.getRequestHandler()
+
+  const app = express()
+  app.disable('x-powered-by')
+  app.set('trust proxy', process.env.TRUST_PROXY ?? 'loopback')
+  app.use(requestLogging(logger))
+  app.use(securityHeaders(production))
+  app.use(healthRoutes(payload))
+  app.use(compression())
+  // No body parser here: Payload reads request bodies itself inside Next's handler.
+  app.all('/{*splat}', (req, res) => handleWithNext(req, res))
+
+  const server = createServer(app)
+  server.on('upgrade', nextApp.getUpgradeHandler())
+  installGracefulShutdown({
+    server,
+    logger,
+    timeoutMs: Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 25_000),
+    release: async () => {
+      await closePayload(payload)
+      await nextApp.close()
+    },
+  })
+  server.listen(port, hostname, () => {
+    logger.info(
+      { port, production, database: payload.db.name },
+      `Reelhouse is listening on http://localhost:${port} (admin: /admin, REST: /api, GraphQL: /api/graphql)`,
+    )
+  })
+}
+
+start().catch((error: unknown) => {
+  logger.fatal({ err: error }, 'Reelhouse failed to start')
+  process.exit(1)
+})

@@ -1,0 +1,129 @@
+import crypto from 'node:crypto'
+
+import sharp from 'sharp'
+import type { CollectionSlug, Payload } from 'payload'
+
+import type { StaffRole } from '../../../src/roles'
+
+export type Id = number | string
+
+export const pngImage = async (width = 60, height = 90): Promise<Buffer> =>
+  sharp({ create: { width, height, channels: 3, background: { r: 200, g: 40, b: 90 } } })
+    .png()
+    .toBuffer()
+
+export const imageFile = async (name = 'poster.png') => {
+  const data = await pngImage()
+  return { data, mimetype: 'image/png', name, size: data.length }
+}
+
+const unique = () => crypto.randomBytes(4).toString('hex')
+
+/** Documents the catalog tests hang their records on: a series with a season, and regions. */
+export type CatalogFixtures = { seriesId: Id; seasonId: Id; regionId: Id; filmId: Id }
+
+export const createCatalogFixtures = async (payload: Payload): Promise<CatalogFixtures> => {
+  const series = await payload.create({
+    collection: 'series',
+    data: { title: `Fixture series ${unique()}`, _status: 'published' },
+  })
+  const season = await payload.create({
+    collection: 'seasons',
+    data: { series: series.id, seasonNumber: 1, title: 'Season 1', _status: 'published' },
+  })
+  const region = await payload.create({
+    collection: 'regions',
+    data: { code: 'DE', kind: 'country', name: 'Germany', timeZone: 'Europe/Berlin' },
+  })
+  const film = await payload.create({
+    collection: 'films',
+    data: { title: `Fixture film ${unique()}`, _status: 'published' },
+  })
+  return { seriesId: series.id, seasonId: season.id, regionId: region.id, filmId: film.id }
+}
+
+let counter = 0
+const next = () => ++counter
+
+/** Valid data for a new document of each collection. */
+export const newDocumentData = async (
+  collection: CollectionSlug,
+  fixtures: CatalogFixtures,
+): Promise<Record<string, unknown>> => {
+  const n = next()
+  switch (collection) {
+    case 'films':
+      return { title: `Film ${unique()}` }
+    case 'series':
+      return { title: `Series ${unique()}` }
+    case 'seasons':
+      return { series: fixtures.seriesId, seasonNumber: 100 + n, title: `Season ${n}` }
+    case 'episodes':
+      return { season: fixtures.seasonId, episodeNumber: 100 + n, title: `Episode ${n}` }
+    case 'people':
+      return { name: `Person ${unique()}` }
+    case 'genres':
+      return { name: `Genre ${unique()}` }
+    case 'images':
+      return { alt: `Image ${n}` }
+    case 'videos':
+      return { title: `Video ${n}` }
+    case 'licences':
+      return {
+        content: [{ relationTo: 'films', value: fixtures.filmId }],
+        licenceType: 'svod',
+        territories: [fixtures.regionId],
+        start: '2026-01-01',
+        contractId: `C-${n}`,
+      }
+    case 'regions':
+      return { code: `G${n}`, kind: 'group', name: `Group ${n}` }
+    case 'users':
+      return {
+        email: `user-${unique()}@example.test`,
+        password: 'correct horse battery',
+        roles: [],
+      }
+    default:
+      throw new Error(`no sample data for ${collection}`)
+  }
+}
+
+export const createAs = async (
+  payload: Payload,
+  collection: CollectionSlug,
+  data: Record<string, unknown>,
+) =>
+  payload.create({
+    collection,
+    data,
+    ...(collection === 'images' ? { file: await imageFile() } : {}),
+  })
+
+export type Persona = 'admin' | 'editor' | 'licensing' | 'apiConsumer' | 'public'
+
+export type PersonaUsers = Record<Exclude<Persona, 'public'>, Record<string, unknown>>
+
+const rolesOf: Record<Exclude<Persona, 'public'>, StaffRole[]> = {
+  admin: ['admin'],
+  editor: ['editor'],
+  licensing: ['licensing'],
+  apiConsumer: [],
+}
+
+/** One account per staff role plus a role-less API consumer (a frontend's key). */
+export const createPersonas = async (payload: Payload): Promise<PersonaUsers> => {
+  const users = {} as PersonaUsers
+  for (const persona of Object.keys(rolesOf) as (keyof typeof rolesOf)[]) {
+    const user = await payload.create({
+      collection: 'users',
+      data: {
+        email: `${persona}-${unique()}@example.test`,
+        password: 'correct horse battery',
+        roles: rolesOf[persona],
+      },
+    })
+    users[persona] = { ...user, collection: 'users' }
+  }
+  return users
+}
