@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
-import { catalogAccess, catalogVersions } from '../src/catalog/editorial'
+import { catalogAccess, catalogHooks, catalogVersions } from '../src/catalog/editorial'
+import { availabilityFields } from '../src/fields/availabilityJoin'
 import { cnApprovalNumberField } from '../src/fields/catalogMetadata'
 import { ratingsField } from '../src/fields/ratings'
 import { ensureUniqueWithin } from '../hooks/shared/ensureUniqueWithin'
@@ -12,10 +13,11 @@ export const Episodes: CollectionConfig<'episodes'> = {
     defaultColumns: ['title', 'season', 'episodeNumber', '_status'],
     group: 'Catalog',
   },
-  access: catalogAccess,
+  access: catalogAccess('episodes'),
   versions: catalogVersions,
   indexes: [{ fields: ['season', 'episodeNumber'], unique: true }],
   hooks: {
+    ...catalogHooks('episodes'),
     beforeChange: [
       ensureUniqueWithin({
         collection: 'episodes',
@@ -46,5 +48,6 @@ export const Episodes: CollectionConfig<'episodes'> = {
     { name: 'video', type: 'relationship', relationTo: 'videos' },
     ratingsField(),
     cnApprovalNumberField(),
+    ...availabilityFields('episode'),
   ],
 }

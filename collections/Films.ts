@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
-import { catalogAccess, catalogVersions } from '../src/catalog/editorial'
+import { catalogAccess, catalogHooks, catalogVersions } from '../src/catalog/editorial'
+import { availabilityFields } from '../src/fields/availabilityJoin'
 import { catalogMetadataFields } from '../src/fields/catalogMetadata'
 
 export const Films: CollectionConfig<'films'> = {
@@ -10,8 +11,9 @@ export const Films: CollectionConfig<'films'> = {
     defaultColumns: ['title', 'releaseYear', '_status', 'updatedAt'],
     group: 'Catalog',
   },
-  access: catalogAccess,
+  access: catalogAccess('films'),
   versions: catalogVersions,
+  hooks: catalogHooks('films'),
   fields: [
     ...catalogMetadataFields(),
     { name: 'runtimeMinutes', type: 'number', min: 1, max: 1000 },
@@ -22,5 +24,6 @@ export const Films: CollectionConfig<'films'> = {
         { name: 'trailer', type: 'relationship', relationTo: 'videos' },
       ],
     },
+    ...availabilityFields('film'),
   ],
 }

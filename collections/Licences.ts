@@ -2,21 +2,32 @@ import type { CollectionConfig } from 'payload'
 
 import { allowRoles } from '../src/access/checkRole'
 import { isStaff } from '../src/access/isStaff'
+import { AvailabilityInputError, parseBoundary } from '../src/availability'
+import { acceptTerritoryCodes } from '../hooks/licences/acceptTerritoryCodes'
+import {
+  refreshAvailabilityAfterLicenceDelete,
+  refreshLicenceAvailability,
+} from '../hooks/licences/refreshLicenceAvailability'
+import { resolveLicenceWindows } from '../hooks/licences/resolveLicenceWindows'
 
 const licensingStaff = allowRoles('admin', 'licensing')
 
 export const licenceTypes = ['svod', 'avod', 'tvod', 'est', 'fvod'] as const
 export const videoFormats = ['sd', 'hd', 'uhd'] as const
 
-const boundaryPattern = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/
-
 const validateBoundary =
   (required: boolean) =>
   (value: string | null | undefined): true | string => {
     if (!value) return required ? 'A licence needs a start.' : true
-    return boundaryPattern.test(value)
-      ? true
-      : 'Use YYYY-MM-DD (a day in each territory) or an ISO 8601 date-time with an offset or Z.'
+    try {
+      parseBoundary(value)
+      return true
+    } catch (error) {
+      if (error instanceof AvailabilityInputError) {
+        return `${error.reason}. Use YYYY-MM-DD (a day in each territory) or an ISO 8601 date-time with an offset or Z.`
+      }
+      throw error
+    }
   }
 
 export const Licences: CollectionConfig<'licences'> = {
@@ -25,6 +36,12 @@ export const Licences: CollectionConfig<'licences'> = {
     useAsTitle: 'contractId',
     defaultColumns: ['contractId', 'licensor', 'licenceType', 'kind', 'start', 'end'],
     group: 'Rights',
+  },
+  hooks: {
+    beforeValidate: [acceptTerritoryCodes],
+    beforeChange: [resolveLicenceWindows],
+    afterChange: [refreshLicenceAvailability],
+    afterDelete: [refreshAvailabilityAfterLicenceDelete],
   },
   access: {
     read: isStaff,
@@ -115,5 +132,44 @@ export const Licences: CollectionConfig<'licences'> = {
     },
     { name: 'exclusive', type: 'checkbox', defaultValue: false },
     { name: 'notes', type: 'textarea' },
+    {
+      type: 'collapsible',
+      label: 'Resolved (computed when saved)',
+      fields: [
+        {
+          name: 'countries',
+          type: 'text',
+          hasMany: true,
+          admin: {
+            readOnly: true,
+            description: 'Territories with groups expanded and exclusions removed, as signed.',
+          },
+        },
+        {
+          name: 'groupSnapshot',
+          type: 'json',
+          admin: { readOnly: true, description: 'Members of each group when the licence was saved.' },
+        },
+        {
+          name: 'resolvedWindows',
+          type: 'array',
+          admin: { readOnly: true, description: 'Half-open UTC windows, one per country.' },
+          fields: [
+            {
+              type: 'row',
+              fields: [
+                { name: 'territory', type: 'text', required: true },
+                { name: 'start', type: 'text', required: true },
+                { name: 'end', type: 'text' },
+                { name: 'timeZone', type: 'text' },
+                { name: 'startRule', type: 'text' },
+                { name: 'endRule', type: 'text' },
+              ],
+            },
+          ],
+        },
+        { name: 'contentKeys', type: 'text', hasMany: true, index: true, admin: { hidden: true } },
+      ],
+    },
   ],
 }

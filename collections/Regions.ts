@@ -4,6 +4,7 @@ import { allowRoles } from '../src/access/checkRole'
 import { isStaff } from '../src/access/isStaff'
 import { isIanaTimeZone, isIso3166Alpha2 } from '../src/validation/codes'
 import { normaliseRegionCode } from '../hooks/regions/normaliseRegionCode'
+import { forgetDeletedRegion, refreshRegionPolicies } from '../hooks/regions/refreshRegionPolicies'
 
 type RegionSiblings = { kind?: 'country' | 'group' | null }
 
@@ -17,6 +18,7 @@ export const Regions: CollectionConfig<'regions'> = {
     group: 'Rights',
     listSearchableFields: ['code', 'name'],
   },
+  hooks: { afterChange: [refreshRegionPolicies], afterDelete: [forgetDeletedRegion] },
   access: {
     read: isStaff,
     create: licensingStaff,

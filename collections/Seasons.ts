@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
-import { catalogAccess, catalogVersions } from '../src/catalog/editorial'
+import { catalogAccess, catalogHooks, catalogVersions } from '../src/catalog/editorial'
+import { availabilityFields } from '../src/fields/availabilityJoin'
 import { cnApprovalNumberField } from '../src/fields/catalogMetadata'
 import { ensureUniqueWithin } from '../hooks/shared/ensureUniqueWithin'
 
@@ -11,10 +12,11 @@ export const Seasons: CollectionConfig<'seasons'> = {
     defaultColumns: ['title', 'series', 'seasonNumber', '_status'],
     group: 'Catalog',
   },
-  access: catalogAccess,
+  access: catalogAccess('seasons'),
   versions: catalogVersions,
   indexes: [{ fields: ['series', 'seasonNumber'], unique: true }],
   hooks: {
+    ...catalogHooks('seasons'),
     beforeChange: [
       ensureUniqueWithin({
         collection: 'seasons',
@@ -44,5 +46,6 @@ export const Seasons: CollectionConfig<'seasons'> = {
       defaultSort: 'episodeNumber',
       defaultLimit: 100,
     },
+    ...availabilityFields('season'),
   ],
 }

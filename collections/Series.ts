@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
-import { catalogAccess, catalogVersions } from '../src/catalog/editorial'
+import { catalogAccess, catalogHooks, catalogVersions } from '../src/catalog/editorial'
+import { availabilityFields } from '../src/fields/availabilityJoin'
 import { catalogMetadataFields } from '../src/fields/catalogMetadata'
 
 export const Series: CollectionConfig<'series'> = {
@@ -11,8 +12,9 @@ export const Series: CollectionConfig<'series'> = {
     defaultColumns: ['title', 'releaseYear', '_status', 'updatedAt'],
     group: 'Catalog',
   },
-  access: catalogAccess,
+  access: catalogAccess('series'),
   versions: catalogVersions,
+  hooks: catalogHooks('series'),
   fields: [
     ...catalogMetadataFields(),
     { name: 'trailer', type: 'relationship', relationTo: 'videos' },
@@ -24,5 +26,6 @@ export const Series: CollectionConfig<'series'> = {
       defaultSort: 'seasonNumber',
       defaultLimit: 50,
     },
+    ...availabilityFields('series'),
   ],
 }

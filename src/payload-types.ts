@@ -67,6 +67,7 @@ export interface Config {
   };
   blocks: {};
   collections: {
+    'availability-windows': AvailabilityWindow;
     films: Film;
     series: Series;
     seasons: Season;
@@ -85,14 +86,23 @@ export interface Config {
     'payload-migrations': PayloadMigration;
   };
   collectionsJoins: {
+    films: {
+      availabilityWindows: 'availability-windows';
+    };
     series: {
       seasons: 'seasons';
+      availabilityWindows: 'availability-windows';
     };
     seasons: {
       episodes: 'episodes';
+      availabilityWindows: 'availability-windows';
+    };
+    episodes: {
+      availabilityWindows: 'availability-windows';
     };
   };
   collectionsSelect: {
+    'availability-windows': AvailabilityWindowsSelect<false> | AvailabilityWindowsSelect<true>;
     films: FilmsSelect<false> | FilmsSelect<true>;
     series: SeriesSelect<false> | SeriesSelect<true>;
     seasons: SeasonsSelect<false> | SeasonsSelect<true>;
@@ -149,6 +159,40 @@ export interface UserAuthOperations {
     email: string;
     password: string;
   };
+}
+/**
+ * Computed from licences; read-only.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "availability-windows".
+ */
+export interface AvailabilityWindow {
+  id: number;
+  contentKey: string;
+  film?: (number | null) | Film;
+  series?: (number | null) | Series;
+  season?: (number | null) | Season;
+  episode?: (number | null) | Episode;
+  territory: string;
+  start: string;
+  /**
+   * Open-ended windows end at 9999-12-31.
+   */
+  end: string;
+  /**
+   * Licence types and formats.
+   */
+  offers?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -219,6 +263,20 @@ export interface Film {
   runtimeMinutes?: number | null;
   video?: (number | null) | Video;
   trailer?: (number | null) | Video;
+  availabilityWindows?: {
+    docs?: (number | AvailabilityWindow)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  availability?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -428,6 +486,20 @@ export interface Series {
     hasNextPage?: boolean;
     totalDocs?: number;
   };
+  availabilityWindows?: {
+    docs?: (number | AvailabilityWindow)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  availability?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -466,6 +538,20 @@ export interface Season {
     hasNextPage?: boolean;
     totalDocs?: number;
   };
+  availabilityWindows?: {
+    docs?: (number | AvailabilityWindow)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  availability?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -516,6 +602,20 @@ export interface Episode {
    * NRTA distribution approval number; required before the title can show in CN.
    */
   cnApprovalNumber?: string | null;
+  availabilityWindows?: {
+    docs?: (number | AvailabilityWindow)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  availability?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -562,6 +662,37 @@ export interface Licence {
   end?: string | null;
   exclusive?: boolean | null;
   notes?: string | null;
+  /**
+   * Territories with groups expanded and exclusions removed, as signed.
+   */
+  countries?: string[] | null;
+  /**
+   * Members of each group when the licence was saved.
+   */
+  groupSnapshot?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Half-open UTC windows, one per country.
+   */
+  resolvedWindows?:
+    | {
+        territory: string;
+        start: string;
+        end?: string | null;
+        timeZone?: string | null;
+        startRule?: string | null;
+        endRule?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  contentKeys?: string[] | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -741,6 +872,10 @@ export interface PayloadLockedDocument {
   id: number;
   document?:
     | ({
+        relationTo: 'availability-windows';
+        value: number | AvailabilityWindow;
+      } | null)
+    | ({
         relationTo: 'films';
         value: number | Film;
       } | null)
@@ -828,6 +963,23 @@ export interface PayloadMigration {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "availability-windows_select".
+ */
+export interface AvailabilityWindowsSelect<T extends boolean = true> {
+  contentKey?: T;
+  film?: T;
+  series?: T;
+  season?: T;
+  episode?: T;
+  territory?: T;
+  start?: T;
+  end?: T;
+  offers?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "films_select".
  */
 export interface FilmsSelect<T extends boolean = true> {
@@ -867,6 +1019,8 @@ export interface FilmsSelect<T extends boolean = true> {
   runtimeMinutes?: T;
   video?: T;
   trailer?: T;
+  availabilityWindows?: T;
+  availability?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -911,6 +1065,8 @@ export interface SeriesSelect<T extends boolean = true> {
   cnApprovalNumber?: T;
   trailer?: T;
   seasons?: T;
+  availabilityWindows?: T;
+  availability?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -927,6 +1083,8 @@ export interface SeasonsSelect<T extends boolean = true> {
   poster?: T;
   cnApprovalNumber?: T;
   episodes?: T;
+  availabilityWindows?: T;
+  availability?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -953,6 +1111,8 @@ export interface EpisodesSelect<T extends boolean = true> {
         id?: T;
       };
   cnApprovalNumber?: T;
+  availabilityWindows?: T;
+  availability?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1091,6 +1251,20 @@ export interface LicencesSelect<T extends boolean = true> {
   end?: T;
   exclusive?: T;
   notes?: T;
+  countries?: T;
+  groupSnapshot?: T;
+  resolvedWindows?:
+    | T
+    | {
+        territory?: T;
+        start?: T;
+        end?: T;
+        timeZone?: T;
+        startRule?: T;
+        endRule?: T;
+        id?: T;
+      };
+  contentKeys?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -1,19 +1,34 @@
 import type { CollectionConfig } from 'payload'
 
+import { refreshAvailabilityAfterTitleDelete, refreshTitleAvailability } from '../../hooks/catalog/refreshTitleAvailability'
+import { readPublishedVersionsOnly } from '../../hooks/catalog/readPublishedVersionsOnly'
+import { summariseAvailability } from '../../hooks/catalog/summariseAvailability'
 import { allowRoles } from '../access/checkRole'
 import { isStaff } from '../access/isStaff'
-import { publishedOrStaff } from '../access/publishedOrStaff'
+import { publishedAndAvailable } from '../access/publishedAndAvailable'
+import type { ContentCollection } from '../availability'
 
 const editors = allowRoles('admin', 'editor')
 
-/** Editors curate and publish; licensing staff read; the public reads published documents. */
-export const catalogAccess: CollectionConfig['access'] = {
-  read: publishedOrStaff,
+/**
+ * Editors curate and publish; licensing staff read; the public reads what is published and
+ * available in their territory now.
+ */
+export const catalogAccess = (collection: ContentCollection): CollectionConfig['access'] => ({
+  read: publishedAndAvailable(collection),
   readVersions: isStaff,
   create: editors,
   update: editors,
   delete: editors,
-}
+})
+
+/** Keeps availability rows in step with the title, and summarises them on public reads. */
+export const catalogHooks = (collection: ContentCollection): CollectionConfig['hooks'] => ({
+  beforeOperation: [readPublishedVersionsOnly],
+  afterChange: [refreshTitleAvailability(collection)],
+  afterDelete: [refreshAvailabilityAfterTitleDelete(collection)],
+  afterOperation: [summariseAvailability(collection)],
+})
 
 /** Drafts with autosave, version history and publishing at a future time. */
 export const catalogVersions: CollectionConfig['versions'] = {

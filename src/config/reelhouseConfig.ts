@@ -6,6 +6,7 @@ import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import type { Config } from 'payload'
 import sharp from 'sharp'
 
+import { AvailabilityWindows } from '../../collections/AvailabilityWindows'
 import { Episodes } from '../../collections/Episodes'
 import { Films } from '../../collections/Films'
 import { Genres } from '../../collections/Genres'
@@ -60,7 +61,9 @@ export const reelhouseConfig = ({
         importMapFile: path.join(projectRoot, 'src/app/(payload)/admin/importMap.js'),
       },
     },
+    // Joined to by the catalog collections, so it is declared first.
     collections: [
+      AvailabilityWindows,
       Films,
       Series,
       Seasons,

@@ -59,22 +59,23 @@ describe.each(testBackends)('catalog on $kind', (backend) => {
       const created = await payload.create({
         collection,
         locale: 'en',
-        data: { ...data(fixtures, n), [field]: words.en, _status: 'published' },
+        data: { ...data(fixtures, n), [field]: words.en, _status: 'published' } as never,
       })
       for (const locale of ['de', 'zh-Hans'] as const) {
         await payload.update({ collection, id: created.id, locale, data: { [field]: words[locale] } })
       }
       for (const locale of ['en', 'de', 'zh-Hans'] as const) {
-        const doc = (await payload.findByID({ collection, id: created.id, locale })) as Record<
+        const doc = (await payload.findByID({ collection, id: created.id, locale })) as unknown as Record<
           string,
           unknown
         >
         expect(doc[field]).toBe(words[locale])
       }
-      const all = (await payload.findByID({ collection, id: created.id, locale: 'all' })) as Record<
-        string,
-        unknown
-      >
+      const all = (await payload.findByID({
+        collection,
+        id: created.id,
+        locale: 'all',
+      })) as unknown as Record<string, unknown>
       expect(all[field]).toEqual(words)
 
       await payload.delete({ collection, id: created.id })

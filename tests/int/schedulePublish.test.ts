@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { testBackends } from './support/backends'
+import { createCatalogFixtures, licenseForViewing, publicViewerIn } from './support/fixtures'
 import { payloadFor, type TestPayload } from './support/payloadFor'
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
@@ -33,12 +34,13 @@ describe.each(testBackends)('scheduled publishing on $kind', (backend) => {
         draft: true,
         data: { title: 'Coming Soon', _status: 'draft' },
       })
+      await licenseForViewing(payload, 'films', film.id, await createCatalogFixtures(payload))
       const publishAt = new Date(Date.now() + 3_000)
       // What the admin's "Schedule publish" drawer queues.
       await payload.jobs.queue({
         task: 'schedulePublish',
         waitUntil: publishAt,
-        input: { type: 'publish', doc: { relationTo: 'films', value: String(film.id) } },
+        input: { type: 'publish', doc: { relationTo: 'films', value: film.id } },
       })
 
       const isPublished = async () =>
@@ -49,12 +51,12 @@ describe.each(testBackends)('scheduled publishing on $kind', (backend) => {
 
       await sleep(1_500)
       expect(await isPublished()).toBe(false)
-      const publicBefore = await payload.find({ collection: 'films', overrideAccess: false })
+      const publicBefore = await payload.find({ collection: 'films', ...publicViewerIn('DE') })
       expect(publicBefore.docs.map((doc) => doc.id)).not.toContain(film.id)
 
       expect(await waitFor(isPublished, 15_000)).toBe(true)
       expect(Date.now()).toBeGreaterThanOrEqual(publishAt.getTime())
-      const publicAfter = await payload.find({ collection: 'films', overrideAccess: false })
+      const publicAfter = await payload.find({ collection: 'films', ...publicViewerIn('DE') })
       expect(publicAfter.docs.map((doc) => doc.id)).toContain(film.id)
     },
   )

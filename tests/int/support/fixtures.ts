@@ -5,7 +5,8 @@ import type { CollectionSlug, Payload } from 'payload'
 
 import type { StaffRole } from '../../../src/roles'
 
-export type Id = number | string
+/** Ids are numbers on the SQL backends (the generated types) and strings on MongoDB. */
+export type Id = number
 
 export const pngImage = async (width = 60, height = 90): Promise<Buffer> =>
   sharp({ create: { width, height, channels: 3, background: { r: 200, g: 40, b: 90 } } })
@@ -127,3 +128,51 @@ export const createPersonas = async (payload: Payload): Promise<PersonaUsers> =>
   }
   return users
 }
+
+type CatalogSlug = 'films' | 'series' | 'seasons' | 'episodes'
+
+/**
+ * Makes a title watchable in DE from 2020 on: a licence on it, and for a series or season a
+ * published episode underneath (containers are available through their episodes).
+ */
+export const licenseForViewing = async (
+  payload: Payload,
+  collection: CatalogSlug,
+  id: Id,
+  fixtures: CatalogFixtures,
+  territories: Id[] = [fixtures.regionId],
+) => {
+  const published = { _status: 'published' as const }
+  if (collection === 'series') {
+    const season = await payload.create({
+      collection: 'seasons',
+      data: { series: id, seasonNumber: 1, ...published },
+    })
+    await payload.create({
+      collection: 'episodes',
+      data: { season: season.id, episodeNumber: 1, title: 'Pilot', ...published },
+    })
+  }
+  if (collection === 'seasons') {
+    await payload.create({
+      collection: 'episodes',
+      data: { season: id, episodeNumber: 1, title: 'Pilot', ...published },
+    })
+  }
+  await payload.create({
+    collection: 'licences',
+    data: {
+      content: [{ relationTo: collection, value: id } as never],
+      licenceType: 'svod',
+      territories,
+      start: '2020-01-01',
+      contractId: `VIEW-${collection}-${id}`,
+    },
+  })
+}
+
+/** Local API options that read as a public viewer in a territory. */
+export const publicViewerIn = (territory: string, at?: string) => ({
+  overrideAccess: false as const,
+  context: { viewerTerritory: territory, ...(at ? { availabilityAt: at } : {}) },
+})

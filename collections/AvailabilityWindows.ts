@@ -1,0 +1,40 @@
+import type { CollectionConfig } from 'payload'
+
+import { isStaff } from '../src/access/isStaff'
+import { nobody } from '../src/access/nobody'
+
+/**
+ * When each title is available in each territory: the availability engine's answer,
+ * materialised whenever a licence, a region gate or a title changes, so that the content API
+ * can filter in the database query (right totals and pagination on every page). One row per
+ * title, territory and stretch of time with the same offers; rows of one title and territory
+ * never overlap. Written only by the system.
+ */
+export const AvailabilityWindows: CollectionConfig<'availability-windows'> = {
+  slug: 'availability-windows',
+  admin: {
+    group: 'Rights',
+    useAsTitle: 'contentKey',
+    defaultColumns: ['contentKey', 'territory', 'start', 'end'],
+    description: 'Computed from licences; read-only.',
+  },
+  access: { read: isStaff, create: nobody, update: nobody, delete: nobody },
+  indexes: [{ fields: ['territory', 'start', 'end'] }],
+  fields: [
+    { name: 'contentKey', type: 'text', required: true, index: true },
+    { name: 'film', type: 'relationship', relationTo: 'films', index: true },
+    { name: 'series', type: 'relationship', relationTo: 'series', index: true },
+    { name: 'season', type: 'relationship', relationTo: 'seasons', index: true },
+    { name: 'episode', type: 'relationship', relationTo: 'episodes', index: true },
+    { name: 'territory', type: 'text', required: true, index: true },
+    { name: 'start', type: 'date', required: true, index: true },
+    {
+      name: 'end',
+      type: 'date',
+      required: true,
+      index: true,
+      admin: { description: 'Open-ended windows end at 9999-12-31.' },
+    },
+    { name: 'offers', type: 'json', admin: { description: 'Licence types and formats.' } },
+  ],
+}

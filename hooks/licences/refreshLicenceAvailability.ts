@@ -1,0 +1,26 @@
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'payload'
+
+import type { Licence } from '../../src/payload-types'
+import { contentRefFromKey } from '../../src/rights/catalogGraph'
+import { rematerializeAvailability } from '../../src/rights/materialize'
+
+const titlesNamedBy = (...licences: (Partial<Licence> | undefined)[]) =>
+  [...new Set(licences.flatMap((licence) => licence?.contentKeys ?? []))].map(contentRefFromKey)
+
+/** A licence changed: the titles it names (now or before) are available at other times. */
+export const refreshLicenceAvailability: CollectionAfterChangeHook<Licence> = async ({
+  doc,
+  previousDoc,
+  req,
+}) => {
+  await rematerializeAvailability(req.payload, titlesNamedBy(doc, previousDoc), req)
+  return doc
+}
+
+export const refreshAvailabilityAfterLicenceDelete: CollectionAfterDeleteHook<Licence> = async ({
+  doc,
+  req,
+}) => {
+  await rematerializeAvailability(req.payload, titlesNamedBy(doc), req)
+  return doc
+}

@@ -1,0 +1,53 @@
+import type { Access, Where } from 'payload'
+
+import type { ContentCollection } from '../availability'
+import { isStaffUser, type RoleBearer } from '../roles'
+import { availabilityInstantOf, viewerTerritoryOf } from '../rights/viewerTerritory'
+
+/**
+ * The content API's promise: a public reader (no user, or an API key of a user without a
+ * staff role) gets only titles that are published AND available in their territory at this
+ * instant. The condition is part of the database query, so totals and pagination are right.
+ *
+ * SQL adapters join the `availability-windows` rows once, so the territory and both bounds
+ * are checked on the same row. MongoDB may match array conditions across different rows, so
+ * there the matching ids are looked up first.
+ */
+export const publishedAndAvailable =
+  (collection: ContentCollection): Access =>
+  async ({ req }) => {
+    if (isStaffUser(req.user as RoleBearer)) return true
+    const territory = await viewerTerritoryOf(req)
+    const at = availabilityInstantOf(req)
+    const published: Where = { _status: { equals: 'published' } }
+
+    if (req.payload.db.name === 'mongoose') {
+      const { docs } = await req.payload.find({
+        collection: 'availability-windows',
+        where: {
+          and: [
+            { contentKey: { like: `${collection}/` } },
+            { territory: { equals: territory } },
+            { start: { less_than_equal: at } },
+            { end: { greater_than: at } },
+          ],
+        },
+        pagination: false,
+        depth: 0,
+        overrideAccess: true,
+        select: { contentKey: true },
+        req,
+      })
+      const ids = docs.map((row) => row.contentKey.split('/')[1])
+      return { and: [published, { id: { in: ids } }] }
+    }
+
+    return {
+      and: [
+        published,
+        { 'availabilityWindows.territory': { equals: territory } },
+        { 'availabilityWindows.start': { less_than_equal: at } },
+        { 'availabilityWindows.end': { greater_than: at } },
+      ],
+    }
+  }

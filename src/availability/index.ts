@@ -1,0 +1,55 @@
+export type { AvailabilityAnswer, AvailabilityWarning, Offer } from './answer'
+export {
+  buildAvailabilityIndex,
+  type AvailabilityIndex,
+  type IndexedWindow,
+} from './availabilityIndex'
+export {
+  expiringSoon,
+  findExclusiveConflicts,
+  findSoftHoldbackWarnings,
+  type ExclusiveConflict,
+  type ExpiringWindow,
+  type SoftHoldbackWarning,
+} from './conflicts'
+export {
+  evaluateContainer,
+  inheritedApprovalNumber,
+  type ContainerAnswer,
+  type ContainerQuery,
+  type FactsLookup,
+} from './container'
+export { AvailabilityInputError } from './errors'
+export { evaluateAvailability, type AvailabilityQuery } from './evaluate'
+export { expandTerritories, membershipDrift, type MembershipDrift } from './groups'
+export { formatInstant } from './instant'
+export { availableIntervals, type AvailabilityInterval, type IntervalOptions } from './intervals'
+export {
+  resolveLocalDateTime,
+  type AmbiguityPolicy,
+  type LocalDateTimeResolution,
+} from './localTime'
+export { buildPolicyTable, passesPolicyGates, type TerritoryPolicy } from './policy'
+export type { RightsFilter } from './rights'
+export {
+  contains,
+  parseBoundary,
+  resolveWindow,
+  type Boundary,
+  type BoundaryBasis,
+  type BoundaryRule,
+  type ResolvedWindow,
+  type WindowInput,
+} from './time'
+export { resolveTerritoryWindows, type TerritoryWindow } from './territoryWindows'
+export {
+  createTitleTree,
+  isContainer,
+  lineage,
+  nodeKey,
+  playableLeaves,
+  type TitleLink,
+  type TitleTree,
+} from './tree'
+export * from './types'
+export { validateLicence, type LicenceProblem } from './validateLicence'

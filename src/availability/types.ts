@@ -1,0 +1,62 @@
+export const allLicenceTypes = ['svod', 'avod', 'tvod', 'est', 'fvod'] as const
+export type LicenceType = (typeof allLicenceTypes)[number]
+
+export const allVideoFormats = ['sd', 'hd', 'uhd'] as const
+export type VideoFormat = (typeof allVideoFormats)[number]
+
+export type LicenceKind = 'grant' | 'holdback'
+export type HoldbackStrength = 'hard' | 'soft'
+
+export type ContentCollection = 'films' | 'series' | 'seasons' | 'episodes'
+
+export interface ContentRef {
+  collection: ContentCollection
+  id: string
+}
+
+/** One resolved window for one country: UTC instants, half-open `[start, end)`. */
+export interface LicenceWindow {
+  territory: string
+  start: string
+  end: string | null
+}
+
+/**
+ * A grant or holdback as the engine sees it: groups already expanded to countries and
+ * every window already resolved to UTC for its territory.
+ */
+export interface Licence {
+  id: string
+  content: ContentRef[]
+  licenceType: LicenceType
+  /** Empty means the grant is not limited to particular formats. Holdbacks ignore formats. */
+  formats: VideoFormat[]
+  kind: LicenceKind
+  /** Holdbacks only; a holdback without a strength is treated as hard. */
+  holdbackStrength?: HoldbackStrength
+  exclusive: boolean
+  windows: LicenceWindow[]
+}
+
+export interface Region {
+  code: string
+  kind: 'country' | 'group'
+  members?: string[]
+  timeZone?: string
+  requiresApprovalNumber?: boolean
+}
+
+/** What the engine needs to know about a title document besides its rights. */
+export interface NodeFacts {
+  published: boolean
+  cnApprovalNumber?: string | null
+}
+
+export const reasonCodes = ['UNPUBLISHED', 'NO_GRANT', 'HOLDBACK', 'POLICY_GATE'] as const
+export type ReasonCode = (typeof reasonCodes)[number]
+
+/** Half-open `[start, end)` in UTC; `end: null` is open-ended. */
+export interface TimeWindow {
+  start: string
+  end: string | null
+}

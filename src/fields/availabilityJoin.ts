@@ -1,0 +1,27 @@
+import type { Field } from 'payload'
+
+import { isStaffField } from '../access/isStaff'
+
+type RowRelation = 'film' | 'series' | 'season' | 'episode'
+
+/**
+ * The materialised availability rows of a title. The content API filters on them; only staff
+ * see them in responses. `availability` is the viewer-facing summary filled in on public reads.
+ */
+export const availabilityFields = (on: RowRelation): Field[] => [
+  {
+    name: 'availabilityWindows',
+    type: 'join',
+    collection: 'availability-windows',
+    on,
+    defaultLimit: 20,
+    access: { read: isStaffField },
+    admin: { hidden: true },
+  },
+  {
+    name: 'availability',
+    type: 'json',
+    virtual: true,
+    admin: { hidden: true },
+  },
+]

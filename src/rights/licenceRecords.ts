@@ -1,0 +1,41 @@
+import type { Payload, PayloadRequest } from 'payload'
+
+import type { ContentRef, Licence, LicenceType, VideoFormat } from '../availability'
+import type { Licence as LicenceDoc } from '../payload-types'
+import { contentRefFromKey } from './catalogGraph'
+
+/** A saved licence document as the availability engine sees it. */
+export const engineLicenceFrom = (doc: LicenceDoc): Licence => ({
+  id: String(doc.id),
+  content: (doc.contentKeys ?? []).map(contentRefFromKey),
+  licenceType: doc.licenceType as LicenceType,
+  formats: (doc.formats ?? []) as VideoFormat[],
+  kind: doc.kind,
+  holdbackStrength: doc.holdbackStrength ?? undefined,
+  exclusive: Boolean(doc.exclusive),
+  windows: (doc.resolvedWindows ?? []).map((window) => ({
+    territory: window.territory,
+    start: window.start,
+    end: window.end ?? null,
+  })),
+})
+
+/** Every licence that names one of the titles (by content key). */
+export const loadLicencesFor = async (
+  payload: Payload,
+  nodes: readonly ContentRef[],
+  req?: Partial<PayloadRequest>,
+  where: Record<string, unknown> = {},
+): Promise<LicenceDoc[]> => {
+  if (nodes.length === 0) return []
+  const keys = [...new Set(nodes.map((node) => `${node.collection}/${node.id}`))]
+  const { docs } = await payload.find({
+    collection: 'licences',
+    where: { and: [{ contentKeys: { in: keys } }, where] } as never,
+    pagination: false,
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
+  return docs
+}

@@ -1,0 +1,79 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import type { BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { artifactsDir, launchChromium } from './support/browser'
+import { type RunningServer, startProductionServer } from './support/server'
+
+const admin = { email: 'editor-in-chief@reelhouse.test', password: 'a long admin password' }
+
+describe('admin panel in Chromium', () => {
+  let server: RunningServer
+  let browser: Awaited<ReturnType<typeof launchChromium>>
+  let context: BrowserContext
+  let page: Page
+  let dataDir: string
+
+  beforeAll(async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'reelhouse-e2e-'))
+    server = await startProductionServer({
+      DATABASE_URL: `file:${path.join(dataDir, 'reelhouse.db')}`,
+      MEDIA_DIR: path.join(dataDir, 'media'),
+      ADMIN_EMAIL: admin.email,
+      ADMIN_PASSWORD: admin.password,
+    })
+    browser = await launchChromium()
+    context = browser.context
+    page = await context.newPage()
+    fs.mkdirSync(artifactsDir, { recursive: true })
+  })
+
+  afterAll(async () => {
+    if (page && !page.isClosed()) {
+      await page.screenshot({ path: path.join(artifactsDir, 'last-page.png') }).catch(() => {})
+    }
+    await browser?.close()
+    await server?.stop()
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true })
+  })
+
+  it('logs in and shows the dashboard with the catalog collections', async () => {
+    await page.goto(`${server.url}/admin/login`)
+    await page.fill('#field-email', admin.email)
+    await page.fill('#field-password', admin.password)
+    await page.click('button[type="submit"]')
+    await page.waitForURL(`${server.url}/admin`, { timeout: 30_000 })
+    const nav = page.locator('nav')
+    await expect.poll(async () => nav.getByText('Films', { exact: true }).count()).toBeGreaterThan(0)
+    await expect.poll(async () => nav.getByText('Licences', { exact: true }).count()).toBeGreaterThan(0)
+    await page.screenshot({ path: path.join(artifactsDir, 'dashboard.png'), fullPage: true })
+    expect(fs.statSync(path.join(artifactsDir, 'dashboard.png')).size).toBeGreaterThan(10_000)
+  })
+
+  it('creates and publishes a film that the public REST API then shows', async () => {
+    const title = `Harbour Lights ${Date.now()}`
+    await page.goto(`${server.url}/admin/collections/films/create`)
+    await page.waitForSelector('#field-title')
+    await page.fill('#field-title', title)
+    // Give autosave and the form state a moment (typing is debounced).
+    await page.waitForTimeout(800)
+    await page.click('#action-save')
+    await page.waitForURL(/\/admin\/collections\/films\/\d+/, { timeout: 30_000 })
+
+    await expect
+      .poll(
+        async () => {
+          const response = await fetch(
+            `${server.url}/api/films?where[title][equals]=${encodeURIComponent(title)}`,
+          )
+          const body = (await response.json()) as { docs: { title: string; _status: string }[] }
+          return body.docs.map((doc) => `${doc.title}|${doc._status}`)
+        },
+        { timeout: 15_000 },
+      )
+      .toEqual([`${title}|published`])
+  })
+})
