@@ -163,6 +163,7 @@ export const licenseForViewing = async (
     collection: 'licences',
     data: {
       content: [{ relationTo: collection, value: id } as never],
+      kind: 'grant',
       licenceType: 'svod',
       territories,
       start: '2020-01-01',
