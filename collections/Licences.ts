@@ -3,7 +3,9 @@ import type { CollectionConfig } from 'payload'
 import { allowRoles } from '../src/access/checkRole'
 import { isStaff } from '../src/access/isStaff'
 import { AvailabilityInputError, parseBoundary } from '../src/availability'
+import { expiringLicencesEndpoint, licenceConflictsEndpoint } from '../src/endpoints/licenceReports'
 import { acceptTerritoryCodes } from '../hooks/licences/acceptTerritoryCodes'
+import { recordConflictsAfterChange, recordConflictsAfterDelete } from '../hooks/licences/recordConflicts'
 import {
   refreshAvailabilityAfterLicenceDelete,
   refreshLicenceAvailability,
@@ -37,11 +39,12 @@ export const Licences: CollectionConfig<'licences'> = {
     defaultColumns: ['contractId', 'licensor', 'licenceType', 'kind', 'start', 'end'],
     group: 'Rights',
   },
+  endpoints: [expiringLicencesEndpoint, licenceConflictsEndpoint],
   hooks: {
     beforeValidate: [acceptTerritoryCodes],
     beforeChange: [resolveLicenceWindows],
-    afterChange: [refreshLicenceAvailability],
-    afterDelete: [refreshAvailabilityAfterLicenceDelete],
+    afterChange: [refreshLicenceAvailability, recordConflictsAfterChange],
+    afterDelete: [refreshAvailabilityAfterLicenceDelete, recordConflictsAfterDelete],
   },
   access: {
     read: isStaff,
@@ -169,6 +172,49 @@ export const Licences: CollectionConfig<'licences'> = {
           ],
         },
         { name: 'contentKeys', type: 'text', hasMany: true, index: true, admin: { hidden: true } },
+      ],
+    },
+    {
+      type: 'collapsible',
+      label: 'Conflicts and warnings',
+      fields: [
+        {
+          name: 'hasConflicts',
+          type: 'checkbox',
+          index: true,
+          defaultValue: false,
+          admin: { readOnly: true, position: 'sidebar' },
+        },
+        {
+          name: 'conflicts',
+          type: 'array',
+          admin: {
+            readOnly: true,
+            description:
+              'Exclusive grants for the same title, territory and licence type whose windows overlap.',
+          },
+              fields: [
+                { name: 'otherLicence', type: 'relationship', relationTo: 'licences' },
+                { name: 'territory', type: 'text' },
+                { name: 'licenceType', type: 'text' },
+                { name: 'titles', type: 'text' },
+                { name: 'overlapStart', type: 'text' },
+                { name: 'overlapEnd', type: 'text' },
+              ],
+        },
+        {
+          name: 'warnings',
+          type: 'array',
+          admin: { readOnly: true, description: 'Soft holdbacks that overlap grants.' },
+              fields: [
+                { name: 'otherLicence', type: 'relationship', relationTo: 'licences' },
+                { name: 'territory', type: 'text' },
+                { name: 'licenceType', type: 'text' },
+                { name: 'titles', type: 'text' },
+                { name: 'overlapStart', type: 'text' },
+                { name: 'overlapEnd', type: 'text' },
+              ],
+        },
       ],
     },
   ],

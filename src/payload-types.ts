@@ -693,6 +693,35 @@ export interface Licence {
       }[]
     | null;
   contentKeys?: string[] | null;
+  hasConflicts?: boolean | null;
+  /**
+   * Exclusive grants for the same title, territory and licence type whose windows overlap.
+   */
+  conflicts?:
+    | {
+        otherLicence?: (number | null) | Licence;
+        territory?: string | null;
+        licenceType?: string | null;
+        titles?: string | null;
+        overlapStart?: string | null;
+        overlapEnd?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * Soft holdbacks that overlap grants.
+   */
+  warnings?:
+    | {
+        otherLicence?: (number | null) | Licence;
+        territory?: string | null;
+        licenceType?: string | null;
+        titles?: string | null;
+        overlapStart?: string | null;
+        overlapEnd?: string | null;
+        id?: string | null;
+      }[]
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1265,6 +1294,29 @@ export interface LicencesSelect<T extends boolean = true> {
         id?: T;
       };
   contentKeys?: T;
+  hasConflicts?: T;
+  conflicts?:
+    | T
+    | {
+        otherLicence?: T;
+        territory?: T;
+        licenceType?: T;
+        titles?: T;
+        overlapStart?: T;
+        overlapEnd?: T;
+        id?: T;
+      };
+  warnings?:
+    | T
+    | {
+        otherLicence?: T;
+        territory?: T;
+        licenceType?: T;
+        titles?: T;
+        overlapStart?: T;
+        overlapEnd?: T;
+        id?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
 }

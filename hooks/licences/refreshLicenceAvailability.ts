@@ -12,7 +12,10 @@ export const refreshLicenceAvailability: CollectionAfterChangeHook<Licence> = as
   doc,
   previousDoc,
   req,
+  context,
 }) => {
+  // Recording conflicts saves licences again; that save changes neither rights nor conflicts.
+  if (context.licenceBookkeepingOnly) return doc
   await rematerializeAvailability(req.payload, titlesNamedBy(doc, previousDoc), req)
   return doc
 }

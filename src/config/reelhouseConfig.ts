@@ -18,6 +18,7 @@ import { Seasons } from '../../collections/Seasons'
 import { Series } from '../../collections/Series'
 import { Users } from '../../collections/Users'
 import { Videos } from '../../collections/Videos'
+import { availabilityEndpoint } from '../endpoints/availabilityEndpoint'
 import { exposeFieldErrors } from '../../hooks/errors/exposeFieldErrors'
 import { adminCredentialsFromEnv, ensureAdminFromEnv } from '../bootstrap/ensureAdminFromEnv'
 import { databaseAdapterFor, defaultDatabaseUrl, projectRoot } from './database'
@@ -103,6 +104,7 @@ export const reelhouseConfig = ({
     },
     typescript: { outputFile: path.join(projectRoot, 'src/payload-types.ts') },
     graphQL: { disablePlaygroundInProduction: true },
+    endpoints: [availabilityEndpoint],
     hooks: { afterError: [exposeFieldErrors] },
     onInit: async (payload) => {
       await ensureAdminFromEnv(payload, adminCredentialsFromEnv(env))

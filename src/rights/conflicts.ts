@@ -1,0 +1,115 @@
+import type { Payload, PayloadRequest } from 'payload'
+
+import {
+  createTitleTree,
+  type ExclusiveConflict,
+  findExclusiveConflicts,
+  findSoftHoldbackWarnings,
+  type SoftHoldbackWarning,
+} from '../availability'
+import type { Licence } from '../payload-types'
+import { contentRefFromKey, loadCatalogGraph } from './catalogGraph'
+import { engineLicenceFrom, loadLicencesFor } from './licenceRecords'
+
+type ConflictEntry = NonNullable<Licence['conflicts']>[number]
+type WarningEntry = NonNullable<Licence['warnings']>[number]
+
+const idValue = (payload: Payload, id: string): number | string =>
+  payload.db.defaultIDType === 'number' ? Number(id) : id
+
+const conflictEntry = (
+  payload: Payload,
+  conflict: ExclusiveConflict,
+  other: string,
+): ConflictEntry => ({
+  otherLicence: idValue(payload, other) as number,
+  territory: conflict.territory,
+  licenceType: conflict.licenceType,
+  titles: conflict.nodes.map((node) => `${node.collection}/${node.id}`).join(', '),
+  overlapStart: conflict.overlap.start,
+  overlapEnd: conflict.overlap.end,
+})
+
+const warningEntry = (
+  payload: Payload,
+  warning: SoftHoldbackWarning,
+  other: string,
+): WarningEntry => ({
+  otherLicence: idValue(payload, other) as number,
+  territory: warning.territory,
+  licenceType: warning.licenceType,
+  titles: warning.nodes.map((node) => `${node.collection}/${node.id}`).join(', '),
+  overlapStart: warning.overlap.start,
+  overlapEnd: warning.overlap.end,
+})
+
+const comparable = (entries: readonly (ConflictEntry | WarningEntry)[] | null | undefined) =>
+  JSON.stringify(
+    (entries ?? []).map(({ otherLicence, territory, licenceType, titles, overlapStart, overlapEnd }) => [
+      String(typeof otherLicence === 'object' && otherLicence ? otherLicence.id : otherLicence),
+      territory,
+      licenceType,
+      titles,
+      overlapStart,
+      overlapEnd ?? null,
+    ]),
+  )
+
+/**
+ * Re-evaluates exclusive-grant conflicts and soft-holdback warnings among every licence that
+ * touches the same titles as `titleKeys`, and records them on each licence involved (saving
+ * a conflicting licence is allowed; staff see the conflict on both licences).
+ */
+export type RecordedConflicts = Pick<Licence, 'conflicts' | 'warnings' | 'hasConflicts'>
+
+export const recordLicenceConflicts = async (
+  payload: Payload,
+  titleKeys: readonly string[],
+  req?: Partial<PayloadRequest>,
+): Promise<Map<string, RecordedConflicts>> => {
+  const recorded = new Map<string, RecordedConflicts>()
+  if (titleKeys.length === 0) return recorded
+  const graph = await loadCatalogGraph(payload, titleKeys.map(contentRefFromKey), req)
+  const docs = await loadLicencesFor(payload, graph.nodes, req)
+  const licences = docs.map(engineLicenceFrom)
+  const tree = graph.tree ?? createTitleTree([])
+  const conflicts = findExclusiveConflicts(licences, tree)
+  const warnings = findSoftHoldbackWarnings(licences, tree)
+
+  for (const doc of docs) {
+    const id = String(doc.id)
+    const ownConflicts = conflicts
+      .filter((conflict) => conflict.licenceIds.includes(id))
+      .map((conflict) =>
+        conflictEntry(payload, conflict, conflict.licenceIds.find((other) => other !== id) ?? id),
+      )
+    const ownWarnings = warnings
+      .filter((warning) => warning.holdbackId === id || warning.grantId === id)
+      .map((warning) =>
+        warningEntry(payload, warning, warning.holdbackId === id ? warning.grantId : warning.holdbackId),
+      )
+    const data = {
+      conflicts: ownConflicts,
+      warnings: ownWarnings,
+      hasConflicts: ownConflicts.length > 0,
+    }
+    recorded.set(id, data)
+    if (
+      comparable(ownConflicts) === comparable(doc.conflicts) &&
+      comparable(ownWarnings) === comparable(doc.warnings) &&
+      Boolean(doc.hasConflicts) === ownConflicts.length > 0
+    ) {
+      continue
+    }
+    await payload.update({
+      collection: 'licences',
+      id: doc.id,
+      data,
+      depth: 0,
+      overrideAccess: true,
+      context: { licenceBookkeepingOnly: true },
+      req,
+    })
+  }
+  return recorded
+}
