@@ -4,6 +4,7 @@ import { catalogAccess, catalogHooks, catalogVersions } from '../src/catalog/edi
 import { availabilityFields } from '../src/fields/availabilityJoin'
 import { cnApprovalNumberField } from '../src/fields/catalogMetadata'
 import { ratingsField } from '../src/fields/ratings'
+import { hideUnavailableRelations } from '../hooks/catalog/hideUnavailableRelations'
 import { ensureUniqueWithin } from '../hooks/shared/ensureUniqueWithin'
 
 export const Episodes: CollectionConfig<'episodes'> = {
@@ -37,6 +38,7 @@ export const Episodes: CollectionConfig<'episodes'> = {
           relationTo: 'seasons',
           required: true,
           index: true,
+          hooks: { afterRead: [hideUnavailableRelations('seasons')] },
         },
         { name: 'episodeNumber', type: 'number', required: true, min: 0 },
       ],

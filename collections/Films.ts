@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { catalogAccess, catalogHooks, catalogVersions } from '../src/catalog/editorial'
 import { availabilityFields } from '../src/fields/availabilityJoin'
+import { hideUnavailableRelations } from '../hooks/catalog/hideUnavailableRelations'
 import { catalogMetadataFields } from '../src/fields/catalogMetadata'
 
 export const Films: CollectionConfig<'films'> = {
@@ -23,6 +24,13 @@ export const Films: CollectionConfig<'films'> = {
         { name: 'video', type: 'relationship', relationTo: 'videos' },
         { name: 'trailer', type: 'relationship', relationTo: 'videos' },
       ],
+    },
+    {
+      name: 'relatedFilms',
+      type: 'relationship',
+      relationTo: 'films',
+      hasMany: true,
+      hooks: { afterRead: [hideUnavailableRelations('films')] },
     },
     ...availabilityFields('film'),
   ],

@@ -5,6 +5,7 @@ import { isStaff } from '../src/access/isStaff'
 import { AvailabilityInputError, parseBoundary } from '../src/availability'
 import { expiringLicencesEndpoint, licenceConflictsEndpoint } from '../src/endpoints/licenceReports'
 import { acceptTerritoryCodes } from '../hooks/licences/acceptTerritoryCodes'
+import { describeGroupDrift } from '../hooks/licences/describeGroupDrift'
 import { recordConflictsAfterChange, recordConflictsAfterDelete } from '../hooks/licences/recordConflicts'
 import {
   refreshAvailabilityAfterLicenceDelete,
@@ -152,6 +153,18 @@ export const Licences: CollectionConfig<'licences'> = {
           name: 'groupSnapshot',
           type: 'json',
           admin: { readOnly: true, description: 'Members of each group when the licence was saved.' },
+        },
+        {
+          name: 'groupDrift',
+          type: 'json',
+          virtual: true,
+          hooks: { afterRead: [describeGroupDrift] },
+          admin: {
+            readOnly: true,
+            description:
+              'How the groups differ today from when this licence was saved. The licence keeps ' +
+              'its saved countries; edit its territories to take the new membership.',
+          },
         },
         {
           name: 'resolvedWindows',

@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { catalogAccess, catalogHooks, catalogVersions } from '../src/catalog/editorial'
 import { availabilityFields } from '../src/fields/availabilityJoin'
 import { cnApprovalNumberField } from '../src/fields/catalogMetadata'
+import { hideUnavailableRelations } from '../hooks/catalog/hideUnavailableRelations'
 import { ensureUniqueWithin } from '../hooks/shared/ensureUniqueWithin'
 
 export const Seasons: CollectionConfig<'seasons'> = {
@@ -30,7 +31,14 @@ export const Seasons: CollectionConfig<'seasons'> = {
     {
       type: 'row',
       fields: [
-        { name: 'series', type: 'relationship', relationTo: 'series', required: true, index: true },
+        {
+          name: 'series',
+          type: 'relationship',
+          relationTo: 'series',
+          required: true,
+          index: true,
+          hooks: { afterRead: [hideUnavailableRelations('series')] },
+        },
         { name: 'seasonNumber', type: 'number', required: true, min: 0 },
       ],
     },

@@ -263,6 +263,7 @@ export interface Film {
   runtimeMinutes?: number | null;
   video?: (number | null) | Video;
   trailer?: (number | null) | Video;
+  relatedFilms?: (number | Film)[] | null;
   availabilityWindows?: {
     docs?: (number | AvailabilityWindow)[];
     hasNextPage?: boolean;
@@ -679,6 +680,18 @@ export interface Licence {
     | boolean
     | null;
   /**
+   * How the groups differ today from when this licence was saved. The licence keeps its saved countries; edit its territories to take the new membership.
+   */
+  groupDrift?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
    * Half-open UTC windows, one per country.
    */
   resolvedWindows?:
@@ -1048,6 +1061,7 @@ export interface FilmsSelect<T extends boolean = true> {
   runtimeMinutes?: T;
   video?: T;
   trailer?: T;
+  relatedFilms?: T;
   availabilityWindows?: T;
   availability?: T;
   updatedAt?: T;
@@ -1282,6 +1296,7 @@ export interface LicencesSelect<T extends boolean = true> {
   notes?: T;
   countries?: T;
   groupSnapshot?: T;
+  groupDrift?: T;
   resolvedWindows?:
     | T
     | {

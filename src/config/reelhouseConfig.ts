@@ -19,6 +19,7 @@ import { Series } from '../../collections/Series'
 import { Users } from '../../collections/Users'
 import { Videos } from '../../collections/Videos'
 import { availabilityEndpoint } from '../endpoints/availabilityEndpoint'
+import { availabilityOverviewEndpoint } from '../endpoints/availabilityOverviewEndpoint'
 import { exposeFieldErrors } from '../../hooks/errors/exposeFieldErrors'
 import { adminCredentialsFromEnv, ensureAdminFromEnv } from '../bootstrap/ensureAdminFromEnv'
 import { databaseAdapterFor, defaultDatabaseUrl, projectRoot } from './database'
@@ -57,6 +58,15 @@ export const reelhouseConfig = ({
       user: Users.slug,
       avatar: 'default',
       meta: { titleSuffix: ' · Reelhouse' },
+      components: {
+        afterNavLinks: ['/src/admin/RightsNavLink#RightsNavLink'],
+        views: {
+          rightsReports: {
+            Component: '/src/admin/views/RightsReportsView#RightsReportsView',
+            path: '/rights',
+          },
+        },
+      },
       importMap: {
         baseDir: projectRoot,
         importMapFile: path.join(projectRoot, 'src/app/(payload)/admin/importMap.js'),
@@ -104,7 +114,7 @@ export const reelhouseConfig = ({
     },
     typescript: { outputFile: path.join(projectRoot, 'src/payload-types.ts') },
     graphQL: { disablePlaygroundInProduction: true },
-    endpoints: [availabilityEndpoint],
+    endpoints: [availabilityEndpoint, availabilityOverviewEndpoint],
     hooks: { afterError: [exposeFieldErrors] },
     onInit: async (payload) => {
       await ensureAdminFromEnv(payload, adminCredentialsFromEnv(env))

@@ -1,6 +1,7 @@
 import type { Field } from 'payload'
 
 import { isStaffField } from '../access/isStaff'
+import { availabilityPanelField } from './availabilityPanel'
 
 type RowRelation = 'film' | 'series' | 'season' | 'episode'
 
@@ -9,6 +10,7 @@ type RowRelation = 'film' | 'series' | 'season' | 'episode'
  * see them in responses. `availability` is the viewer-facing summary filled in on public reads.
  */
 export const availabilityFields = (on: RowRelation): Field[] => [
+  availabilityPanelField(),
   {
     name: 'availabilityWindows',
     type: 'join',

@@ -5,6 +5,7 @@ import path from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { licenseFilmInGermany, loginAs } from './support/api'
 import { artifactsDir, launchChromium } from './support/browser'
 import { type RunningServer, startProductionServer } from './support/server'
 
@@ -62,12 +63,15 @@ describe('admin panel in Chromium', () => {
     await page.waitForTimeout(800)
     await page.click('#action-save')
     await page.waitForURL(/\/admin\/collections\/films\/\d+/, { timeout: 30_000 })
+    const filmId = Number(/films\/(\d+)/.exec(page.url())?.[1])
+    await licenseFilmInGermany(await loginAs(server, admin), filmId)
 
     await expect
       .poll(
         async () => {
           const response = await fetch(
             `${server.url}/api/films?where[title][equals]=${encodeURIComponent(title)}`,
+            { headers: { 'X-Viewer-Territory': 'DE' } },
           )
           const body = (await response.json()) as { docs: { title: string; _status: string }[] }
           return body.docs.map((doc) => `${doc.title}|${doc._status}`)

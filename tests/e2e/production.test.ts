@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { type RunningServer, startProductionServer } from './support/server'
 import { createPostgresDatabase, postgresServerUrl } from './support/postgres'
 import { startTcpProxy } from './support/tcpProxy'
+import { licenseFilmInGermany, loginAs } from './support/api'
 
 const admin = { email: 'ops@reelhouse.test', password: 'a long admin password' }
 
@@ -129,6 +130,8 @@ describe.each(backends)('production server on $name', (backend) => {
       body: JSON.stringify({ title: 'Night Train to Lhasa', _status: 'published' }),
     })
     expect(created.status).toBe(201)
+    const filmId = ((await created.json()) as { doc: { id: number } }).doc.id
+    await licenseFilmInGermany(await loginAs(server!, admin), filmId)
     const draft = await fetch(`${server!.url}/api/films?draft=true`, {
       method: 'POST',
       headers,
@@ -144,14 +147,16 @@ describe.each(backends)('production server on $name', (backend) => {
     expect(duplicate.status).toBe(400)
     expect(JSON.stringify(await json(duplicate))).toContain('"path":"slug"')
 
-    const publicList = await json(await fetch(`${server!.url}/api/films?limit=50`))
+    const publicList = await json(
+      await fetch(`${server!.url}/api/films?limit=50`, { headers: { 'X-Viewer-Territory': 'DE' } }),
+    )
     const titles = (publicList.docs as { title: string }[]).map((doc) => doc.title)
     expect(titles).toContain('Night Train to Lhasa')
     expect(titles).not.toContain('Secret Draft')
 
     const graphql = await fetch(`${server!.url}/api/graphql`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      headers: { 'Content-Type': 'application/json', 'X-Viewer-Territory': 'DE' },
       body: JSON.stringify({ query: '{ Films(limit: 50) { totalDocs docs { title slug } } }' }),
     })
     expect(graphql.status).toBe(200)
@@ -192,7 +197,7 @@ describe.each(backends)('production server on $name', (backend) => {
   it('starts again on the existing database with everything kept', async () => {
     server = await startProductionServer({ DATABASE_URL: environment.databaseUrl })
     const list = await json(
-      await fetch(`${server.url}/api/films?where[slug][equals]=night-train-to-lhasa`),
+      await fetch(`${server.url}/api/films?where[slug][equals]=night-train-to-lhasa&territory=DE`),
     )
     expect(list.totalDocs).toBe(1)
     const images = await json(await fetch(`${server.url}/api/images?limit=5`))

@@ -152,6 +152,7 @@ describe.each(testBackends)('availability on $kind', (backend) => {
       })
       expect(renamed.countries).toEqual(['AT', 'DE'])
       expect(renamed.resolvedWindows?.map((window) => window.territory)).toEqual(['AT', 'DE'])
+      expect(renamed.groupDrift).toEqual({ DACH: { added: ['HK'], removed: [] } })
       await payload.update({
         collection: 'regions',
         id: region.DACH,

@@ -39,6 +39,21 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE TYPE "public"."enum_payload_jobs_log_task_slug" AS ENUM('inline', 'schedulePublish');
   CREATE TYPE "public"."enum_payload_jobs_log_state" AS ENUM('failed', 'succeeded');
   CREATE TYPE "public"."enum_payload_jobs_task_slug" AS ENUM('inline', 'schedulePublish');
+  CREATE TABLE "availability_windows" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"content_key" varchar NOT NULL,
+  	"film_id" integer,
+  	"series_id" integer,
+  	"season_id" integer,
+  	"episode_id" integer,
+  	"territory" varchar NOT NULL,
+  	"start" timestamp(3) with time zone NOT NULL,
+  	"end" timestamp(3) with time zone NOT NULL,
+  	"offers" jsonb,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  );
+  
   CREATE TABLE "films_credits" (
   	"_order" integer NOT NULL,
   	"_parent_id" integer NOT NULL,
@@ -96,7 +111,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"order" integer,
   	"parent_id" integer NOT NULL,
   	"path" varchar NOT NULL,
-  	"genres_id" integer
+  	"genres_id" integer,
+  	"films_id" integer
   );
   
   CREATE TABLE "_films_v_version_credits" (
@@ -165,7 +181,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"order" integer,
   	"parent_id" integer NOT NULL,
   	"path" varchar NOT NULL,
-  	"genres_id" integer
+  	"genres_id" integer,
+  	"films_id" integer
   );
   
   CREATE TABLE "series_credits" (
@@ -544,6 +561,42 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"id" serial PRIMARY KEY NOT NULL
   );
   
+  CREATE TABLE "licences_resolved_windows" (
+  	"_order" integer NOT NULL,
+  	"_parent_id" integer NOT NULL,
+  	"id" varchar PRIMARY KEY NOT NULL,
+  	"territory" varchar NOT NULL,
+  	"start" varchar NOT NULL,
+  	"end" varchar,
+  	"time_zone" varchar,
+  	"start_rule" varchar,
+  	"end_rule" varchar
+  );
+  
+  CREATE TABLE "licences_conflicts" (
+  	"_order" integer NOT NULL,
+  	"_parent_id" integer NOT NULL,
+  	"id" varchar PRIMARY KEY NOT NULL,
+  	"other_licence_id" integer,
+  	"territory" varchar,
+  	"licence_type" varchar,
+  	"titles" varchar,
+  	"overlap_start" varchar,
+  	"overlap_end" varchar
+  );
+  
+  CREATE TABLE "licences_warnings" (
+  	"_order" integer NOT NULL,
+  	"_parent_id" integer NOT NULL,
+  	"id" varchar PRIMARY KEY NOT NULL,
+  	"other_licence_id" integer,
+  	"territory" varchar,
+  	"licence_type" varchar,
+  	"titles" varchar,
+  	"overlap_start" varchar,
+  	"overlap_end" varchar
+  );
+  
   CREATE TABLE "licences" (
   	"id" serial PRIMARY KEY NOT NULL,
   	"contract_id" varchar,
@@ -555,8 +608,18 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"end" varchar,
   	"exclusive" boolean DEFAULT false,
   	"notes" varchar,
+  	"group_snapshot" jsonb,
+  	"has_conflicts" boolean DEFAULT false,
   	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  );
+  
+  CREATE TABLE "licences_texts" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"order" integer NOT NULL,
+  	"parent_id" integer NOT NULL,
+  	"path" varchar NOT NULL,
+  	"text" varchar
   );
   
   CREATE TABLE "licences_rels" (
@@ -676,6 +739,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"order" integer,
   	"parent_id" integer NOT NULL,
   	"path" varchar NOT NULL,
+  	"availability_windows_id" integer,
   	"films_id" integer,
   	"series_id" integer,
   	"seasons_id" integer,
@@ -713,6 +777,10 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
   );
   
+  ALTER TABLE "availability_windows" ADD CONSTRAINT "availability_windows_film_id_films_id_fk" FOREIGN KEY ("film_id") REFERENCES "public"."films"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "availability_windows" ADD CONSTRAINT "availability_windows_series_id_series_id_fk" FOREIGN KEY ("series_id") REFERENCES "public"."series"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "availability_windows" ADD CONSTRAINT "availability_windows_season_id_seasons_id_fk" FOREIGN KEY ("season_id") REFERENCES "public"."seasons"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "availability_windows" ADD CONSTRAINT "availability_windows_episode_id_episodes_id_fk" FOREIGN KEY ("episode_id") REFERENCES "public"."episodes"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "films_credits" ADD CONSTRAINT "films_credits_person_id_people_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."people"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "films_credits" ADD CONSTRAINT "films_credits_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."films"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "films_credits_locales" ADD CONSTRAINT "films_credits_locales_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."films_credits"("id") ON DELETE cascade ON UPDATE no action;
@@ -724,6 +792,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "films_locales" ADD CONSTRAINT "films_locales_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."films"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "films_rels" ADD CONSTRAINT "films_rels_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."films"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "films_rels" ADD CONSTRAINT "films_rels_genres_fk" FOREIGN KEY ("genres_id") REFERENCES "public"."genres"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "films_rels" ADD CONSTRAINT "films_rels_films_fk" FOREIGN KEY ("films_id") REFERENCES "public"."films"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "_films_v_version_credits" ADD CONSTRAINT "_films_v_version_credits_person_id_people_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."people"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "_films_v_version_credits" ADD CONSTRAINT "_films_v_version_credits_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."_films_v"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "_films_v_version_credits_locales" ADD CONSTRAINT "_films_v_version_credits_locales_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."_films_v_version_credits"("id") ON DELETE cascade ON UPDATE no action;
@@ -736,6 +805,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "_films_v_locales" ADD CONSTRAINT "_films_v_locales_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."_films_v"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "_films_v_rels" ADD CONSTRAINT "_films_v_rels_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."_films_v"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "_films_v_rels" ADD CONSTRAINT "_films_v_rels_genres_fk" FOREIGN KEY ("genres_id") REFERENCES "public"."genres"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "_films_v_rels" ADD CONSTRAINT "_films_v_rels_films_fk" FOREIGN KEY ("films_id") REFERENCES "public"."films"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "series_credits" ADD CONSTRAINT "series_credits_person_id_people_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."people"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "series_credits" ADD CONSTRAINT "series_credits_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."series"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "series_credits_locales" ADD CONSTRAINT "series_credits_locales_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."series_credits"("id") ON DELETE cascade ON UPDATE no action;
@@ -785,6 +855,12 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "videos_tracks" ADD CONSTRAINT "videos_tracks_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."videos"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "videos_texts" ADD CONSTRAINT "videos_texts_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."videos"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "licences_formats" ADD CONSTRAINT "licences_formats_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."licences"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "licences_resolved_windows" ADD CONSTRAINT "licences_resolved_windows_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."licences"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "licences_conflicts" ADD CONSTRAINT "licences_conflicts_other_licence_id_licences_id_fk" FOREIGN KEY ("other_licence_id") REFERENCES "public"."licences"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "licences_conflicts" ADD CONSTRAINT "licences_conflicts_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."licences"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "licences_warnings" ADD CONSTRAINT "licences_warnings_other_licence_id_licences_id_fk" FOREIGN KEY ("other_licence_id") REFERENCES "public"."licences"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "licences_warnings" ADD CONSTRAINT "licences_warnings_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."licences"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "licences_texts" ADD CONSTRAINT "licences_texts_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."licences"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "licences_rels" ADD CONSTRAINT "licences_rels_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."licences"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "licences_rels" ADD CONSTRAINT "licences_rels_films_fk" FOREIGN KEY ("films_id") REFERENCES "public"."films"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "licences_rels" ADD CONSTRAINT "licences_rels_series_fk" FOREIGN KEY ("series_id") REFERENCES "public"."series"("id") ON DELETE cascade ON UPDATE no action;
@@ -798,6 +874,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "users_sessions" ADD CONSTRAINT "users_sessions_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_jobs_log" ADD CONSTRAINT "payload_jobs_log_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."payload_jobs"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."payload_locked_documents"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_availability_windows_fk" FOREIGN KEY ("availability_windows_id") REFERENCES "public"."availability_windows"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_films_fk" FOREIGN KEY ("films_id") REFERENCES "public"."films"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_series_fk" FOREIGN KEY ("series_id") REFERENCES "public"."series"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_seasons_fk" FOREIGN KEY ("seasons_id") REFERENCES "public"."seasons"("id") ON DELETE cascade ON UPDATE no action;
@@ -811,6 +888,17 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_users_fk" FOREIGN KEY ("users_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_preferences_rels" ADD CONSTRAINT "payload_preferences_rels_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."payload_preferences"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_preferences_rels" ADD CONSTRAINT "payload_preferences_rels_users_fk" FOREIGN KEY ("users_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;
+  CREATE INDEX "availability_windows_content_key_idx" ON "availability_windows" USING btree ("content_key");
+  CREATE INDEX "availability_windows_film_idx" ON "availability_windows" USING btree ("film_id");
+  CREATE INDEX "availability_windows_series_idx" ON "availability_windows" USING btree ("series_id");
+  CREATE INDEX "availability_windows_season_idx" ON "availability_windows" USING btree ("season_id");
+  CREATE INDEX "availability_windows_episode_idx" ON "availability_windows" USING btree ("episode_id");
+  CREATE INDEX "availability_windows_territory_idx" ON "availability_windows" USING btree ("territory");
+  CREATE INDEX "availability_windows_start_idx" ON "availability_windows" USING btree ("start");
+  CREATE INDEX "availability_windows_end_idx" ON "availability_windows" USING btree ("end");
+  CREATE INDEX "availability_windows_updated_at_idx" ON "availability_windows" USING btree ("updated_at");
+  CREATE INDEX "availability_windows_created_at_idx" ON "availability_windows" USING btree ("created_at");
+  CREATE INDEX "territory_start_end_idx" ON "availability_windows" USING btree ("territory","start","end");
   CREATE INDEX "films_credits_order_idx" ON "films_credits" USING btree ("_order");
   CREATE INDEX "films_credits_parent_id_idx" ON "films_credits" USING btree ("_parent_id");
   CREATE INDEX "films_credits_person_idx" ON "films_credits" USING btree ("person_id");
@@ -830,6 +918,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "films_rels_parent_idx" ON "films_rels" USING btree ("parent_id");
   CREATE INDEX "films_rels_path_idx" ON "films_rels" USING btree ("path");
   CREATE INDEX "films_rels_genres_id_idx" ON "films_rels" USING btree ("genres_id");
+  CREATE INDEX "films_rels_films_id_idx" ON "films_rels" USING btree ("films_id");
   CREATE INDEX "_films_v_version_credits_order_idx" ON "_films_v_version_credits" USING btree ("_order");
   CREATE INDEX "_films_v_version_credits_parent_id_idx" ON "_films_v_version_credits" USING btree ("_parent_id");
   CREATE INDEX "_films_v_version_credits_person_idx" ON "_films_v_version_credits" USING btree ("person_id");
@@ -856,6 +945,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "_films_v_rels_parent_idx" ON "_films_v_rels" USING btree ("parent_id");
   CREATE INDEX "_films_v_rels_path_idx" ON "_films_v_rels" USING btree ("path");
   CREATE INDEX "_films_v_rels_genres_id_idx" ON "_films_v_rels" USING btree ("genres_id");
+  CREATE INDEX "_films_v_rels_films_id_idx" ON "_films_v_rels" USING btree ("films_id");
   CREATE INDEX "series_credits_order_idx" ON "series_credits" USING btree ("_order");
   CREATE INDEX "series_credits_parent_id_idx" ON "series_credits" USING btree ("_parent_id");
   CREATE INDEX "series_credits_person_idx" ON "series_credits" USING btree ("person_id");
@@ -980,9 +1070,20 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "videos_texts_order_parent" ON "videos_texts" USING btree ("order","parent_id");
   CREATE INDEX "licences_formats_order_idx" ON "licences_formats" USING btree ("order");
   CREATE INDEX "licences_formats_parent_idx" ON "licences_formats" USING btree ("parent_id");
+  CREATE INDEX "licences_resolved_windows_order_idx" ON "licences_resolved_windows" USING btree ("_order");
+  CREATE INDEX "licences_resolved_windows_parent_id_idx" ON "licences_resolved_windows" USING btree ("_parent_id");
+  CREATE INDEX "licences_conflicts_order_idx" ON "licences_conflicts" USING btree ("_order");
+  CREATE INDEX "licences_conflicts_parent_id_idx" ON "licences_conflicts" USING btree ("_parent_id");
+  CREATE INDEX "licences_conflicts_other_licence_idx" ON "licences_conflicts" USING btree ("other_licence_id");
+  CREATE INDEX "licences_warnings_order_idx" ON "licences_warnings" USING btree ("_order");
+  CREATE INDEX "licences_warnings_parent_id_idx" ON "licences_warnings" USING btree ("_parent_id");
+  CREATE INDEX "licences_warnings_other_licence_idx" ON "licences_warnings" USING btree ("other_licence_id");
   CREATE INDEX "licences_contract_id_idx" ON "licences" USING btree ("contract_id");
+  CREATE INDEX "licences_has_conflicts_idx" ON "licences" USING btree ("has_conflicts");
   CREATE INDEX "licences_updated_at_idx" ON "licences" USING btree ("updated_at");
   CREATE INDEX "licences_created_at_idx" ON "licences" USING btree ("created_at");
+  CREATE INDEX "licences_texts_order_parent" ON "licences_texts" USING btree ("order","parent_id");
+  CREATE INDEX "licences_texts_text_idx" ON "licences_texts" USING btree ("text");
   CREATE INDEX "licences_rels_order_idx" ON "licences_rels" USING btree ("order");
   CREATE INDEX "licences_rels_parent_idx" ON "licences_rels" USING btree ("parent_id");
   CREATE INDEX "licences_rels_path_idx" ON "licences_rels" USING btree ("path");
@@ -1024,6 +1125,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "payload_locked_documents_rels_order_idx" ON "payload_locked_documents_rels" USING btree ("order");
   CREATE INDEX "payload_locked_documents_rels_parent_idx" ON "payload_locked_documents_rels" USING btree ("parent_id");
   CREATE INDEX "payload_locked_documents_rels_path_idx" ON "payload_locked_documents_rels" USING btree ("path");
+  CREATE INDEX "payload_locked_documents_rels_availability_windows_id_idx" ON "payload_locked_documents_rels" USING btree ("availability_windows_id");
   CREATE INDEX "payload_locked_documents_rels_films_id_idx" ON "payload_locked_documents_rels" USING btree ("films_id");
   CREATE INDEX "payload_locked_documents_rels_series_id_idx" ON "payload_locked_documents_rels" USING btree ("series_id");
   CREATE INDEX "payload_locked_documents_rels_seasons_id_idx" ON "payload_locked_documents_rels" USING btree ("seasons_id");
@@ -1048,7 +1150,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
   await db.execute(sql`
-   DROP TABLE "films_credits" CASCADE;
+   DROP TABLE "availability_windows" CASCADE;
+  DROP TABLE "films_credits" CASCADE;
   DROP TABLE "films_credits_locales" CASCADE;
   DROP TABLE "films_ratings" CASCADE;
   DROP TABLE "films" CASCADE;
@@ -1095,7 +1198,11 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TABLE "videos" CASCADE;
   DROP TABLE "videos_texts" CASCADE;
   DROP TABLE "licences_formats" CASCADE;
+  DROP TABLE "licences_resolved_windows" CASCADE;
+  DROP TABLE "licences_conflicts" CASCADE;
+  DROP TABLE "licences_warnings" CASCADE;
   DROP TABLE "licences" CASCADE;
+  DROP TABLE "licences_texts" CASCADE;
   DROP TABLE "licences_rels" CASCADE;
   DROP TABLE "regions" CASCADE;
   DROP TABLE "regions_locales" CASCADE;

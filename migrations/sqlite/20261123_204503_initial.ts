@@ -1,6 +1,36 @@
 import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-sqlite'
 
 export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
+  await db.run(sql`CREATE TABLE \`availability_windows\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`content_key\` text NOT NULL,
+  	\`film_id\` integer,
+  	\`series_id\` integer,
+  	\`season_id\` integer,
+  	\`episode_id\` integer,
+  	\`territory\` text NOT NULL,
+  	\`start\` text NOT NULL,
+  	\`end\` text NOT NULL,
+  	\`offers\` text,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	FOREIGN KEY (\`film_id\`) REFERENCES \`films\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`series_id\`) REFERENCES \`series\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`season_id\`) REFERENCES \`seasons\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`episode_id\`) REFERENCES \`episodes\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`availability_windows_content_key_idx\` ON \`availability_windows\` (\`content_key\`);`)
+  await db.run(sql`CREATE INDEX \`availability_windows_film_idx\` ON \`availability_windows\` (\`film_id\`);`)
+  await db.run(sql`CREATE INDEX \`availability_windows_series_idx\` ON \`availability_windows\` (\`series_id\`);`)
+  await db.run(sql`CREATE INDEX \`availability_windows_season_idx\` ON \`availability_windows\` (\`season_id\`);`)
+  await db.run(sql`CREATE INDEX \`availability_windows_episode_idx\` ON \`availability_windows\` (\`episode_id\`);`)
+  await db.run(sql`CREATE INDEX \`availability_windows_territory_idx\` ON \`availability_windows\` (\`territory\`);`)
+  await db.run(sql`CREATE INDEX \`availability_windows_start_idx\` ON \`availability_windows\` (\`start\`);`)
+  await db.run(sql`CREATE INDEX \`availability_windows_end_idx\` ON \`availability_windows\` (\`end\`);`)
+  await db.run(sql`CREATE INDEX \`availability_windows_updated_at_idx\` ON \`availability_windows\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`availability_windows_created_at_idx\` ON \`availability_windows\` (\`created_at\`);`)
+  await db.run(sql`CREATE INDEX \`territory_start_end_idx\` ON \`availability_windows\` (\`territory\`,\`start\`,\`end\`);`)
   await db.run(sql`CREATE TABLE \`films_credits\` (
   	\`_order\` integer NOT NULL,
   	\`_parent_id\` integer NOT NULL,
@@ -83,14 +113,17 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`parent_id\` integer NOT NULL,
   	\`path\` text NOT NULL,
   	\`genres_id\` integer,
+  	\`films_id\` integer,
   	FOREIGN KEY (\`parent_id\`) REFERENCES \`films\`(\`id\`) ON UPDATE no action ON DELETE cascade,
-  	FOREIGN KEY (\`genres_id\`) REFERENCES \`genres\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  	FOREIGN KEY (\`genres_id\`) REFERENCES \`genres\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`films_id\`) REFERENCES \`films\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
   await db.run(sql`CREATE INDEX \`films_rels_order_idx\` ON \`films_rels\` (\`order\`);`)
   await db.run(sql`CREATE INDEX \`films_rels_parent_idx\` ON \`films_rels\` (\`parent_id\`);`)
   await db.run(sql`CREATE INDEX \`films_rels_path_idx\` ON \`films_rels\` (\`path\`);`)
   await db.run(sql`CREATE INDEX \`films_rels_genres_id_idx\` ON \`films_rels\` (\`genres_id\`);`)
+  await db.run(sql`CREATE INDEX \`films_rels_films_id_idx\` ON \`films_rels\` (\`films_id\`);`)
   await db.run(sql`CREATE TABLE \`_films_v_version_credits\` (
   	\`_order\` integer NOT NULL,
   	\`_parent_id\` integer NOT NULL,
@@ -190,14 +223,17 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`parent_id\` integer NOT NULL,
   	\`path\` text NOT NULL,
   	\`genres_id\` integer,
+  	\`films_id\` integer,
   	FOREIGN KEY (\`parent_id\`) REFERENCES \`_films_v\`(\`id\`) ON UPDATE no action ON DELETE cascade,
-  	FOREIGN KEY (\`genres_id\`) REFERENCES \`genres\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  	FOREIGN KEY (\`genres_id\`) REFERENCES \`genres\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`films_id\`) REFERENCES \`films\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
   await db.run(sql`CREATE INDEX \`_films_v_rels_order_idx\` ON \`_films_v_rels\` (\`order\`);`)
   await db.run(sql`CREATE INDEX \`_films_v_rels_parent_idx\` ON \`_films_v_rels\` (\`parent_id\`);`)
   await db.run(sql`CREATE INDEX \`_films_v_rels_path_idx\` ON \`_films_v_rels\` (\`path\`);`)
   await db.run(sql`CREATE INDEX \`_films_v_rels_genres_id_idx\` ON \`_films_v_rels\` (\`genres_id\`);`)
+  await db.run(sql`CREATE INDEX \`_films_v_rels_films_id_idx\` ON \`_films_v_rels\` (\`films_id\`);`)
   await db.run(sql`CREATE TABLE \`series_credits\` (
   	\`_order\` integer NOT NULL,
   	\`_parent_id\` integer NOT NULL,
@@ -747,6 +783,55 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   `)
   await db.run(sql`CREATE INDEX \`licences_formats_order_idx\` ON \`licences_formats\` (\`order\`);`)
   await db.run(sql`CREATE INDEX \`licences_formats_parent_idx\` ON \`licences_formats\` (\`parent_id\`);`)
+  await db.run(sql`CREATE TABLE \`licences_resolved_windows\` (
+  	\`_order\` integer NOT NULL,
+  	\`_parent_id\` integer NOT NULL,
+  	\`id\` text PRIMARY KEY NOT NULL,
+  	\`territory\` text NOT NULL,
+  	\`start\` text NOT NULL,
+  	\`end\` text,
+  	\`time_zone\` text,
+  	\`start_rule\` text,
+  	\`end_rule\` text,
+  	FOREIGN KEY (\`_parent_id\`) REFERENCES \`licences\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`licences_resolved_windows_order_idx\` ON \`licences_resolved_windows\` (\`_order\`);`)
+  await db.run(sql`CREATE INDEX \`licences_resolved_windows_parent_id_idx\` ON \`licences_resolved_windows\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE TABLE \`licences_conflicts\` (
+  	\`_order\` integer NOT NULL,
+  	\`_parent_id\` integer NOT NULL,
+  	\`id\` text PRIMARY KEY NOT NULL,
+  	\`other_licence_id\` integer,
+  	\`territory\` text,
+  	\`licence_type\` text,
+  	\`titles\` text,
+  	\`overlap_start\` text,
+  	\`overlap_end\` text,
+  	FOREIGN KEY (\`other_licence_id\`) REFERENCES \`licences\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`_parent_id\`) REFERENCES \`licences\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`licences_conflicts_order_idx\` ON \`licences_conflicts\` (\`_order\`);`)
+  await db.run(sql`CREATE INDEX \`licences_conflicts_parent_id_idx\` ON \`licences_conflicts\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`licences_conflicts_other_licence_idx\` ON \`licences_conflicts\` (\`other_licence_id\`);`)
+  await db.run(sql`CREATE TABLE \`licences_warnings\` (
+  	\`_order\` integer NOT NULL,
+  	\`_parent_id\` integer NOT NULL,
+  	\`id\` text PRIMARY KEY NOT NULL,
+  	\`other_licence_id\` integer,
+  	\`territory\` text,
+  	\`licence_type\` text,
+  	\`titles\` text,
+  	\`overlap_start\` text,
+  	\`overlap_end\` text,
+  	FOREIGN KEY (\`other_licence_id\`) REFERENCES \`licences\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`_parent_id\`) REFERENCES \`licences\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`licences_warnings_order_idx\` ON \`licences_warnings\` (\`_order\`);`)
+  await db.run(sql`CREATE INDEX \`licences_warnings_parent_id_idx\` ON \`licences_warnings\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`licences_warnings_other_licence_idx\` ON \`licences_warnings\` (\`other_licence_id\`);`)
   await db.run(sql`CREATE TABLE \`licences\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`contract_id\` text,
@@ -758,13 +843,27 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`end\` text,
   	\`exclusive\` integer DEFAULT false,
   	\`notes\` text,
+  	\`group_snapshot\` text,
+  	\`has_conflicts\` integer DEFAULT false,
   	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL
   );
   `)
   await db.run(sql`CREATE INDEX \`licences_contract_id_idx\` ON \`licences\` (\`contract_id\`);`)
+  await db.run(sql`CREATE INDEX \`licences_has_conflicts_idx\` ON \`licences\` (\`has_conflicts\`);`)
   await db.run(sql`CREATE INDEX \`licences_updated_at_idx\` ON \`licences\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`licences_created_at_idx\` ON \`licences\` (\`created_at\`);`)
+  await db.run(sql`CREATE TABLE \`licences_texts\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`order\` integer NOT NULL,
+  	\`parent_id\` integer NOT NULL,
+  	\`path\` text NOT NULL,
+  	\`text\` text,
+  	FOREIGN KEY (\`parent_id\`) REFERENCES \`licences\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`licences_texts_order_parent\` ON \`licences_texts\` (\`order\`,\`parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`licences_texts_text_idx\` ON \`licences_texts\` (\`text\`);`)
   await db.run(sql`CREATE TABLE \`licences_rels\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`order\` integer,
@@ -932,6 +1031,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`order\` integer,
   	\`parent_id\` integer NOT NULL,
   	\`path\` text NOT NULL,
+  	\`availability_windows_id\` integer,
   	\`films_id\` integer,
   	\`series_id\` integer,
   	\`seasons_id\` integer,
@@ -944,6 +1044,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`regions_id\` integer,
   	\`users_id\` integer,
   	FOREIGN KEY (\`parent_id\`) REFERENCES \`payload_locked_documents\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`availability_windows_id\`) REFERENCES \`availability_windows\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`films_id\`) REFERENCES \`films\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`series_id\`) REFERENCES \`series\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`seasons_id\`) REFERENCES \`seasons\`(\`id\`) ON UPDATE no action ON DELETE cascade,
@@ -960,6 +1061,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_order_idx\` ON \`payload_locked_documents_rels\` (\`order\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_parent_idx\` ON \`payload_locked_documents_rels\` (\`parent_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_path_idx\` ON \`payload_locked_documents_rels\` (\`path\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_availability_windows_id_idx\` ON \`payload_locked_documents_rels\` (\`availability_windows_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_films_id_idx\` ON \`payload_locked_documents_rels\` (\`films_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_series_id_idx\` ON \`payload_locked_documents_rels\` (\`series_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_seasons_id_idx\` ON \`payload_locked_documents_rels\` (\`seasons_id\`);`)
@@ -1009,6 +1111,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
+  await db.run(sql`DROP TABLE \`availability_windows\`;`)
   await db.run(sql`DROP TABLE \`films_credits\`;`)
   await db.run(sql`DROP TABLE \`films_credits_locales\`;`)
   await db.run(sql`DROP TABLE \`films_ratings\`;`)
@@ -1056,7 +1159,11 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`DROP TABLE \`videos\`;`)
   await db.run(sql`DROP TABLE \`videos_texts\`;`)
   await db.run(sql`DROP TABLE \`licences_formats\`;`)
+  await db.run(sql`DROP TABLE \`licences_resolved_windows\`;`)
+  await db.run(sql`DROP TABLE \`licences_conflicts\`;`)
+  await db.run(sql`DROP TABLE \`licences_warnings\`;`)
   await db.run(sql`DROP TABLE \`licences\`;`)
+  await db.run(sql`DROP TABLE \`licences_texts\`;`)
   await db.run(sql`DROP TABLE \`licences_rels\`;`)
   await db.run(sql`DROP TABLE \`regions\`;`)
   await db.run(sql`DROP TABLE \`regions_locales\`;`)
