@@ -29,7 +29,7 @@ export const summariseAvailability =
   (collection: ContentCollection): CollectionAfterOperationHook =>
   async ({ args, operation, req, result }) => {
     if (operation !== 'find' && operation !== 'findByID') return result
-    if ((args as { overrideAccess?: boolean }).overrideAccess !== false) return result
+    if ((args as { overrideAccess?: boolean }).overrideAccess === true) return result
     if (isStaffUser(req.user as RoleBearer)) {
       req.responseHeaders ??= new Headers()
       req.responseHeaders.set('Cache-Control', 'private, no-store')

@@ -2,7 +2,7 @@ import type { Access, Where } from 'payload'
 
 import type { ContentCollection } from '../availability'
 import { isStaffUser, type RoleBearer } from '../roles'
-import { availabilityInstantOf, viewerTerritoryOf } from '../rights/viewerTerritory'
+import { availabilityInstantOf, knownViewerTerritory } from '../rights/viewerTerritory'
 
 /**
  * The content API's promise: a public reader (no user, or an API key of a user without a
@@ -17,7 +17,10 @@ export const publishedAndAvailable =
   (collection: ContentCollection): Access =>
   async ({ req }) => {
     if (isStaffUser(req.user as RoleBearer)) return true
-    const territory = await viewerTerritoryOf(req)
+    // Reads without a known territory were refused with a 400 before access is asked
+    // (hooks/catalog/requireViewerTerritory.ts); anything else asking gets nothing.
+    const territory = await knownViewerTerritory(req)
+    if (!territory) return false
     const at = availabilityInstantOf(req)
     const published: Where = { _status: { equals: 'published' } }
 

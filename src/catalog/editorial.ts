@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { refreshAvailabilityAfterTitleDelete, refreshTitleAvailability } from '../../hooks/catalog/refreshTitleAvailability'
-import { readPublishedVersionsOnly } from '../../hooks/catalog/readPublishedVersionsOnly'
+import { requireViewerTerritory } from '../../hooks/catalog/requireViewerTerritory'
 import { summariseAvailability } from '../../hooks/catalog/summariseAvailability'
 import { allowRoles } from '../access/checkRole'
 import { isStaff } from '../access/isStaff'
@@ -24,7 +24,7 @@ export const catalogAccess = (collection: ContentCollection): CollectionConfig['
 
 /** Keeps availability rows in step with the title, and summarises them on public reads. */
 export const catalogHooks = (collection: ContentCollection): CollectionConfig['hooks'] => ({
-  beforeOperation: [readPublishedVersionsOnly],
+  beforeOperation: [requireViewerTerritory],
   afterChange: [refreshTitleAvailability(collection)],
   afterDelete: [refreshAvailabilityAfterTitleDelete(collection)],
   afterOperation: [summariseAvailability(collection)],

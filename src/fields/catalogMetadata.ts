@@ -23,6 +23,7 @@ export const originalLanguageField = (): Field => ({
 
 export const cnApprovalNumberField = (): Field => ({
   name: 'cnApprovalNumber',
+  label: 'CN approval number',
   type: 'text',
   admin: {
     position: 'sidebar',

@@ -38,6 +38,19 @@ const requestedTerritory = (req: PayloadRequest): string | undefined => {
 }
 
 /**
+ * The viewer's country, or null when the request names none we know. Access control uses
+ * this: it must not throw, because the admin also evaluates access to compute permissions.
+ */
+export const knownViewerTerritory = async (req: PayloadRequest): Promise<string | null> => {
+  try {
+    return await viewerTerritoryOf(req)
+  } catch (error) {
+    if (error instanceof APIError && error.status === 400) return null
+    throw error
+  }
+}
+
+/**
  * The viewer's country for a public read. Without one, or with one we do not know, the
  * request fails with 400: the unfiltered catalog is never the fallback.
  */

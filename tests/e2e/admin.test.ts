@@ -79,5 +79,22 @@ describe('admin panel in Chromium', () => {
         { timeout: 15_000 },
       )
       .toEqual([`${title}|published`])
+
+    // The title's page shows where it can be watched: Germany now, the other launch territories not.
+    await page.reload()
+    await page.waitForSelector('.availability-panel [data-territory="DE"][data-state="available"]', {
+      timeout: 30_000,
+    })
+    expect(await page.locator('.availability-panel [data-territory="US"]').getAttribute('data-state')).toBe(
+      'none',
+    )
+    await page.screenshot({ path: path.join(artifactsDir, 'film-availability.png'), fullPage: true })
+  })
+
+  it('shows the rights reports view with expiring windows', async () => {
+    await page.goto(`${server.url}/admin/rights?days=3650`)
+    await page.waitForSelector('h1:has-text("Rights reports")', { timeout: 30_000 })
+    await expect.poll(async () => page.locator('[data-report="expiring"]').count()).toBe(0)
+    await page.screenshot({ path: path.join(artifactsDir, 'rights-reports.png'), fullPage: true })
   })
 })

@@ -21,6 +21,9 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { AvailabilityPanel as AvailabilityPanel_c00c35ea68498ba7989494a643e45767 } from '../../../../src/admin/AvailabilityPanel'
+import { RightsNavLink as RightsNavLink_670f5b8c9fb2380cc452b53996ea9788 } from '../../../../src/admin/RightsNavLink'
+import { RightsReportsView as RightsReportsView_84e78e0cad7915d3d6deeca43af172a1 } from '../../../../src/admin/views/RightsReportsView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -48,5 +51,8 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "/src/admin/AvailabilityPanel#AvailabilityPanel": AvailabilityPanel_c00c35ea68498ba7989494a643e45767,
+  "/src/admin/RightsNavLink#RightsNavLink": RightsNavLink_670f5b8c9fb2380cc452b53996ea9788,
+  "/src/admin/views/RightsReportsView#RightsReportsView": RightsReportsView_84e78e0cad7915d3d6deeca43af172a1,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
