@@ -6,7 +6,10 @@ import { AvailabilityInputError, parseBoundary } from '../src/availability'
 import { expiringLicencesEndpoint, licenceConflictsEndpoint } from '../src/endpoints/licenceReports'
 import { acceptTerritoryCodes } from '../hooks/licences/acceptTerritoryCodes'
 import { describeGroupDrift } from '../hooks/licences/describeGroupDrift'
-import { recordConflictsAfterChange, recordConflictsAfterDelete } from '../hooks/licences/recordConflicts'
+import {
+  recordConflictsAfterChange,
+  recordConflictsAfterDelete,
+} from '../hooks/licences/recordConflicts'
 import {
   refreshAvailabilityAfterLicenceDelete,
   refreshLicenceAvailability,
@@ -152,7 +155,10 @@ export const Licences: CollectionConfig<'licences'> = {
         {
           name: 'groupSnapshot',
           type: 'json',
-          admin: { readOnly: true, description: 'Members of each group when the licence was saved.' },
+          admin: {
+            readOnly: true,
+            description: 'Members of each group when the licence was saved.',
+          },
         },
         {
           name: 'groupDrift',
@@ -206,27 +212,27 @@ export const Licences: CollectionConfig<'licences'> = {
             description:
               'Exclusive grants for the same title, territory and licence type whose windows overlap.',
           },
-              fields: [
-                { name: 'otherLicence', type: 'relationship', relationTo: 'licences' },
-                { name: 'territory', type: 'text' },
-                { name: 'licenceType', type: 'text' },
-                { name: 'titles', type: 'text' },
-                { name: 'overlapStart', type: 'text' },
-                { name: 'overlapEnd', type: 'text' },
-              ],
+          fields: [
+            { name: 'otherLicence', type: 'relationship', relationTo: 'licences' },
+            { name: 'territory', type: 'text' },
+            { name: 'licenceType', type: 'text' },
+            { name: 'titles', type: 'text' },
+            { name: 'overlapStart', type: 'text' },
+            { name: 'overlapEnd', type: 'text' },
+          ],
         },
         {
           name: 'warnings',
           type: 'array',
           admin: { readOnly: true, description: 'Soft holdbacks that overlap grants.' },
-              fields: [
-                { name: 'otherLicence', type: 'relationship', relationTo: 'licences' },
-                { name: 'territory', type: 'text' },
-                { name: 'licenceType', type: 'text' },
-                { name: 'titles', type: 'text' },
-                { name: 'overlapStart', type: 'text' },
-                { name: 'overlapEnd', type: 'text' },
-              ],
+          fields: [
+            { name: 'otherLicence', type: 'relationship', relationTo: 'licences' },
+            { name: 'territory', type: 'text' },
+            { name: 'licenceType', type: 'text' },
+            { name: 'titles', type: 'text' },
+            { name: 'overlapStart', type: 'text' },
+            { name: 'overlapEnd', type: 'text' },
+          ],
         },
       ],
     },

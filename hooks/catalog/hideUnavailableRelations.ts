@@ -13,7 +13,12 @@ const isPopulated = (value: unknown) => typeof value === 'object' && value !== n
 export const hideUnavailableRelations =
   (target: ContentCollection): FieldHook =>
   async ({ value, req, overrideAccess }) => {
-    if (overrideAccess || isStaffUser(req.user as RoleBearer) || value === null || value === undefined) {
+    if (
+      overrideAccess ||
+      isStaffUser(req.user as RoleBearer) ||
+      value === null ||
+      value === undefined
+    ) {
       return value
     }
     const values = Array.isArray(value) ? value : [value]

@@ -6,7 +6,11 @@ import { rematerializeAvailability } from '../../src/rights/materialize'
 type ParentFields = { series?: unknown; season?: unknown }
 
 const idOf = (value: unknown): string | undefined =>
-  value && typeof value === 'object' ? idOf((value as { id?: unknown }).id) : value ? String(value) : undefined
+  value && typeof value === 'object'
+    ? idOf((value as { id?: unknown }).id)
+    : value
+      ? String(value)
+      : undefined
 
 /**
  * Publishing, unpublishing, moving or gating a title changes what viewers may see of it, of

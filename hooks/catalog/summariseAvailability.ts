@@ -15,7 +15,8 @@ type Doc = { id: string | number; availability?: AvailabilitySummary | null }
 const setCacheControl = (req: PayloadRequest, value: string) => {
   req.responseHeaders ??= new Headers()
   const previous = req.responseHeaders.get('Cache-Control')
-  const maxAge = (header: string | null) => Number(/max-age=(\d+)/.exec(header ?? '')?.[1] ?? Infinity)
+  const maxAge = (header: string | null) =>
+    Number(/max-age=(\d+)/.exec(header ?? '')?.[1] ?? Infinity)
   if (previous?.startsWith('private')) return
   if (!previous || maxAge(value) < maxAge(previous)) req.responseHeaders.set('Cache-Control', value)
 }
@@ -52,10 +53,16 @@ export const summariseAvailability =
       req,
     )
     for (const doc of docs) doc.availability = summaries.get(String(doc.id)) ?? null
-    const appearing = operation === 'find' ? await nextAppearance(req.payload, collection, territory, at, req) : null
+    const appearing =
+      operation === 'find'
+        ? await nextAppearance(req.payload, collection, territory, at, req)
+        : null
     setCacheControl(
       req,
-      cacheControlFor(at, [...[...summaries.values()].map((summary) => summary.validUntil), appearing]),
+      cacheControlFor(at, [
+        ...[...summaries.values()].map((summary) => summary.validUntil),
+        appearing,
+      ]),
     )
     return result
   }

@@ -34,7 +34,9 @@ export const acceptTerritoryCodes: CollectionBeforeValidateHook = async ({ data,
       })
     }
     data[field] = values.map((value) =>
-      typeof value === 'string' && regionCode.test(value) ? idByCode.get(value.toUpperCase()) : value,
+      typeof value === 'string' && regionCode.test(value)
+        ? idByCode.get(value.toUpperCase())
+        : value,
     )
   }
   return data

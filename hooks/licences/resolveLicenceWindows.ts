@@ -13,8 +13,7 @@ type Relation = Licence['content'][number]
 const idOf = (value: unknown): string =>
   value && typeof value === 'object' ? idOf((value as { id?: unknown }).id) : String(value)
 
-const relationKey = (relation: Relation): string =>
-  `${relation.relationTo}/${idOf(relation.value)}`
+const relationKey = (relation: Relation): string => `${relation.relationTo}/${idOf(relation.value)}`
 
 const sameIds = (a: unknown, b: unknown) =>
   JSON.stringify(((a as unknown[]) ?? []).map(idOf).sort()) ===
@@ -60,14 +59,20 @@ export const resolveLicenceWindows: CollectionBeforeChangeHook<Licence> = async 
   })
   const codeById = new Map(docs.map((doc) => [String(doc.id), doc.code]))
   const codesOf = (relations: unknown) =>
-    ((relations as unknown[]) ?? []).map((relation) => codeById.get(idOf(relation)) ?? idOf(relation))
+    ((relations as unknown[]) ?? []).map(
+      (relation) => codeById.get(idOf(relation)) ?? idOf(relation),
+    )
   const included = codesOf(merged.territories)
   const excluded = codesOf(merged.excludedTerritories)
   if (included.length === 0) refuse('territories', 'A licence needs at least one territory.')
 
   try {
     const countries = expandTerritories(included, excluded, regions)
-    const windows = resolveTerritoryWindows({ start: merged.start, end: merged.end }, countries, regions)
+    const windows = resolveTerritoryWindows(
+      { start: merged.start, end: merged.end },
+      countries,
+      regions,
+    )
     data.countries = countries
     data.resolvedWindows = windows.map((window) => ({
       territory: window.territory,
@@ -84,7 +89,9 @@ export const resolveLicenceWindows: CollectionBeforeChangeHook<Licence> = async 
     )
   } catch (error) {
     if (error instanceof AvailabilityInputError) {
-      const path = ['start', 'end', 'territories'].includes(error.field) ? error.field : 'territories'
+      const path = ['start', 'end', 'territories'].includes(error.field)
+        ? error.field
+        : 'territories'
       refuse(path, error.reason)
     }
     throw error

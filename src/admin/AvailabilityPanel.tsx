@@ -61,7 +61,9 @@ export const AvailabilityPanel: React.FC = () => {
   if (!id) return <p style={{ opacity: 0.7 }}>Availability shows once the title is saved.</p>
   return (
     <div className="availability-panel" style={{ marginBottom: 24 }}>
-      <h4 style={{ marginBottom: 8 }}>Availability {at ? `at ${new Date(at).toLocaleString()}` : 'now'}</h4>
+      <h4 style={{ marginBottom: 8 }}>
+        Availability {at ? `at ${new Date(at).toLocaleString()}` : 'now'}
+      </h4>
       {error ? <p>Could not load availability ({error}).</p> : null}
       <ul style={{ listStyle: 'none', padding: 0, margin: 0 }}>
         {(states ?? []).map((state) => (

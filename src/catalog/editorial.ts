@@ -1,6 +1,9 @@
 import type { CollectionConfig } from 'payload'
 
-import { refreshAvailabilityAfterTitleDelete, refreshTitleAvailability } from '../../hooks/catalog/refreshTitleAvailability'
+import {
+  refreshAvailabilityAfterTitleDelete,
+  refreshTitleAvailability,
+} from '../../hooks/catalog/refreshTitleAvailability'
 import { requireViewerTerritory } from '../../hooks/catalog/requireViewerTerritory'
 import { summariseAvailability } from '../../hooks/catalog/summariseAvailability'
 import { allowRoles } from '../access/checkRole'

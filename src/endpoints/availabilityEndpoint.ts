@@ -1,13 +1,21 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import { allLicenceTypes, allVideoFormats, type LicenceType, type VideoFormat } from '../availability'
+import {
+  allLicenceTypes,
+  allVideoFormats,
+  type LicenceType,
+  type VideoFormat,
+} from '../availability'
 import { isCatalogCollection } from '../rights/catalogGraph'
 import { evaluateTitle } from '../rights/evaluateTitle'
 import { loadRegions } from '../rights/regions'
 import { isStaffUser, type RoleBearer } from '../roles'
 
 const badRequest = (field: string, message: string) =>
-  Response.json({ errors: [{ message, data: { errors: [{ path: field, message }] } }] }, { status: 400 })
+  Response.json(
+    { errors: [{ message, data: { errors: [{ path: field, message }] } }] },
+    { status: 400 },
+  )
 
 const param = (req: PayloadRequest, name: string) => req.searchParams.get(name)?.trim() || undefined
 

@@ -26,9 +26,18 @@ export const availabilityOverviewEndpoint: Endpoint = {
     const atText = req.searchParams.get('at')
     const at = atText ? new Date(atText) : new Date()
     if (Number.isNaN(at.getTime())) {
-      return Response.json({ errors: [{ message: `${atText} is not an instant` }] }, { status: 400 })
+      return Response.json(
+        { errors: [{ message: `${atText} is not an instant` }] },
+        { status: 400 },
+      )
     }
-    const states = await territoryStates(req.payload, { collection, id }, launchTerritories(), at, req)
+    const states = await territoryStates(
+      req.payload,
+      { collection, id },
+      launchTerritories(),
+      at,
+      req,
+    )
     if (!states) return Response.json({ errors: [{ message: 'not found' }] }, { status: 404 })
     return Response.json(
       { at: at.toISOString(), territories: states },

@@ -8,7 +8,10 @@ const forbidden = () =>
   Response.json({ errors: [{ message: 'Only staff may read licence reports.' }] }, { status: 403 })
 
 const badRequest = (field: string, message: string) =>
-  Response.json({ errors: [{ message, data: { errors: [{ path: field, message }] } }] }, { status: 400 })
+  Response.json(
+    { errors: [{ message, data: { errors: [{ path: field, message }] } }] },
+    { status: 400 },
+  )
 
 const noStore = { 'Cache-Control': 'private, no-store' }
 
@@ -55,7 +58,10 @@ export const expiringLicencesEndpoint: Endpoint = {
       {
         days,
         territory: territory ?? null,
-        windows: windows.map((window) => ({ ...window, contractId: contractOf.get(window.licenceId) })),
+        windows: windows.map((window) => ({
+          ...window,
+          contractId: contractOf.get(window.licenceId),
+        })),
       },
       { headers: noStore },
     )

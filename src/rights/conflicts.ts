@@ -45,14 +45,16 @@ const warningEntry = (
 
 const comparable = (entries: readonly (ConflictEntry | WarningEntry)[] | null | undefined) =>
   JSON.stringify(
-    (entries ?? []).map(({ otherLicence, territory, licenceType, titles, overlapStart, overlapEnd }) => [
-      String(typeof otherLicence === 'object' && otherLicence ? otherLicence.id : otherLicence),
-      territory,
-      licenceType,
-      titles,
-      overlapStart,
-      overlapEnd ?? null,
-    ]),
+    (entries ?? []).map(
+      ({ otherLicence, territory, licenceType, titles, overlapStart, overlapEnd }) => [
+        String(typeof otherLicence === 'object' && otherLicence ? otherLicence.id : otherLicence),
+        territory,
+        licenceType,
+        titles,
+        overlapStart,
+        overlapEnd ?? null,
+      ],
+    ),
   )
 
 /**
@@ -86,7 +88,11 @@ export const recordLicenceConflicts = async (
     const ownWarnings = warnings
       .filter((warning) => warning.holdbackId === id || warning.grantId === id)
       .map((warning) =>
-        warningEntry(payload, warning, warning.holdbackId === id ? warning.grantId : warning.holdbackId),
+        warningEntry(
+          payload,
+          warning,
+          warning.holdbackId === id ? warning.grantId : warning.holdbackId,
+        ),
       )
     const data = {
       conflicts: ownConflicts,

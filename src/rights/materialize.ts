@@ -58,7 +58,9 @@ export const computeAvailabilityRows = async (
       })
     for (const node of graph.nodes) {
       const relation = relationFieldOf[node.collection]
-      for (const segment of segmentsFrom(availableIntervals(index, node, territory, { includeLeaf }))) {
+      for (const segment of segmentsFrom(
+        availableIntervals(index, node, territory, { includeLeaf }),
+      )) {
         rows.push({
           contentKey: nodeKey(node),
           [relation]: rowId(payload, node.id),

@@ -48,7 +48,9 @@ export const loadRegions = async (
     ...region,
     members: memberIds
       .map((member) =>
-        codeById.get(String(typeof member === 'object' && member ? (member as { id: unknown }).id : member)),
+        codeById.get(
+          String(typeof member === 'object' && member ? (member as { id: unknown }).id : member),
+        ),
       )
       .filter((code): code is string => Boolean(code)),
   }))

@@ -59,9 +59,17 @@ export const territoryStates = async (
     }
     const upcoming = intervals.find((interval) => Date.parse(interval.start) > atMs)
     if (upcoming) {
-      return { territory, state: 'upcoming', since: upcoming.start, until: upcoming.end, reasons: answer.reasons }
+      return {
+        territory,
+        state: 'upcoming',
+        since: upcoming.start,
+        until: upcoming.end,
+        reasons: answer.reasons,
+      }
     }
-    const ended = intervals.filter((interval) => interval.end && Date.parse(interval.end) <= atMs).at(-1)
+    const ended = intervals
+      .filter((interval) => interval.end && Date.parse(interval.end) <= atMs)
+      .at(-1)
     if (ended) {
       return { territory, state: 'expired', since: ended.end, until: null, reasons: answer.reasons }
     }

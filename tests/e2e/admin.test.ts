@@ -48,8 +48,12 @@ describe('admin panel in Chromium', () => {
     await page.click('button[type="submit"]')
     await page.waitForURL(`${server.url}/admin`, { timeout: 30_000 })
     const nav = page.locator('nav')
-    await expect.poll(async () => nav.getByText('Films', { exact: true }).count()).toBeGreaterThan(0)
-    await expect.poll(async () => nav.getByText('Licences', { exact: true }).count()).toBeGreaterThan(0)
+    await expect
+      .poll(async () => nav.getByText('Films', { exact: true }).count())
+      .toBeGreaterThan(0)
+    await expect
+      .poll(async () => nav.getByText('Licences', { exact: true }).count())
+      .toBeGreaterThan(0)
     await page.screenshot({ path: path.join(artifactsDir, 'dashboard.png'), fullPage: true })
     expect(fs.statSync(path.join(artifactsDir, 'dashboard.png')).size).toBeGreaterThan(10_000)
   })
@@ -82,13 +86,19 @@ describe('admin panel in Chromium', () => {
 
     // The title's page shows where it can be watched: Germany now, the other launch territories not.
     await page.reload()
-    await page.waitForSelector('.availability-panel [data-territory="DE"][data-state="available"]', {
-      timeout: 30_000,
-    })
-    expect(await page.locator('.availability-panel [data-territory="US"]').getAttribute('data-state')).toBe(
-      'none',
+    await page.waitForSelector(
+      '.availability-panel [data-territory="DE"][data-state="available"]',
+      {
+        timeout: 30_000,
+      },
     )
-    await page.screenshot({ path: path.join(artifactsDir, 'film-availability.png'), fullPage: true })
+    expect(
+      await page.locator('.availability-panel [data-territory="US"]').getAttribute('data-state'),
+    ).toBe('none')
+    await page.screenshot({
+      path: path.join(artifactsDir, 'film-availability.png'),
+      fullPage: true,
+    })
   })
 
   it('shows the rights reports view with expiring windows', async () => {

@@ -13,7 +13,12 @@ const licensing = { email: 'licensing@reelhouse.test', password: 'a long licensi
 
 type FilmList = {
   totalDocs: number
-  docs: { id: number; title: string; relatedFilms?: unknown[]; availability?: Record<string, unknown> }[]
+  docs: {
+    id: number
+    title: string
+    relatedFilms?: unknown[]
+    availability?: Record<string, unknown>
+  }[]
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
@@ -204,7 +209,8 @@ describe(`the public content API over HTTP (${postgresServerUrl ? 'postgres' : '
         : fetch(`${first.url}/api/availability?${query}`)
     expect((await ask(null, `content=films/${film.available}&territory=DE`)).status).toBe(403)
 
-    const answer = async (query: string) => (await (await ask(rights, query)).json()) as Record<string, unknown>
+    const answer = async (query: string) =>
+      (await (await ask(rights, query)).json()) as Record<string, unknown>
     expect(await answer(`content=films/${film.available}&territory=DE`)).toEqual({
       available: true,
       reasons: [],
@@ -225,23 +231,30 @@ describe(`the public content API over HTTP (${postgresServerUrl ? 'postgres' : '
     })
     expect(
       await answer(`content=films/${film.available}&territory=DE&at=2019-12-31T22:59:59Z`),
-    ).toEqual({ available: false, reasons: ['NO_GRANT'], validUntil: '2019-12-31T23:00:00Z', licences: [] })
+    ).toEqual({
+      available: false,
+      reasons: ['NO_GRANT'],
+      validUntil: '2019-12-31T23:00:00Z',
+      licences: [],
+    })
     expect(
       await answer(`content=films/${film.available}&territory=DE&licenceType=avod`),
     ).toMatchObject({ available: false, reasons: ['NO_GRANT'] })
     expect(await answer(`content=films/${film.available}&territory=DE&format=uhd`)).toMatchObject({
       available: false,
     })
-    expect((await ask(rights, `content=films/${film.available}&territory=DE&at=tomorrow`)).status).toBe(400)
+    expect(
+      (await ask(rights, `content=films/${film.available}&territory=DE&at=tomorrow`)).status,
+    ).toBe(400)
     expect((await ask(rights, `content=books/1&territory=DE`)).status).toBe(400)
     expect((await ask(rights, `content=films/${film.available}&territory=XX`)).status).toBe(400)
   })
 
   it('lists expiring windows and recorded conflicts for staff only', async () => {
     expect((await fetch(`${first.url}/api/licences/expiring`)).status).toBe(403)
-    const expiring = await rights.json<{ windows: { licenceId: string; territory: string; end: string }[] }>(
-      '/api/licences/expiring?days=1&territory=DE',
-    )
+    const expiring = await rights.json<{
+      windows: { licenceId: string; territory: string; end: string }[]
+    }>('/api/licences/expiring?days=1&territory=DE')
     expect(expiring.windows).toEqual([
       expect.objectContaining({ licenceId: String(licence.expiring), territory: 'DE' }),
     ])
@@ -260,13 +273,17 @@ describe(`the public content API over HTTP (${postgresServerUrl ? 'postgres' : '
     const conflicts = await rights.json<{ licences: { id: number; conflicts: unknown[] }[] }>(
       '/api/licences/conflicts',
     )
-    expect(conflicts.licences.map((entry) => entry.id).sort()).toEqual([licence.available, rival].sort())
+    expect(conflicts.licences.map((entry) => entry.id).sort()).toEqual(
+      [licence.available, rival].sort(),
+    )
   })
 
   it('a licence edit through one server process is seen by another within 5 seconds', async () => {
     second = await startProductionServer({ DATABASE_URL: databaseUrl })
     const visibleOnSecond = async () => {
-      const list = (await (await publicGet(second!, '/api/films?limit=50', 'US')).json()) as FilmList
+      const list = (await (
+        await publicGet(second!, '/api/films?limit=50', 'US')
+      ).json()) as FilmList
       return list.docs.some((doc) => doc.id === film.unavailable)
     }
     expect(await visibleOnSecond()).toBe(false)

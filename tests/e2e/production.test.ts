@@ -14,7 +14,12 @@ const admin = { email: 'ops@reelhouse.test', password: 'a long admin password' }
 
 type Backend = {
   name: string
-  prepare: () => Promise<{ databaseUrl: string; cleanup: () => Promise<void>; cutDatabase?: () => void; restoreDatabase?: () => void }>
+  prepare: () => Promise<{
+    databaseUrl: string
+    cleanup: () => Promise<void>
+    cutDatabase?: () => void
+    restoreDatabase?: () => void
+  }>
 }
 
 const sqliteBackend: Backend = {
@@ -95,14 +100,19 @@ describe.each(backends)('production server on $name', (backend) => {
   })
 
   it('sends security headers, a request id and one JSON log line per request', async () => {
-    const response = await fetch(`${server!.url}/healthz`, { headers: { 'X-Request-Id': 'probe-42' } })
+    const response = await fetch(`${server!.url}/healthz`, {
+      headers: { 'X-Request-Id': 'probe-42' },
+    })
     expect(response.status).toBe(200)
     expect(response.headers.get('x-content-type-options')).toBe('nosniff')
     expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN')
     expect(response.headers.get('x-request-id')).toBe('probe-42')
     expect(response.headers.get('x-powered-by')).toBeNull()
     await waitUntil(async () => server!.logs().includes('probe-42'), 5_000)
-    const line = server!.logs().split('\n').find((entry) => entry.includes('"probe-42"'))
+    const line = server!
+      .logs()
+      .split('\n')
+      .find((entry) => entry.includes('"probe-42"'))
     expect(JSON.parse(line as string)).toMatchObject({
       requestId: 'probe-42',
       method: 'GET',
@@ -204,16 +214,19 @@ describe.each(backends)('production server on $name', (backend) => {
     expect(images.totalDocs).toBe(1)
   })
 
-  it.runIf(backend === postgresBackend)('answers 503 on /readyz while the database is unreachable', async () => {
-    environment.cutDatabase!()
-    const down = await fetch(`${server!.url}/readyz`)
-    expect(down.status).toBe(503)
-    expect(await json(down)).toMatchObject({ database: 'unreachable' })
-    const health = await fetch(`${server!.url}/healthz`)
-    expect(health.status).toBe(200)
-    environment.restoreDatabase!()
-    expect(
-      await waitUntil(async () => (await fetch(`${server!.url}/readyz`)).status === 200, 20_000),
-    ).toBe(true)
-  })
+  it.runIf(backend === postgresBackend)(
+    'answers 503 on /readyz while the database is unreachable',
+    async () => {
+      environment.cutDatabase!()
+      const down = await fetch(`${server!.url}/readyz`)
+      expect(down.status).toBe(503)
+      expect(await json(down)).toMatchObject({ database: 'unreachable' })
+      const health = await fetch(`${server!.url}/healthz`)
+      expect(health.status).toBe(200)
+      environment.restoreDatabase!()
+      expect(
+        await waitUntil(async () => (await fetch(`${server!.url}/readyz`)).status === 200, 20_000),
+      ).toBe(true)
+    },
+  )
 })

@@ -38,13 +38,24 @@ describe.each(testBackends)('availability on $kind', (backend) => {
     for (const [code, timeZone] of countries) {
       const doc = await payload.create({
         collection: 'regions',
-        data: { code, kind: 'country', name: code, timeZone, requiresApprovalNumber: code === 'CN' },
+        data: {
+          code,
+          kind: 'country',
+          name: code,
+          timeZone,
+          requiresApprovalNumber: code === 'CN',
+        },
       })
       region[code] = doc.id
     }
     const dach = await payload.create({
       collection: 'regions',
-      data: { code: 'DACH', kind: 'group', name: 'DACH', members: [region.DE, region.AT, region.CH] },
+      data: {
+        code: 'DACH',
+        kind: 'group',
+        name: 'DACH',
+        members: [region.DE, region.AT, region.CH],
+      },
     })
     region.DACH = dach.id
   })
@@ -55,7 +66,11 @@ describe.each(testBackends)('availability on $kind', (backend) => {
   const film = async (title: string, extra: Record<string, unknown> = {}) =>
     payload.create({
       collection: 'films',
-      data: { title: `${title} ${Math.random().toString(36).slice(2, 7)}`, _status: 'published', ...extra },
+      data: {
+        title: `${title} ${Math.random().toString(36).slice(2, 7)}`,
+        _status: 'published',
+        ...extra,
+      },
     })
 
   const licence = async (data: Record<string, unknown>) =>
@@ -106,30 +121,39 @@ describe.each(testBackends)('availability on $kind', (backend) => {
   })
 
   describe('windows', () => {
-    run('resolves date-only windows per territory, ends inclusive, and keeps the raw input', async () => {
-      const subject = await film('Windows')
-      const saved = await licence({
-        content: [{ relationTo: 'films', value: subject.id }],
-        territories: ['DE', 'US', 'CN'],
-        start: '2026-03-29',
-        end: '2026-11-01',
-      })
-      const byTerritory = Object.fromEntries(
-        (saved.resolvedWindows ?? []).map((window) => [window.territory, window]),
-      )
-      // Berlin switches to summer time on 29 March 2026; the day still starts at 00:00 CET.
-      expect(byTerritory.DE).toMatchObject({
-        start: '2026-03-28T23:00:00Z',
-        end: '2026-11-01T23:00:00Z',
-        startRule: 'local-day-start',
-        endRule: 'local-day-end',
-      })
-      // New York: EDT on 29 March, back to EST on 1 November 2026 (the end is 2 Nov 00:00 EST).
-      expect(byTerritory.US).toMatchObject({ start: '2026-03-29T04:00:00Z', end: '2026-11-02T05:00:00Z' })
-      expect(byTerritory.CN).toMatchObject({ start: '2026-03-28T16:00:00Z', end: '2026-11-01T16:00:00Z' })
-      expect(saved.start).toBe('2026-03-29')
-      expect(saved.countries).toEqual(['CN', 'DE', 'US'])
-    })
+    run(
+      'resolves date-only windows per territory, ends inclusive, and keeps the raw input',
+      async () => {
+        const subject = await film('Windows')
+        const saved = await licence({
+          content: [{ relationTo: 'films', value: subject.id }],
+          territories: ['DE', 'US', 'CN'],
+          start: '2026-03-29',
+          end: '2026-11-01',
+        })
+        const byTerritory = Object.fromEntries(
+          (saved.resolvedWindows ?? []).map((window) => [window.territory, window]),
+        )
+        // Berlin switches to summer time on 29 March 2026; the day still starts at 00:00 CET.
+        expect(byTerritory.DE).toMatchObject({
+          start: '2026-03-28T23:00:00Z',
+          end: '2026-11-01T23:00:00Z',
+          startRule: 'local-day-start',
+          endRule: 'local-day-end',
+        })
+        // New York: EDT on 29 March, back to EST on 1 November 2026 (the end is 2 Nov 00:00 EST).
+        expect(byTerritory.US).toMatchObject({
+          start: '2026-03-29T04:00:00Z',
+          end: '2026-11-02T05:00:00Z',
+        })
+        expect(byTerritory.CN).toMatchObject({
+          start: '2026-03-28T16:00:00Z',
+          end: '2026-11-01T16:00:00Z',
+        })
+        expect(saved.start).toBe('2026-03-29')
+        expect(saved.countries).toEqual(['CN', 'DE', 'US'])
+      },
+    )
 
     run('expands groups when saved; later group edits do not change the licence', async () => {
       const subject = await film('Grouped')
@@ -162,24 +186,27 @@ describe.each(testBackends)('availability on $kind', (backend) => {
   })
 
   describe('the content API (published AND available, in the database query)', () => {
-    run('each boundary: one second before start, exactly at start, one second before end, at end', async () => {
-      const start = Date.parse('2031-05-10T08:00:00Z')
-      const end = Date.parse('2031-06-10T08:00:00Z')
-      const subject = await film('Bounded')
-      await licence({
-        content: [{ relationTo: 'films', value: subject.id }],
-        territories: ['DE'],
-        start: '2031-05-10T10:00:00+02:00',
-        end: '2031-06-10T08:00:00Z',
-      })
-      expect(await isVisible(subject.id, 'DE', start - second)).toBe(false)
-      expect(await isVisible(subject.id, 'DE', start)).toBe(true)
-      expect(await isVisible(subject.id, 'DE', end - second)).toBe(true)
-      expect(await isVisible(subject.id, 'DE', end)).toBe(false)
-      expect(await isVisible(subject.id, 'US', start)).toBe(false)
-    })
+    run(
+      'each boundary: one second before start, exactly at start, one second before end, at end',
+      async () => {
+        const start = Date.parse('2031-05-10T08:00:00Z')
+        const end = Date.parse('2031-06-10T08:00:00Z')
+        const subject = await film('Bounded')
+        await licence({
+          content: [{ relationTo: 'films', value: subject.id }],
+          territories: ['DE'],
+          start: '2031-05-10T10:00:00+02:00',
+          end: '2031-06-10T08:00:00Z',
+        })
+        expect(await isVisible(subject.id, 'DE', start - second)).toBe(false)
+        expect(await isVisible(subject.id, 'DE', start)).toBe(true)
+        expect(await isVisible(subject.id, 'DE', end - second)).toBe(true)
+        expect(await isVisible(subject.id, 'DE', end)).toBe(false)
+        expect(await isVisible(subject.id, 'US', start)).toBe(false)
+      },
+    )
 
-    run('date-only windows follow each territory\'s local midnight', async () => {
+    run("date-only windows follow each territory's local midnight", async () => {
       const subject = await film('Local days')
       await licence({
         content: [{ relationTo: 'films', value: subject.id }],
@@ -204,8 +231,18 @@ describe.each(testBackends)('availability on $kind', (backend) => {
     run('back-to-back licences leave no gap; an open end never closes', async () => {
       const subject = await film('Back to back')
       const content = [{ relationTo: 'films', value: subject.id }]
-      await licence({ content, territories: ['DE'], start: '2032-01-01T00:00:00Z', end: '2032-02-01T00:00:00Z' })
-      await licence({ content, territories: ['DE'], licenceType: 'avod', start: '2032-02-01T00:00:00Z' })
+      await licence({
+        content,
+        territories: ['DE'],
+        start: '2032-01-01T00:00:00Z',
+        end: '2032-02-01T00:00:00Z',
+      })
+      await licence({
+        content,
+        territories: ['DE'],
+        licenceType: 'avod',
+        start: '2032-02-01T00:00:00Z',
+      })
       expect(await isVisible(subject.id, 'DE', '2032-01-31T23:59:59Z')).toBe(true)
       expect(await isVisible(subject.id, 'DE', '2032-02-01T00:00:00Z')).toBe(true)
       expect(await isVisible(subject.id, 'DE', '2099-12-31T23:59:59Z')).toBe(true)
@@ -268,7 +305,11 @@ describe.each(testBackends)('availability on $kind', (backend) => {
       expect(await isVisible(soft.id, 'DE', '2033-03-15T00:00:00Z')).toBe(true)
       expect(hardHoldback.warnings ?? []).toHaveLength(0)
       expect(softHoldback.warnings).toEqual([
-        expect.objectContaining({ territory: 'DE', licenceType: 'svod', overlapStart: '2033-03-01T00:00:00Z' }),
+        expect.objectContaining({
+          territory: 'DE',
+          licenceType: 'svod',
+          overlapStart: '2033-03-01T00:00:00Z',
+        }),
       ])
     })
 
@@ -337,119 +378,141 @@ describe.each(testBackends)('availability on $kind', (backend) => {
       })
     })
 
-    run('a public read without a territory, or with an unknown one, is refused with 400', async () => {
-      await expect(payload.find({ collection: 'films', overrideAccess: false })).rejects.toMatchObject({
-        status: 400,
-        message: expect.stringContaining('territory'),
-      })
-      await expect(
-        payload.find({ collection: 'films', ...publicViewerIn('ZZ') }),
-      ).rejects.toMatchObject({ status: 400, message: expect.stringContaining('ZZ') })
-      await expect(
-        payload.find({ collection: 'films', ...publicViewerIn('DACH') }),
-      ).rejects.toMatchObject({ status: 400 })
-    })
+    run(
+      'a public read without a territory, or with an unknown one, is refused with 400',
+      async () => {
+        await expect(
+          payload.find({ collection: 'films', overrideAccess: false }),
+        ).rejects.toMatchObject({
+          status: 400,
+          message: expect.stringContaining('territory'),
+        })
+        await expect(
+          payload.find({ collection: 'films', ...publicViewerIn('ZZ') }),
+        ).rejects.toMatchObject({ status: 400, message: expect.stringContaining('ZZ') })
+        await expect(
+          payload.find({ collection: 'films', ...publicViewerIn('DACH') }),
+        ).rejects.toMatchObject({ status: 400 })
+      },
+    )
   })
 
   describe('series, seasons and episodes', () => {
-    run('a series licence covers episodes added later; containers list only available children', async () => {
-      const series = await payload.create({
-        collection: 'series',
-        data: { title: 'Scoped series', _status: 'published' },
-      })
-      const seasonOne = await payload.create({
-        collection: 'seasons',
-        data: { series: series.id, seasonNumber: 1, _status: 'published' },
-      })
-      const seasonTwo = await payload.create({
-        collection: 'seasons',
-        data: { series: series.id, seasonNumber: 2, _status: 'published' },
-      })
-      await licence({
-        content: [{ relationTo: 'series', value: series.id }],
-        territories: ['DE'],
-        start: '2020-01-01',
-      })
-      const viewer = publicViewerIn('DE')
-      const seriesVisible = async () =>
-        (await payload.find({ collection: 'series', pagination: false, ...viewer })).docs.some(
-          (doc) => doc.id === series.id,
+    run(
+      'a series licence covers episodes added later; containers list only available children',
+      async () => {
+        const series = await payload.create({
+          collection: 'series',
+          data: { title: 'Scoped series', _status: 'published' },
+        })
+        const seasonOne = await payload.create({
+          collection: 'seasons',
+          data: { series: series.id, seasonNumber: 1, _status: 'published' },
+        })
+        const seasonTwo = await payload.create({
+          collection: 'seasons',
+          data: { series: series.id, seasonNumber: 2, _status: 'published' },
+        })
+        await licence({
+          content: [{ relationTo: 'series', value: series.id }],
+          territories: ['DE'],
+          start: '2020-01-01',
+        })
+        const viewer = publicViewerIn('DE')
+        const seriesVisible = async () =>
+          (await payload.find({ collection: 'series', pagination: false, ...viewer })).docs.some(
+            (doc) => doc.id === series.id,
+          )
+        expect(await seriesVisible()).toBe(false)
+
+        const episode = await payload.create({
+          collection: 'episodes',
+          data: { season: seasonOne.id, episodeNumber: 1, title: 'Later', _status: 'published' },
+        })
+        expect(await seriesVisible()).toBe(true)
+        const read = await payload.findByID({
+          collection: 'series',
+          id: series.id,
+          depth: 1,
+          ...viewer,
+        })
+        const seasonIds = (read.seasons?.docs ?? []).map((season) =>
+          typeof season === 'object' ? season.id : season,
         )
-      expect(await seriesVisible()).toBe(false)
+        expect(seasonIds).toEqual([seasonOne.id])
+        expect(seasonIds).not.toContain(seasonTwo.id)
 
-      const episode = await payload.create({
-        collection: 'episodes',
-        data: { season: seasonOne.id, episodeNumber: 1, title: 'Later', _status: 'published' },
-      })
-      expect(await seriesVisible()).toBe(true)
-      const read = await payload.findByID({ collection: 'series', id: series.id, depth: 1, ...viewer })
-      const seasonIds = (read.seasons?.docs ?? []).map((season) =>
-        typeof season === 'object' ? season.id : season,
-      )
-      expect(seasonIds).toEqual([seasonOne.id])
-      expect(seasonIds).not.toContain(seasonTwo.id)
-
-      // An episode-level hard holdback beats the series grant.
-      await licence({
-        content: [{ relationTo: 'episodes', value: episode.id }],
-        kind: 'holdback',
-        territories: ['DE'],
-        start: '2020-01-01',
-      })
-      expect(await seriesVisible()).toBe(false)
-      await expect(
-        payload.findByID({ collection: 'episodes', id: episode.id, ...viewer }),
-      ).rejects.toMatchObject({ status: 404 })
-    })
+        // An episode-level hard holdback beats the series grant.
+        await licence({
+          content: [{ relationTo: 'episodes', value: episode.id }],
+          kind: 'holdback',
+          territories: ['DE'],
+          start: '2020-01-01',
+        })
+        expect(await seriesVisible()).toBe(false)
+        await expect(
+          payload.findByID({ collection: 'episodes', id: episode.id, ...viewer }),
+        ).rejects.toMatchObject({ status: 404 })
+      },
+    )
   })
 
   describe('conflicts', () => {
-    run('overlapping exclusive grants are recorded on both licences; back-to-back ones are not', async () => {
-      const subject = await film('Contested')
-      const content = [{ relationTo: 'films', value: subject.id }]
-      const first = await licence({
-        content,
-        territories: ['DE'],
-        exclusive: true,
-        contractId: 'EXCL-1',
-        start: '2034-01-01T00:00:00Z',
-        end: '2034-07-01T00:00:00Z',
-      })
-      const adjacent = await licence({
-        content,
-        territories: ['DE'],
-        exclusive: true,
-        contractId: 'EXCL-2',
-        start: '2034-07-01T00:00:00Z',
-        end: '2035-01-01T00:00:00Z',
-      })
-      expect(adjacent.conflicts ?? []).toHaveLength(0)
-      const overlapping = await licence({
-        content,
-        territories: ['DE', 'AT'],
-        exclusive: true,
-        contractId: 'EXCL-3',
-        start: '2034-06-01T00:00:00Z',
-        end: '2034-08-01T00:00:00Z',
-      })
-      expect(overlapping.hasConflicts).toBe(true)
-      const otherIds = (overlapping.conflicts ?? []).map((conflict) =>
-        typeof conflict.otherLicence === 'object' ? conflict.otherLicence?.id : conflict.otherLicence,
-      )
-      expect(otherIds.sort()).toEqual([first.id, adjacent.id].sort())
-      expect(overlapping.conflicts).toContainEqual(
-        expect.objectContaining({
-          territory: 'DE',
-          licenceType: 'svod',
-          overlapStart: '2034-06-01T00:00:00Z',
-          overlapEnd: '2034-07-01T00:00:00Z',
-        }),
-      )
-      const firstNow = await payload.findByID({ collection: 'licences', id: first.id, depth: 0 })
-      expect(firstNow.hasConflicts).toBe(true)
-      await payload.delete({ collection: 'licences', id: overlapping.id })
-      const firstAfter = await payload.findByID({ collection: 'licences', id: first.id, depth: 0 })
-      expect(firstAfter.hasConflicts).toBe(false)
-    })
+    run(
+      'overlapping exclusive grants are recorded on both licences; back-to-back ones are not',
+      async () => {
+        const subject = await film('Contested')
+        const content = [{ relationTo: 'films', value: subject.id }]
+        const first = await licence({
+          content,
+          territories: ['DE'],
+          exclusive: true,
+          contractId: 'EXCL-1',
+          start: '2034-01-01T00:00:00Z',
+          end: '2034-07-01T00:00:00Z',
+        })
+        const adjacent = await licence({
+          content,
+          territories: ['DE'],
+          exclusive: true,
+          contractId: 'EXCL-2',
+          start: '2034-07-01T00:00:00Z',
+          end: '2035-01-01T00:00:00Z',
+        })
+        expect(adjacent.conflicts ?? []).toHaveLength(0)
+        const overlapping = await licence({
+          content,
+          territories: ['DE', 'AT'],
+          exclusive: true,
+          contractId: 'EXCL-3',
+          start: '2034-06-01T00:00:00Z',
+          end: '2034-08-01T00:00:00Z',
+        })
+        expect(overlapping.hasConflicts).toBe(true)
+        const otherIds = (overlapping.conflicts ?? []).map((conflict) =>
+          typeof conflict.otherLicence === 'object'
+            ? conflict.otherLicence?.id
+            : conflict.otherLicence,
+        )
+        expect(otherIds.sort()).toEqual([first.id, adjacent.id].sort())
+        expect(overlapping.conflicts).toContainEqual(
+          expect.objectContaining({
+            territory: 'DE',
+            licenceType: 'svod',
+            overlapStart: '2034-06-01T00:00:00Z',
+            overlapEnd: '2034-07-01T00:00:00Z',
+          }),
+        )
+        const firstNow = await payload.findByID({ collection: 'licences', id: first.id, depth: 0 })
+        expect(firstNow.hasConflicts).toBe(true)
+        await payload.delete({ collection: 'licences', id: overlapping.id })
+        const firstAfter = await payload.findByID({
+          collection: 'licences',
+          id: first.id,
+          depth: 0,
+        })
+        expect(firstAfter.hasConflicts).toBe(false)
+      },
+    )
   })
 })

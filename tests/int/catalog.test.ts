@@ -2,7 +2,12 @@ import type { CollectionSlug, Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { testBackends } from './support/backends'
-import { type CatalogFixtures, createCatalogFixtures, imageFile, pngImage } from './support/fixtures'
+import {
+  type CatalogFixtures,
+  createCatalogFixtures,
+  imageFile,
+  pngImage,
+} from './support/fixtures'
 import { payloadFor, type TestPayload } from './support/payloadFor'
 
 type LocalisedCase = {
@@ -62,13 +67,19 @@ describe.each(testBackends)('catalog on $kind', (backend) => {
         data: { ...data(fixtures, n), [field]: words.en, _status: 'published' } as never,
       })
       for (const locale of ['de', 'zh-Hans'] as const) {
-        await payload.update({ collection, id: created.id, locale, data: { [field]: words[locale] } })
+        await payload.update({
+          collection,
+          id: created.id,
+          locale,
+          data: { [field]: words[locale] },
+        })
       }
       for (const locale of ['en', 'de', 'zh-Hans'] as const) {
-        const doc = (await payload.findByID({ collection, id: created.id, locale })) as unknown as Record<
-          string,
-          unknown
-        >
+        const doc = (await payload.findByID({
+          collection,
+          id: created.id,
+          locale,
+        })) as unknown as Record<string, unknown>
         expect(doc[field]).toBe(words[locale])
       }
       const all = (await payload.findByID({
@@ -268,7 +279,11 @@ describe.each(testBackends)('catalog on $kind', (backend) => {
       })
       expect(image.mimeType).toBe('image/webp')
       expect(image.filename).toMatch(/\.webp$/)
-      expect(image.sizes?.poster).toMatchObject({ width: 800, height: 1200, mimeType: 'image/webp' })
+      expect(image.sizes?.poster).toMatchObject({
+        width: 800,
+        height: 1200,
+        mimeType: 'image/webp',
+      })
       expect(image.sizes?.backdrop).toMatchObject({ width: 1920, height: 1080 })
       expect(image.sizes?.thumbnail).toMatchObject({ width: 480, height: 270 })
       expect(image.focalY).toBe(30)
@@ -276,7 +291,11 @@ describe.each(testBackends)('catalog on $kind', (backend) => {
 
     run('requires a localised alt text', async () => {
       await expect(
-        payload.create({ collection: 'images', data: {} as { alt: string }, file: await imageFile() }),
+        payload.create({
+          collection: 'images',
+          data: {} as { alt: string },
+          file: await imageFile(),
+        }),
       ).rejects.toEqual(uniqueFailure('alt'))
     })
 
@@ -295,7 +314,12 @@ describe.each(testBackends)('catalog on $kind', (backend) => {
         payload.create({
           collection: 'images',
           data: { alt: 'Disguised' },
-          file: { data: disguised, mimetype: 'image/png', name: 'fake.png', size: disguised.length },
+          file: {
+            data: disguised,
+            mimetype: 'image/png',
+            name: 'fake.png',
+            size: disguised.length,
+          },
         }),
       ).rejects.toMatchObject({ status: 400 })
       expect((await payload.count({ collection: 'images' })).totalDocs).toBe(before.totalDocs)

@@ -21,7 +21,11 @@ describe.each(testBackends)('scheduled publishing on $kind', (backend) => {
   beforeAll(async () => {
     if (!backend.serverUrl) return
     // The job runner of this instance ticks every second, as the server's does every ten.
-    ctx = await payloadFor(backend, { JOBS_AUTORUN: 'true', JOBS_CRON: '* * * * * *' }, { cron: true })
+    ctx = await payloadFor(
+      backend,
+      { JOBS_AUTORUN: 'true', JOBS_CRON: '* * * * * *' },
+      { cron: true },
+    )
   })
   afterAll(async () => ctx?.destroy())
 
@@ -44,10 +48,12 @@ describe.each(testBackends)('scheduled publishing on $kind', (backend) => {
       })
 
       const isPublished = async () =>
-        (await payload.count({
-          collection: 'films',
-          where: { and: [{ id: { equals: film.id } }, { _status: { equals: 'published' } }] },
-        })).totalDocs === 1
+        (
+          await payload.count({
+            collection: 'films',
+            where: { and: [{ id: { equals: film.id } }, { _status: { equals: 'published' } }] },
+          })
+        ).totalDocs === 1
 
       await sleep(1_500)
       expect(await isPublished()).toBe(false)

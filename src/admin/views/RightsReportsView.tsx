@@ -6,7 +6,10 @@ import { expiringSoon } from '../../availability'
 import { engineLicenceFrom } from '../../rights/licenceRecords'
 import { isStaffUser, type RoleBearer } from '../../roles'
 
-const cell: React.CSSProperties = { padding: '6px 12px', borderBottom: '1px solid var(--theme-elevation-100)' }
+const cell: React.CSSProperties = {
+  padding: '6px 12px',
+  borderBottom: '1px solid var(--theme-elevation-100)',
+}
 
 const daysFrom = (value: string | string[] | undefined) => {
   const days = Number(Array.isArray(value) ? value[0] : value)
@@ -23,7 +26,16 @@ export const RightsReportsView: React.FC<AdminViewServerProps> = async ({
   searchParams,
 }) => {
   const { req, visibleEntities, permissions, locale } = initPageResult
-  const template = { i18n: req.i18n, locale, params, payload: req.payload, permissions, searchParams, user: req.user ?? undefined, visibleEntities }
+  const template = {
+    i18n: req.i18n,
+    locale,
+    params,
+    payload: req.payload,
+    permissions,
+    searchParams,
+    user: req.user ?? undefined,
+    visibleEntities,
+  }
   if (!isStaffUser(req.user as RoleBearer)) {
     return (
       <DefaultTemplate {...template}>
@@ -61,10 +73,13 @@ export const RightsReportsView: React.FC<AdminViewServerProps> = async ({
     },
   })
   const contractOf = new Map(all.map((doc) => [String(doc.id), doc.contractId ?? `#${doc.id}`]))
-  const expiring = expiringSoon(all.map((doc) => engineLicenceFrom(doc as never)), {
-    now: new Date(),
-    withinDays: days,
-  })
+  const expiring = expiringSoon(
+    all.map((doc) => engineLicenceFrom(doc as never)),
+    {
+      now: new Date(),
+      withinDays: days,
+    },
+  )
   const link = (id: string | number) => (
     <a href={`/admin/collections/licences/${id}`}>{contractOf.get(String(id)) ?? `#${id}`}</a>
   )
@@ -83,30 +98,34 @@ export const RightsReportsView: React.FC<AdminViewServerProps> = async ({
           <table style={{ borderCollapse: 'collapse' }} data-report="conflicts">
             <thead>
               <tr>
-                {['Licence', 'Kind', 'With', 'Territory', 'Type', 'Titles', 'Overlap'].map((heading) => (
-                  <th key={heading} style={{ ...cell, textAlign: 'left' }}>
-                    {heading}
-                  </th>
-                ))}
+                {['Licence', 'Kind', 'With', 'Territory', 'Type', 'Titles', 'Overlap'].map(
+                  (heading) => (
+                    <th key={heading} style={{ ...cell, textAlign: 'left' }}>
+                      {heading}
+                    </th>
+                  ),
+                )}
               </tr>
             </thead>
             <tbody>
-              {flagged.flatMap((licence) => [
-                ...(licence.conflicts ?? []).map((entry) => ({ entry, kind: 'Conflict' })),
-                ...(licence.warnings ?? []).map((entry) => ({ entry, kind: 'Soft holdback' })),
-              ].map(({ entry, kind }, index) => (
-                <tr key={`${licence.id}-${kind}-${index}`}>
-                  <td style={cell}>{link(licence.id)}</td>
-                  <td style={cell}>{kind}</td>
-                  <td style={cell}>{link(otherId(entry.otherLicence))}</td>
-                  <td style={cell}>{entry.territory}</td>
-                  <td style={cell}>{entry.licenceType?.toUpperCase()}</td>
-                  <td style={cell}>{entry.titles}</td>
-                  <td style={cell}>
-                    {entry.overlapStart} → {entry.overlapEnd ?? 'open'}
-                  </td>
-                </tr>
-              )))}
+              {flagged.flatMap((licence) =>
+                [
+                  ...(licence.conflicts ?? []).map((entry) => ({ entry, kind: 'Conflict' })),
+                  ...(licence.warnings ?? []).map((entry) => ({ entry, kind: 'Soft holdback' })),
+                ].map(({ entry, kind }, index) => (
+                  <tr key={`${licence.id}-${kind}-${index}`}>
+                    <td style={cell}>{link(licence.id)}</td>
+                    <td style={cell}>{kind}</td>
+                    <td style={cell}>{link(otherId(entry.otherLicence))}</td>
+                    <td style={cell}>{entry.territory}</td>
+                    <td style={cell}>{entry.licenceType?.toUpperCase()}</td>
+                    <td style={cell}>{entry.titles}</td>
+                    <td style={cell}>
+                      {entry.overlapStart} → {entry.overlapEnd ?? 'open'}
+                    </td>
+                  </tr>
+                )),
+              )}
             </tbody>
           </table>
         )}

@@ -21,7 +21,12 @@ export const loginAs = async (
   if (!response.ok) throw new Error(`login failed: ${response.status} ${await response.text()}`)
   const { token } = (await response.json()) as { token: string }
   const authorization = `JWT ${token}`
-  const send = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
+  const send = (
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ) =>
     fetch(`${server.url}${path}`, {
       method,
       headers: { Authorization: authorization, 'Content-Type': 'application/json', ...headers },
@@ -32,7 +37,7 @@ export const loginAs = async (
     get: (path, headers) => send('GET', path, undefined, headers),
     post: (path, body) => send('POST', path, body),
     patch: (path, body) => send('PATCH', path, body),
-    json: async <T,>(path: string, body?: unknown) => {
+    json: async <T>(path: string, body?: unknown) => {
       const response = await send(body === undefined ? 'GET' : 'POST', path, body)
       const text = await response.text()
       if (!response.ok) throw new Error(`${path}: ${response.status} ${text}`)

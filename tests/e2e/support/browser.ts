@@ -7,7 +7,10 @@ import { chromium, type BrowserContext } from 'playwright-core'
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
 /** Debian's Chromium, headless, with a fresh profile and no background network chatter. */
-export const launchChromium = async (): Promise<{ context: BrowserContext; close: () => Promise<void> }> => {
+export const launchChromium = async (): Promise<{
+  context: BrowserContext
+  close: () => Promise<void>
+}> => {
   if (!fs.existsSync(chromiumPath)) {
     throw new Error(
       `Chromium not found at ${chromiumPath}: install it with ` +
