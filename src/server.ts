@@ -15,6 +15,8 @@ import { logger } from './server/logger'
 import { requestLogging } from './server/requestLogging'
 import { securityHeaders } from './server/securityHeaders'
 
+process.env.NEXT_TELEMETRY_DISABLED ??= '1'
+
 const production = process.env.NODE_ENV === 'production'
 const port = Number(process.env.PORT ?? 3000)
 const hostname = process.env.HOST ?? '0.0.0.0'
@@ -29,7 +31,8 @@ const start = async () => {
   const payload = await getPayload({ config, cron: true })
 
   if (!production && process.env.SEED_DEMO !== 'false') {
-    await seedDemoCatalogIfEmpty(payload, { log: (line) => logger.info(line) })
+    // Printed as plain lines: the developer reads the logins off the terminal.
+    await seedDemoCatalogIfEmpty(payload, { log: (line) => console.log(line) })
   }
 
   const nextApp = next({ dev: !production, dir: projectRoot, hostname, port })

@@ -1,0 +1,54 @@
+import type { Payload, PayloadRequest } from 'payload'
+import sharp from 'sharp'
+
+import type { Image } from '../payload-types'
+import { backdropSvg, posterSvg, type Canvas, type PosterText } from './artworkSvg'
+import { allLocales, everyLocale, type Localized } from './localized'
+import { seedingContext } from './seedingTransaction'
+
+export type { PosterText }
+
+/** 2:3, the shape of the `poster` image size. */
+export const posterCanvas: Canvas = { width: 1000, height: 1500 }
+/** 16:9, the shape of the `backdrop` image size. */
+export const backdropCanvas: Canvas = { width: 1920, height: 1080 }
+
+// Payload re-encodes every upload as WebP, so the PNG only needs to be quick to write.
+const toPng = (svgText: string): Promise<Buffer> =>
+  sharp(Buffer.from(svgText)).png({ compressionLevel: 1 }).toBuffer()
+
+export const renderPoster = (text: PosterText): Promise<Buffer> =>
+  toPng(posterSvg(text, posterCanvas))
+
+export const renderBackdrop = (color: string): Promise<Buffer> =>
+  toPng(backdropSvg(color, backdropCanvas))
+
+export type ImageUpload = {
+  data: Buffer
+  /** A file name ending in .png. */
+  name: string
+  alt: Localized
+  credit?: string
+}
+
+/**
+ * Uploads a PNG to `images`; Payload stores it as WebP with the configured sizes. Without
+ * `req` the upload is its own operation and may run alongside others: the Local API keeps
+ * the file on the request, so uploads sharing one request must run one at a time.
+ */
+export const uploadImage = async (
+  payload: Payload,
+  { data, name, alt, credit }: ImageUpload,
+  req?: PayloadRequest,
+): Promise<Image['id']> => {
+  const image = await payload.create({
+    collection: 'images',
+    locale: everyLocale,
+    data: { alt: allLocales(alt), credit },
+    file: { data, mimetype: 'image/png', name, size: data.length },
+    depth: 0,
+    context: seedingContext,
+    ...(req ? { req } : {}),
+  })
+  return image.id
+}
