@@ -1,4 +1,4 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, Field } from 'payload'
 
 import { allowRoles } from '../src/access/checkRole'
 import { isStaff } from '../src/access/isStaff'
@@ -35,6 +35,16 @@ const validateBoundary =
       throw error
     }
   }
+
+/** One recorded overlap with another licence: a conflict, or a soft-holdback warning. */
+const overlapEntryFields: Field[] = [
+  { name: 'otherLicence', type: 'relationship', relationTo: 'licences' },
+  { name: 'territory', type: 'text' },
+  { name: 'licenceType', type: 'text' },
+  { name: 'titles', type: 'text' },
+  { name: 'overlapStart', type: 'text' },
+  { name: 'overlapEnd', type: 'text' },
+]
 
 export const Licences: CollectionConfig<'licences'> = {
   slug: 'licences',
@@ -212,27 +222,13 @@ export const Licences: CollectionConfig<'licences'> = {
             description:
               'Exclusive grants for the same title, territory and licence type whose windows overlap.',
           },
-          fields: [
-            { name: 'otherLicence', type: 'relationship', relationTo: 'licences' },
-            { name: 'territory', type: 'text' },
-            { name: 'licenceType', type: 'text' },
-            { name: 'titles', type: 'text' },
-            { name: 'overlapStart', type: 'text' },
-            { name: 'overlapEnd', type: 'text' },
-          ],
+          fields: overlapEntryFields,
         },
         {
           name: 'warnings',
           type: 'array',
           admin: { readOnly: true, description: 'Soft holdbacks that overlap grants.' },
-          fields: [
-            { name: 'otherLicence', type: 'relationship', relationTo: 'licences' },
-            { name: 'territory', type: 'text' },
-            { name: 'licenceType', type: 'text' },
-            { name: 'titles', type: 'text' },
-            { name: 'overlapStart', type: 'text' },
-            { name: 'overlapEnd', type: 'text' },
-          ],
+          fields: overlapEntryFields,
         },
       ],
     },

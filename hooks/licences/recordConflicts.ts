@@ -2,10 +2,7 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'paylo
 
 import type { Licence } from '../../src/payload-types'
 import { recordLicenceConflicts } from '../../src/rights/conflicts'
-
-const titleKeysOf = (...licences: (Partial<Licence> | undefined)[]) => [
-  ...new Set(licences.flatMap((licence) => licence?.contentKeys ?? [])),
-]
+import { titleKeysNamedBy } from '../../src/rights/licenceRecords'
 
 /** Conflicts never block a save; they are recorded on every licence involved. */
 export const recordConflictsAfterChange: CollectionAfterChangeHook<Licence> = async ({
@@ -16,7 +13,11 @@ export const recordConflictsAfterChange: CollectionAfterChangeHook<Licence> = as
 }) => {
   // Recording conflicts saves licences again; that save changes neither rights nor conflicts.
   if (context.licenceBookkeepingOnly) return doc
-  const recorded = await recordLicenceConflicts(req.payload, titleKeysOf(doc, previousDoc), req)
+  const recorded = await recordLicenceConflicts(
+    req.payload,
+    titleKeysNamedBy(doc, previousDoc),
+    req,
+  )
   return { ...doc, ...recorded.get(String(doc.id)) }
 }
 
@@ -24,6 +25,6 @@ export const recordConflictsAfterDelete: CollectionAfterDeleteHook<Licence> = as
   doc,
   req,
 }) => {
-  await recordLicenceConflicts(req.payload, titleKeysOf(doc), req)
+  await recordLicenceConflicts(req.payload, titleKeysNamedBy(doc), req)
   return doc
 }

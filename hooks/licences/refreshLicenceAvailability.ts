@@ -2,10 +2,11 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'paylo
 
 import type { Licence } from '../../src/payload-types'
 import { contentRefFromKey } from '../../src/rights/catalogGraph'
+import { titleKeysNamedBy } from '../../src/rights/licenceRecords'
 import { rematerializeAvailability } from '../../src/rights/materialize'
 
 const titlesNamedBy = (...licences: (Partial<Licence> | undefined)[]) =>
-  [...new Set(licences.flatMap((licence) => licence?.contentKeys ?? []))].map(contentRefFromKey)
+  titleKeysNamedBy(...licences).map(contentRefFromKey)
 
 /** A licence changed: the titles it names (now or before) are available at other times. */
 export const refreshLicenceAvailability: CollectionAfterChangeHook<Licence> = async ({

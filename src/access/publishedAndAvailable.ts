@@ -2,6 +2,7 @@ import type { Access, Where } from 'payload'
 
 import type { ContentCollection } from '../availability'
 import { isStaffUser, type RoleBearer } from '../roles'
+import { rowsInForce } from '../rights/summary'
 import { availabilityInstantOf, knownViewerTerritory } from '../rights/viewerTerritory'
 
 /**
@@ -28,12 +29,7 @@ export const publishedAndAvailable =
       const { docs } = await req.payload.find({
         collection: 'availability-windows',
         where: {
-          and: [
-            { contentKey: { like: `${collection}/` } },
-            { territory: { equals: territory } },
-            { start: { less_than_equal: at } },
-            { end: { greater_than: at } },
-          ],
+          and: [{ contentKey: { like: `${collection}/` } }, ...rowsInForce(territory, at)],
         },
         pagination: false,
         depth: 0,

@@ -39,3 +39,8 @@ export const loadLicencesFor = async (
   })
   return docs
 }
+
+/** The content keys (`films/12`) that any of these licence versions name. */
+export const titleKeysNamedBy = (...licences: (Partial<LicenceDoc> | undefined)[]): string[] => [
+  ...new Set(licences.flatMap((licence) => licence?.contentKeys ?? [])),
+]

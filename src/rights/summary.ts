@@ -1,7 +1,14 @@
-import type { Payload, PayloadRequest } from 'payload'
+import type { Payload, PayloadRequest, Where } from 'payload'
 
 import type { ContentCollection, Offer } from '../availability'
 import { openEndInstant } from './materialize'
+
+/** Availability rows of a territory in force at an instant (half-open: start <= at < end). */
+export const rowsInForce = (territory: string, at: string): Where[] => [
+  { territory: { equals: territory } },
+  { start: { less_than_equal: at } },
+  { end: { greater_than: at } },
+]
 
 export type AvailabilitySummary = {
   territory: string
@@ -38,9 +45,7 @@ export const summariesFor = async (
     where: {
       and: [
         { contentKey: { in: ids.map((id) => `${collection}/${id}`) } },
-        { territory: { equals: territory } },
-        { start: { less_than_equal: at } },
-        { end: { greater_than: at } },
+        ...rowsInForce(territory, at),
       ],
     },
     pagination: false,
