@@ -19,9 +19,21 @@ export const AvailabilityWindows: CollectionConfig<'availability-windows'> = {
     description: 'Computed from licences; read-only.',
   },
   access: { read: isStaff, create: nobody, update: nobody, delete: nobody },
-  indexes: [{ fields: ['territory', 'start', 'end'] }],
+  indexes: [
+    { fields: ['titleCollection', 'territory', 'start'] },
+    { fields: ['film', 'territory', 'start', 'end'] },
+    { fields: ['series', 'territory', 'start', 'end'] },
+    { fields: ['season', 'territory', 'start', 'end'] },
+    { fields: ['episode', 'territory', 'start', 'end'] },
+  ],
   fields: [
     { name: 'contentKey', type: 'text', required: true, index: true },
+    {
+      name: 'titleCollection',
+      type: 'select',
+      required: true,
+      options: ['films', 'series', 'seasons', 'episodes'],
+    },
     { name: 'film', type: 'relationship', relationTo: 'films', index: true },
     { name: 'series', type: 'relationship', relationTo: 'series', index: true },
     { name: 'season', type: 'relationship', relationTo: 'seasons', index: true },

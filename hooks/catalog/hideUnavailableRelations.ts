@@ -1,6 +1,7 @@
 import type { FieldHook } from 'payload'
 
 import type { ContentCollection } from '../../src/availability'
+import { publishedAndAvailable } from '../../src/access/publishedAndAvailable'
 import { isStaffUser, type RoleBearer } from '../../src/roles'
 
 const isPopulated = (value: unknown) => typeof value === 'object' && value !== null
@@ -25,12 +26,16 @@ export const hideUnavailableRelations =
     const bareIds = values.filter((entry) => !isPopulated(entry)) as (string | number)[]
     let visible = new Set<string>()
     if (bareIds.length > 0) {
+      // The same condition the public read applies, run as a plain internal query.
+      const access = await publishedAndAvailable(target)({ req })
+      if (access === false) return Array.isArray(value) ? values.filter(isPopulated) : null
       const { docs } = await req.payload.find({
         collection: target,
-        where: { id: { in: bareIds } },
+        where:
+          access === true ? { id: { in: bareIds } } : { and: [{ id: { in: bareIds } }, access] },
         pagination: false,
         depth: 0,
-        overrideAccess: false,
+        overrideAccess: true,
         select: {},
         req,
       })

@@ -17,5 +17,12 @@ export const requireViewerTerritory: CollectionBeforeOperationHook = async ({
   if (!publicReads.has(operation) || isStaffUser(req.user as RoleBearer)) return args
   if ((args as { overrideAccess?: boolean }).overrideAccess === true) return args
   await viewerTerritoryOf(req)
-  return operation === 'read' ? { ...args, draft: false } : args
+  if (operation !== 'read') return args
+  // The availability rows are for staff; the public gets the `availability` summary instead.
+  const joins = (args as { joins?: Record<string, unknown> | false }).joins
+  return {
+    ...args,
+    draft: false,
+    joins: joins === false ? false : { ...joins, availabilityWindows: false },
+  }
 }

@@ -30,7 +30,12 @@ export const summariseAvailability =
   (collection: ContentCollection): CollectionAfterOperationHook =>
   async ({ args, operation, req, result }) => {
     if (operation !== 'find' && operation !== 'findByID') return result
-    if ((args as { overrideAccess?: boolean }).overrideAccess === true) return result
+    const { overrideAccess, currentDepth } = args as {
+      overrideAccess?: boolean
+      currentDepth?: number
+    }
+    // Internal reads, and documents populated into another one, carry no summary of their own.
+    if (overrideAccess === true || (currentDepth ?? 0) > 0) return result
     if (isStaffUser(req.user as RoleBearer)) {
       req.responseHeaders ??= new Headers()
       req.responseHeaders.set('Cache-Control', 'private, no-store')

@@ -29,7 +29,7 @@ export const publishedAndAvailable =
       const { docs } = await req.payload.find({
         collection: 'availability-windows',
         where: {
-          and: [{ contentKey: { like: `${collection}/` } }, ...rowsInForce(territory, at)],
+          and: [{ titleCollection: { equals: collection } }, ...rowsInForce(territory, at)],
         },
         pagination: false,
         depth: 0,

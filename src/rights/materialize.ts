@@ -25,6 +25,7 @@ const relationFieldOf = {
 
 export type AvailabilityRow = {
   contentKey: string
+  titleCollection: ContentRef['collection']
   territory: string
   start: string
   end: string
@@ -63,6 +64,7 @@ export const computeAvailabilityRows = async (
       )) {
         rows.push({
           contentKey: nodeKey(node),
+          titleCollection: node.collection,
           [relation]: rowId(payload, node.id),
           territory,
           start: new Date(segment.start).toISOString(),

@@ -69,13 +69,14 @@ export const nextAppearance = async (
     collection: 'availability-windows',
     where: {
       and: [
-        { contentKey: { like: `${collection}/` } },
+        { titleCollection: { equals: collection } },
         { territory: { equals: territory } },
         { start: { greater_than: at } },
       ],
     },
     sort: 'start',
     limit: 1,
+    pagination: false,
     depth: 0,
     overrideAccess: true,
     select: { start: true },
