@@ -4,6 +4,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE TABLE \`availability_windows\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`content_key\` text NOT NULL,
+  	\`title_collection\` text NOT NULL,
   	\`film_id\` integer,
   	\`series_id\` integer,
   	\`season_id\` integer,
@@ -30,7 +31,11 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`availability_windows_end_idx\` ON \`availability_windows\` (\`end\`);`)
   await db.run(sql`CREATE INDEX \`availability_windows_updated_at_idx\` ON \`availability_windows\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`availability_windows_created_at_idx\` ON \`availability_windows\` (\`created_at\`);`)
-  await db.run(sql`CREATE INDEX \`territory_start_end_idx\` ON \`availability_windows\` (\`territory\`,\`start\`,\`end\`);`)
+  await db.run(sql`CREATE INDEX \`titleCollection_territory_start_idx\` ON \`availability_windows\` (\`title_collection\`,\`territory\`,\`start\`);`)
+  await db.run(sql`CREATE INDEX \`film_territory_start_end_idx\` ON \`availability_windows\` (\`film_id\`,\`territory\`,\`start\`,\`end\`);`)
+  await db.run(sql`CREATE INDEX \`series_territory_start_end_idx\` ON \`availability_windows\` (\`series_id\`,\`territory\`,\`start\`,\`end\`);`)
+  await db.run(sql`CREATE INDEX \`season_territory_start_end_idx\` ON \`availability_windows\` (\`season_id\`,\`territory\`,\`start\`,\`end\`);`)
+  await db.run(sql`CREATE INDEX \`episode_territory_start_end_idx\` ON \`availability_windows\` (\`episode_id\`,\`territory\`,\`start\`,\`end\`);`)
   await db.run(sql`CREATE TABLE \`films_credits\` (
   	\`_order\` integer NOT NULL,
   	\`_parent_id\` integer NOT NULL,

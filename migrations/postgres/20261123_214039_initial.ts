@@ -4,6 +4,7 @@ import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-postgres'
 export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.execute(sql`
    CREATE TYPE "public"."_locales" AS ENUM('en', 'de', 'zh-Hans');
+  CREATE TYPE "public"."enum_availability_windows_title_collection" AS ENUM('films', 'series', 'seasons', 'episodes');
   CREATE TYPE "public"."enum_films_credits_role" AS ENUM('director', 'writer', 'actor', 'producer', 'composer');
   CREATE TYPE "public"."enum_films_ratings_system" AS ENUM('FSK', 'MPAA', 'TVPG', 'NRTA', 'BBFC', 'PEGI', 'ACB', 'CNC', 'KMRB', 'OTHER');
   CREATE TYPE "public"."enum_films_status" AS ENUM('draft', 'published');
@@ -42,6 +43,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE TABLE "availability_windows" (
   	"id" serial PRIMARY KEY NOT NULL,
   	"content_key" varchar NOT NULL,
+  	"title_collection" "enum_availability_windows_title_collection" NOT NULL,
   	"film_id" integer,
   	"series_id" integer,
   	"season_id" integer,
@@ -898,7 +900,11 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "availability_windows_end_idx" ON "availability_windows" USING btree ("end");
   CREATE INDEX "availability_windows_updated_at_idx" ON "availability_windows" USING btree ("updated_at");
   CREATE INDEX "availability_windows_created_at_idx" ON "availability_windows" USING btree ("created_at");
-  CREATE INDEX "territory_start_end_idx" ON "availability_windows" USING btree ("territory","start","end");
+  CREATE INDEX "titleCollection_territory_start_idx" ON "availability_windows" USING btree ("title_collection","territory","start");
+  CREATE INDEX "film_territory_start_end_idx" ON "availability_windows" USING btree ("film_id","territory","start","end");
+  CREATE INDEX "series_territory_start_end_idx" ON "availability_windows" USING btree ("series_id","territory","start","end");
+  CREATE INDEX "season_territory_start_end_idx" ON "availability_windows" USING btree ("season_id","territory","start","end");
+  CREATE INDEX "episode_territory_start_end_idx" ON "availability_windows" USING btree ("episode_id","territory","start","end");
   CREATE INDEX "films_credits_order_idx" ON "films_credits" USING btree ("_order");
   CREATE INDEX "films_credits_parent_id_idx" ON "films_credits" USING btree ("_parent_id");
   CREATE INDEX "films_credits_person_idx" ON "films_credits" USING btree ("person_id");
@@ -1219,6 +1225,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TABLE "payload_preferences_rels" CASCADE;
   DROP TABLE "payload_migrations" CASCADE;
   DROP TYPE "public"."_locales";
+  DROP TYPE "public"."enum_availability_windows_title_collection";
   DROP TYPE "public"."enum_films_credits_role";
   DROP TYPE "public"."enum_films_ratings_system";
   DROP TYPE "public"."enum_films_status";
