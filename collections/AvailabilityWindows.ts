@@ -21,10 +21,10 @@ export const AvailabilityWindows: CollectionConfig<'availability-windows'> = {
   access: { read: isStaff, create: nobody, update: nobody, delete: nobody },
   indexes: [
     { fields: ['titleCollection', 'territory', 'start'] },
-    { fields: ['film', 'territory', 'start', 'end'] },
-    { fields: ['series', 'territory', 'start', 'end'] },
-    { fields: ['season', 'territory', 'start', 'end'] },
-    { fields: ['episode', 'territory', 'start', 'end'] },
+    { fields: ['territory', 'film', 'start', 'end'] },
+    { fields: ['territory', 'series', 'start', 'end'] },
+    { fields: ['territory', 'season', 'start', 'end'] },
+    { fields: ['territory', 'episode', 'start', 'end'] },
   ],
   fields: [
     { name: 'contentKey', type: 'text', required: true, index: true },

@@ -1,0 +1,347 @@
+import fs from 'node:fs'
+import path from 'node:path'
+
+import type { EngineResults } from './engineBench'
+import type { ExplainedStatement, ExplainResults } from './explain'
+import type { CpuUsage } from './cpu'
+import type { CorrectnessCheck, HttpRun } from './http'
+
+export type MeasuredRun = HttpRun & {
+  cpu: CpuUsage & {
+    /** (server + database) CPU milliseconds per request: barely moved by other processes. */
+    msPerRequest: number
+  }
+  /** Busy cores of the machine just before the run (after waiting for it to calm down). */
+  quietBefore: { waitedSeconds: number; busyCores: number }
+}
+
+export type Machine = {
+  nproc: number
+  cpuModel: string
+  memoryGiB: number
+  node: string
+  platform: string
+  loadAverageAtStart: number[]
+  nextBuildId: string | null
+  gitHead: string | null
+  /** `git status --porcelain` of the app's source at the start: what else was measured. */
+  uncommittedSource: string[]
+}
+
+export type Ratios = {
+  /** filtered p50 / baseline p50 (target <= 1.5). */
+  medianLatency: number
+  p99Latency: number
+  /** filtered req/s / baseline req/s (the same target reads >= 0.67 here). */
+  requestsPerSecond: number
+  /** filtered CPU ms per request / baseline. */
+  cpuPerRequest: number
+}
+
+export type BackendResult =
+  | {
+      backend: 'sqlite' | 'postgres'
+      status: 'measured'
+      databaseVersion: string
+      schemaSource: string
+      migrations: string[]
+      /** Tables and columns the committed migrations lacked ('' when none). */
+      migrationsBehind: string
+      /** Source files that changed between the start of the run and this server's start. */
+      sourceChangedBeforeServerStart: string[]
+      timings: {
+        schemaMs: number
+        localApiMs: number
+        bulkLoadMs: number
+        analyzeMs: number
+        serverStartMs: number
+      }
+      rowsByTable: Record<string, number>
+      correctness: CorrectnessCheck
+      filtered: MeasuredRun
+      unfiltered: MeasuredRun
+      unfilteredNoJoins: MeasuredRun
+      /** Against the staff request (the issue's "filtering switched off"). */
+      ratios: Ratios
+      /** Against the staff request with `joins=false` (without the staff-only join). */
+      ratiosNoJoins: Ratios
+      explain: ExplainResults
+    }
+  | { backend: 'sqlite' | 'postgres'; status: 'skipped' | 'failed'; reason: string }
+
+export type AvailabilityReport = {
+  benchmark: 'availability'
+  date: string
+  machine: Machine
+  options: {
+    scale: number
+    durationSeconds: number
+    warmupSeconds: number
+    connections: number
+    seed: number
+    territory: string
+    path: string
+  }
+  catalog: {
+    films: number
+    series: number
+    seasons: number
+    episodes: number
+    licences: number
+    territories: number
+    licenceWindows: number
+    availabilityRows: number
+    licencesByScope: Record<string, number>
+    licencesByShape: Record<string, number>
+    holdbacks: number
+    filmsAvailableInTerritory: number
+  }
+  timings: { generateMs: number; materializeMs: number; totalMs: number }
+  /** Source files changed while the benchmark ran (other people editing the tree). */
+  sourceChangedDuringRun: string[]
+  engine: EngineResults
+  backends: BackendResult[]
+  targets: {
+    engineSingleMedianUs: { target: number; measured: number; met: boolean }
+    filteredOverUnfiltered: { target: number; measured: Record<string, number>; met: boolean }
+  }
+}
+
+const int = (value: number): string => Math.round(value).toLocaleString('en-US')
+const us = (value: number): string => `${value.toFixed(2)} µs`
+const ms = (value: number): string => `${value >= 100 ? value.toFixed(0) : value.toFixed(1)} ms`
+const ratio = (value: number): string => `${value.toFixed(2)}×`
+const seconds = (value: number): string => `${(value / 1000).toFixed(1)} s`
+const tick = (met: boolean): string => (met ? 'met' : '**not met**')
+
+const backendLabel = { sqlite: 'SQLite', postgres: 'PostgreSQL' }
+
+const engineSection = (report: AvailabilityReport): string[] => {
+  const { engine } = report
+  const whole = engine.wholeTerritory
+  const titles = whole.titles
+  return [
+    '### Engine (in memory, `src/availability`)',
+    '',
+    `Index over all ${int(report.catalog.licences)} licences (${int(engine.indexedWindows)} indexed windows) built in ${ms(engine.indexBuildMs)}.`,
+    '',
+    '| measure | median | p99 | target |',
+    '| --- | ---: | ---: | --- |',
+    `| single answer \`evaluateAvailability\` (batches of ${engine.single.batched.batchSize} calls, ${int(engine.single.batched.samples)} batches) | ${us(engine.single.batched.medianUs)} | ${us(engine.single.batched.p99Us)} | median < 50 µs: ${tick(report.targets.engineSingleMedianUs.met)} |`,
+    `| single answer, each call timed alone (${int(engine.single.unbatched.samples)} calls, includes timer overhead) | ${us(engine.single.unbatched.medianUs)} | ${us(engine.single.unbatched.p99Us)} | |`,
+    `| whole territory ${whole.territory}: ${int(titles.films)} films + ${int(titles.episodes)} episodes (\`evaluateAvailability\`), ${int(titles.seasons)} seasons + ${int(titles.series)} series (\`evaluateContainer\`), one instant | ${ms(whole.medianMs)} total (min ${ms(whole.minMs)}, max ${ms(whole.maxMs)}, ${whole.runs} runs) | | |`,
+    '',
+    `Single answers: ${engine.single.queries}. Whole territory: ${int(whole.available.films)} films, ${int(whole.available.episodes)} episodes, ${int(whole.available.seasons)} seasons and ${int(whole.available.series)} series available.`,
+    '',
+  ]
+}
+
+const httpSection = (report: AvailabilityReport): string[] => {
+  const lines = [
+    `### \`GET ${report.options.path}\` over HTTP (production server, autocannon, ${report.options.connections} connections, ${report.options.durationSeconds} s per run)`,
+    '',
+    `Filtered: public read with \`X-Viewer-Territory: ${report.options.territory}\` (the SQL join on \`availability-windows\` plus the availability summary hook). Unfiltered: the same request with a staff user's API key (editor role), which skips both, but staff responses also populate the \`availabilityWindows\` join (up to 20 rows per film). Unfiltered-nojoins: the staff request with \`joins=false\`, the closest to “filtering switched off”. Each warmed up for ${report.options.warmupSeconds} s, then measured one after the other. The target applies to the median latency ratio; CPU per request (server process plus Postgres backends) is the least sensitive to other processes on the machine.`,
+    '',
+    '| backend | variant | p50 latency | p99 latency | requests/s | requests | non-2xx | CPU per request (server + DB) | busy cores: all / others |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ]
+  for (const result of report.backends) {
+    const label = backendLabel[result.backend]
+    if (result.status !== 'measured') {
+      const why =
+        result.status === 'failed'
+          ? 'not measured, see Warnings'
+          : `skipped: ${result.reason.replaceAll('|', '\\|')}`
+      lines.push(`| ${label} | ${why} | | | | | | | |`)
+      continue
+    }
+    for (const run of [result.filtered, result.unfiltered, result.unfilteredNoJoins]) {
+      lines.push(
+        `| ${label} | ${run.variant} | ${ms(run.latencyP50Ms)} | ${ms(run.latencyP99Ms)} | ${run.requestsPerSecond.toFixed(1)} | ${int(run.requests)} | ${run.non2xx} | ${ms(run.cpu.msPerRequest)} | ${run.cpu.machineBusyCores.toFixed(2)} / ${run.cpu.otherBusyCores.toFixed(2)} |`,
+      )
+    }
+    const ratioRow = (name: string, ratios: Ratios) => {
+      const met = ratios.medianLatency <= report.targets.filteredOverUnfiltered.target
+      lines.push(
+        `| ${label} | **${name}** | **${ratio(ratios.medianLatency)}** (≤ 1.5: ${tick(met)}) | ${ratio(ratios.p99Latency)} | ${ratio(ratios.requestsPerSecond)} | | | ${ratio(ratios.cpuPerRequest)} | |`,
+      )
+    }
+    ratioRow('filtered / unfiltered', result.ratios)
+    ratioRow('filtered / unfiltered-nojoins', result.ratiosNoJoins)
+  }
+  lines.push('')
+  return lines
+}
+
+const correctnessSection = (report: AvailabilityReport): string[] => {
+  const lines = ['### Correctness check', '']
+  for (const result of report.backends) {
+    if (result.status !== 'measured') continue
+    const check = result.correctness
+    lines.push(
+      `- ${backendLabel[result.backend]}: public \`totalDocs\` ${int(check.filteredTotalDocs)}, expected ${int(check.expectedTotalDocs)} (engine) / ${int(check.expectedFromRows)} (materialised rows) at ${check.at}; staff \`totalDocs\` ${int(check.unfilteredTotalDocs)} of ${int(check.expectedUnfilteredTotalDocs)} films (drafts included); page films all available: ${check.pageFilmsAvailable ? 'yes' : 'NO'}; summaries on public docs: ${check.pageHasSummaries ? 'yes' : 'NO'}. **${check.ok ? 'OK' : 'MISMATCH'}**`,
+    )
+  }
+  lines.push('')
+  return lines
+}
+
+/** Statements issued more than twice in one read (same SQL text, parameters aside). */
+const repeatedStatements = (statements: readonly ExplainedStatement[]) => {
+  const groups = new Map<string, { sql: string; count: number; totalMs: number }>()
+  for (const statement of statements) {
+    // Aliases of joined tables are random per query; they do not make statements different.
+    const sql = statement.sql
+      .replace(/\s+/g, ' ')
+      .replace(/"[0-9a-f]{8}_[0-9a-f]{4}_[0-9a-f]{4}_[0-9a-f]{4}_[0-9a-f]{12}"/g, '"t"')
+      .replace(/\(\$?\d*(, \$?\d*)*\)|\(\?(, \?)*\)/g, '(…)')
+    const group = groups.get(sql) ?? { sql, count: 0, totalMs: 0 }
+    group.count += 1
+    group.totalMs += statement.medianMs
+    groups.set(sql, group)
+  }
+  return [...groups.values()].filter((group) => group.count > 2).sort((a, b) => b.count - a.count)
+}
+
+/** The slowest statements of each read, with the first plan lines: where the time goes. */
+const queryNotes = (report: AvailabilityReport): string[] => {
+  const lines = [
+    '### Where the time goes (Local API, same access rules, statements re-run alone)',
+    '',
+  ]
+  for (const result of report.backends) {
+    if (result.status !== 'measured') continue
+    for (const variant of ['filtered', 'unfiltered'] as const) {
+      const read = result.explain[variant]
+      const slowest = [...read.statements].sort((a, b) => b.medianMs - a.medianMs).slice(0, 2)
+      lines.push(
+        `- ${backendLabel[result.backend]} ${variant}: Local API read ${ms(read.localApiMs)}, ${read.statements.length} SQL statements summing to ${ms(read.totalStatementMs)}; slowest: ` +
+          slowest
+            .map(
+              (statement) =>
+                `${ms(statement.medianMs)} \`${statement.sql.replace(/\s+/g, ' ').slice(0, 110)}…\``,
+            )
+            .join('; '),
+      )
+      for (const repeated of repeatedStatements(read.statements)) {
+        lines.push(
+          `  - repeated ${repeated.count}× (${ms(repeated.totalMs)} in all): \`${repeated.sql.slice(0, 140)}…\``,
+        )
+      }
+    }
+  }
+  lines.push(
+    '',
+    'Full statements and plans: `bench/results/availability.json` (`backends[].explain`).',
+    '',
+  )
+  return lines
+}
+
+const warningsSection = (report: AvailabilityReport): string[] => {
+  const lines: string[] = []
+  for (const result of report.backends) {
+    if (result.status === 'failed') {
+      lines.push(`- **${backendLabel[result.backend]} not measured:** ${result.reason}`)
+    } else if (result.status === 'measured' && result.migrationsBehind) {
+      lines.push(
+        `- **${backendLabel[result.backend]}: the committed migrations are behind the schema** (${result.migrationsBehind}); measured on a pushed schema (\`BENCH_PUSH_ON_DRIFT=true\`).`,
+      )
+    }
+  }
+  const files = (list: string[]) =>
+    `${list
+      .slice(0, 12)
+      .map((file) => `\`${file}\``)
+      .join(', ')}${list.length > 12 ? ', …' : ''}`
+  // Type declarations change nothing at run time.
+  const runtime = (list: string[]) => list.filter((file) => !file.endsWith('payload-types.ts'))
+  const measured = report.backends.flatMap((result) =>
+    result.status === 'measured' ? [result] : [],
+  )
+  const loaded = measured.map((result) => runtime(result.sourceChangedBeforeServerStart))
+  const same = loaded.every((list) => list.join('|') === loaded[0]?.join('|'))
+  if (loaded.some((list) => list.length > 0)) {
+    if (same) {
+      lines.push(
+        `- Source edited by others after the run started and before the servers started; every backend's server loaded the same version: ${files(loaded[0])}.`,
+      )
+    } else {
+      for (const result of measured) {
+        lines.push(
+          `- **${backendLabel[result.backend]}'s server loaded different source than the others** (edited during the run): ${files(runtime(result.sourceChangedBeforeServerStart))}.`,
+        )
+      }
+    }
+  }
+  const later = report.sourceChangedDuringRun.filter(
+    (file) => !loaded.some((list) => list.includes(file)),
+  )
+  if (runtime(later).length > 0) {
+    lines.push(
+      `- Source edited after the last server had started (not loaded by the measured servers): ${files(runtime(later))}.`,
+    )
+  }
+  return lines.length > 0 ? ['### Warnings', '', ...lines, ''] : []
+}
+
+export const renderSection = (report: AvailabilityReport): string => {
+  const { machine, catalog } = report
+  const lines = [
+    '## Availability',
+    '',
+    `\`npm run bench:availability\`, ${report.date.slice(0, 16).replace('T', ' ')} UTC. Machine: \`nproc\` ${machine.nproc} (${machine.cpuModel}), ${machine.memoryGiB} GiB RAM, Node ${machine.node}, ${machine.platform}; load average ${machine.loadAverageAtStart.map((value) => value.toFixed(2)).join(' / ')} at start. Next build \`${machine.nextBuildId ?? 'none'}\`. Source: commit \`${machine.gitHead ?? '?'}\`${
+      machine.uncommittedSource.length > 0
+        ? ` plus ${machine.uncommittedSource.length} uncommitted change(s) under src/, collections/, hooks/, migrations/ (other work in progress: ${machine.uncommittedSource
+            .slice(0, 8)
+            .map((line) => `\`${line.slice(3)}\``)
+            .join(', ')}${machine.uncommittedSource.length > 8 ? ', …' : ''})`
+        : ''
+    }.`,
+    '',
+    `Catalog (scale ${report.options.scale}, seed ${report.options.seed}): ${int(catalog.films)} films, ${int(catalog.series)} series with ${int(catalog.seasons)} seasons and ${int(catalog.episodes)} episodes, ${int(catalog.licences)} licences (${int(catalog.holdbacks)} holdbacks) across ${catalog.territories} territories: ${int(catalog.licenceWindows)} resolved licence windows, ${int(catalog.availabilityRows)} materialised \`availability-windows\` rows; ${int(catalog.filmsAvailableInTerritory)} films (${((catalog.filmsAvailableInTerritory / catalog.films) * 100).toFixed(1)}%) available in ${report.options.territory} now. Generated in ${seconds(report.timings.generateMs)}, rows materialised with the engine in ${seconds(report.timings.materializeMs)}; whole run ${seconds(report.timings.totalMs)}.`,
+    '',
+    ...warningsSection(report),
+    ...engineSection(report),
+    ...httpSection(report),
+    ...correctnessSection(report),
+    ...queryNotes(report),
+    '#### Load times',
+    '',
+    '| backend | schema (migrations) | Local API (regions, genres, user) | bulk insert | ANALYZE | server start |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    ...report.backends.flatMap((result) =>
+      result.status === 'measured'
+        ? [
+            `| ${backendLabel[result.backend]} ${result.databaseVersion} (${result.schemaSource}) | ${seconds(result.timings.schemaMs)} | ${seconds(result.timings.localApiMs)} | ${seconds(result.timings.bulkLoadMs)} | ${seconds(result.timings.analyzeMs)} | ${seconds(result.timings.serverStartMs)} |`,
+          ]
+        : [],
+    ),
+    '',
+    'Targets are reported, not asserted. Raw results: `bench/results/availability.json`.',
+  ]
+  return lines.join('\n')
+}
+
+const startMarker = '<!-- bench:availability:start -->'
+const endMarker = '<!-- bench:availability:end -->'
+
+/** Writes the raw JSON and replaces (or appends) the Availability section of BENCHMARKS.md. */
+export const writeReport = (
+  report: AvailabilityReport,
+  { resultsFile, benchmarksFile }: { resultsFile: string; benchmarksFile: string },
+): void => {
+  fs.mkdirSync(path.dirname(resultsFile), { recursive: true })
+  fs.writeFileSync(resultsFile, `${JSON.stringify(report, null, 2)}\n`)
+  const section = `${startMarker}\n${renderSection(report)}\n${endMarker}`
+  const existing = fs.existsSync(benchmarksFile)
+    ? fs.readFileSync(benchmarksFile, 'utf8')
+    : '# Benchmarks\n\nNumbers measured by the scripts in `bench/` (see `bench/README.md`).\n'
+  const start = existing.indexOf(startMarker)
+  const end = existing.indexOf(endMarker)
+  const updated =
+    start >= 0 && end > start
+      ? `${existing.slice(0, start)}${section}${existing.slice(end + endMarker.length)}`
+      : `${existing.trimEnd()}\n\n${section}\n`
+  fs.writeFileSync(benchmarksFile, updated)
+}

@@ -1,0 +1,101 @@
+/** The 60 countries of the benchmark catalog, with the reference zones their licences use. */
+export const benchCountries: readonly { code: string; timeZone: string }[] = [
+  { code: 'DE', timeZone: 'Europe/Berlin' },
+  { code: 'AT', timeZone: 'Europe/Vienna' },
+  { code: 'CH', timeZone: 'Europe/Zurich' },
+  { code: 'FR', timeZone: 'Europe/Paris' },
+  { code: 'BE', timeZone: 'Europe/Brussels' },
+  { code: 'NL', timeZone: 'Europe/Amsterdam' },
+  { code: 'LU', timeZone: 'Europe/Luxembourg' },
+  { code: 'GB', timeZone: 'Europe/London' },
+  { code: 'IE', timeZone: 'Europe/Dublin' },
+  { code: 'ES', timeZone: 'Europe/Madrid' },
+  { code: 'PT', timeZone: 'Europe/Lisbon' },
+  { code: 'IT', timeZone: 'Europe/Rome' },
+  { code: 'SE', timeZone: 'Europe/Stockholm' },
+  { code: 'NO', timeZone: 'Europe/Oslo' },
+  { code: 'DK', timeZone: 'Europe/Copenhagen' },
+  { code: 'FI', timeZone: 'Europe/Helsinki' },
+  { code: 'IS', timeZone: 'Atlantic/Reykjavik' },
+  { code: 'PL', timeZone: 'Europe/Warsaw' },
+  { code: 'CZ', timeZone: 'Europe/Prague' },
+  { code: 'SK', timeZone: 'Europe/Bratislava' },
+  { code: 'HU', timeZone: 'Europe/Budapest' },
+  { code: 'RO', timeZone: 'Europe/Bucharest' },
+  { code: 'BG', timeZone: 'Europe/Sofia' },
+  { code: 'GR', timeZone: 'Europe/Athens' },
+  { code: 'HR', timeZone: 'Europe/Zagreb' },
+  { code: 'SI', timeZone: 'Europe/Ljubljana' },
+  { code: 'EE', timeZone: 'Europe/Tallinn' },
+  { code: 'LV', timeZone: 'Europe/Riga' },
+  { code: 'LT', timeZone: 'Europe/Vilnius' },
+  { code: 'TR', timeZone: 'Europe/Istanbul' },
+  { code: 'US', timeZone: 'America/New_York' },
+  { code: 'CA', timeZone: 'America/Toronto' },
+  { code: 'MX', timeZone: 'America/Mexico_City' },
+  { code: 'BR', timeZone: 'America/Sao_Paulo' },
+  { code: 'AR', timeZone: 'America/Argentina/Buenos_Aires' },
+  { code: 'CL', timeZone: 'America/Santiago' },
+  { code: 'CO', timeZone: 'America/Bogota' },
+  { code: 'PE', timeZone: 'America/Lima' },
+  { code: 'UY', timeZone: 'America/Montevideo' },
+  { code: 'JP', timeZone: 'Asia/Tokyo' },
+  { code: 'KR', timeZone: 'Asia/Seoul' },
+  { code: 'CN', timeZone: 'Asia/Shanghai' },
+  { code: 'HK', timeZone: 'Asia/Hong_Kong' },
+  { code: 'TW', timeZone: 'Asia/Taipei' },
+  { code: 'SG', timeZone: 'Asia/Singapore' },
+  { code: 'MY', timeZone: 'Asia/Kuala_Lumpur' },
+  { code: 'TH', timeZone: 'Asia/Bangkok' },
+  { code: 'ID', timeZone: 'Asia/Jakarta' },
+  { code: 'PH', timeZone: 'Asia/Manila' },
+  { code: 'VN', timeZone: 'Asia/Ho_Chi_Minh' },
+  { code: 'IN', timeZone: 'Asia/Kolkata' },
+  { code: 'AU', timeZone: 'Australia/Sydney' },
+  { code: 'NZ', timeZone: 'Pacific/Auckland' },
+  { code: 'ZA', timeZone: 'Africa/Johannesburg' },
+  { code: 'NG', timeZone: 'Africa/Lagos' },
+  { code: 'KE', timeZone: 'Africa/Nairobi' },
+  { code: 'EG', timeZone: 'Africa/Cairo' },
+  { code: 'AE', timeZone: 'Asia/Dubai' },
+  { code: 'SA', timeZone: 'Asia/Riyadh' },
+  { code: 'IL', timeZone: 'Asia/Jerusalem' },
+]
+
+/** Countries whose policy gate hides titles without an approval number. */
+export const gatedCountries: readonly string[] = ['CN']
+
+/** Region groups stored as `regions` of kind group; licences name them as territories. */
+export const benchGroups: readonly { code: string; name: string; members: string[] }[] = [
+  { code: 'DACH', name: 'Germany, Austria, Switzerland', members: ['DE', 'AT', 'CH'] },
+  { code: 'NORDICS', name: 'Nordics', members: ['SE', 'NO', 'DK', 'FI', 'IS'] },
+  { code: 'BENELUX', name: 'Benelux', members: ['BE', 'NL', 'LU'] },
+  { code: 'UKI', name: 'UK and Ireland', members: ['GB', 'IE'] },
+  { code: 'IBERIA', name: 'Iberia', members: ['ES', 'PT'] },
+  {
+    code: 'CEE',
+    name: 'Central and Eastern Europe',
+    members: ['PL', 'CZ', 'SK', 'HU', 'RO', 'BG', 'HR', 'SI', 'EE', 'LV', 'LT'],
+  },
+  { code: 'LATAM', name: 'Latin America', members: ['MX', 'BR', 'AR', 'CL', 'CO', 'PE', 'UY'] },
+  { code: 'NA', name: 'North America', members: ['US', 'CA'] },
+  {
+    code: 'SEA',
+    name: 'South-East Asia',
+    members: ['SG', 'MY', 'TH', 'ID', 'PH', 'VN'],
+  },
+  { code: 'ANZ', name: 'Australia and New Zealand', members: ['AU', 'NZ'] },
+  { code: 'MENA', name: 'Middle East and North Africa', members: ['EG', 'AE', 'SA', 'IL', 'TR'] },
+  {
+    code: 'EU-WEST',
+    name: 'Western Europe',
+    members: ['DACH', 'BENELUX', 'FR', 'IT', 'IBERIA', 'UKI', 'NORDICS'],
+  },
+  { code: 'WW', name: 'Worldwide', members: benchCountries.map((country) => country.code) },
+]
+
+const displayNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' })
+const displayNamesDe = new Intl.DisplayNames(['de'], { type: 'region', fallback: 'code' })
+
+export const countryName = (code: string, locale: 'en' | 'de' = 'en'): string =>
+  (locale === 'de' ? displayNamesDe : displayNames).of(code) ?? code

@@ -1,0 +1,78 @@
+import fs from 'node:fs'
+import path from 'node:path'
+
+export type UploadReport = {
+  measuredAt: string
+  serverMode: 'production' | 'development'
+  schemaSource: string
+  machine: { nproc: number; cpuModel: string; memoryGiB: number; node: string }
+  fileBytes: number
+  rss: { baselineMiB: number; peakMiB: number; growthMiB: number; samples: number }
+  throughput: {
+    /** Client to server until `POST /api/videos` answered (file spooled). */
+    requestMiBps: number
+    /** Client to server to fake Mux: until the push job delivered the last byte. */
+    endToEndMiBps: number
+    /** The same file PUT straight to the fake's upload URL. */
+    directMiBps: number
+    ratio: number
+  }
+  timings: { requestMs: number; pushedMs: number; directBeforeMs: number; directAfterMs: number }
+  targets: { rssGrowthMiB: number; ratio: number }
+}
+
+const fixed = (value: number, digits = 1) => value.toFixed(digits)
+const verdict = (ok: boolean) => (ok ? 'met' : '**missed**')
+
+export const renderUploadSection = (report: UploadReport): string => {
+  const { rss, throughput, targets, machine } = report
+  const gib = report.fileBytes / 1024 ** 3
+  return [
+    '## Upload',
+    '',
+    `\`npm run bench:upload\` (bench/upload/): a generated ${fixed(gib, 2)} GiB MP4 streamed through`,
+    '`POST /api/videos` (multipart, as the admin sends it) of the real server (`src/server.ts`,',
+    `${report.serverMode} mode; schema: ${report.schemaSource}), spooled, and pushed by the job`,
+    'queue to the fake Mux over HTTP;',
+    'the same file also PUT straight to the fake by a plain HTTP client in the same run.',
+    `Measured ${report.measuredAt} on ${machine.nproc} cores (${machine.cpuModel}),`,
+    `${machine.memoryGiB} GiB RAM, Node ${machine.node}.`,
+    '',
+    '| measure | value | target |',
+    '| --- | --- | --- |',
+    `| server RSS before | ${fixed(rss.baselineMiB)} MiB | |`,
+    `| server RSS peak (VmRSS, ${rss.samples} samples) | ${fixed(rss.peakMiB)} MiB | |`,
+    `| server RSS growth | ${fixed(rss.growthMiB)} MiB | < ${targets.rssGrowthMiB} MiB: ${verdict(rss.growthMiB < targets.rssGrowthMiB)} |`,
+    `| request (client → spool) | ${fixed(throughput.requestMiBps, 0)} MiB/s | |`,
+    `| end to end (client → spool → Mux) | ${fixed(throughput.endToEndMiBps, 0)} MiB/s | |`,
+    `| direct PUT to the fake | ${fixed(throughput.directMiBps, 0)} MiB/s | |`,
+    `| end to end / direct | ${fixed(throughput.ratio, 2)} | >= ${targets.ratio}: ${verdict(throughput.ratio >= targets.ratio)} |`,
+    '',
+    'End to end counts from the first byte sent until the fake Mux holds the last one, including',
+    'the wait for the job queue (which the server polls every second in this run). Raw results:',
+    '`bench/results/upload.json`.',
+  ].join('\n')
+}
+
+const startMarker = '<!-- bench:upload:start -->'
+const endMarker = '<!-- bench:upload:end -->'
+
+/** Writes the raw JSON and replaces (or appends) only the Upload section of BENCHMARKS.md. */
+export const writeUploadReport = (
+  report: UploadReport,
+  { resultsFile, benchmarksFile }: { resultsFile: string; benchmarksFile: string },
+): void => {
+  fs.mkdirSync(path.dirname(resultsFile), { recursive: true })
+  fs.writeFileSync(resultsFile, `${JSON.stringify(report, null, 2)}\n`)
+  const section = `${startMarker}\n${renderUploadSection(report)}\n${endMarker}`
+  const existing = fs.existsSync(benchmarksFile)
+    ? fs.readFileSync(benchmarksFile, 'utf8')
+    : '# Benchmarks\n\nNumbers measured by the scripts in `bench/` (see `bench/README.md`).\n'
+  const start = existing.indexOf(startMarker)
+  const end = existing.indexOf(endMarker)
+  const updated =
+    start >= 0 && end > start
+      ? `${existing.slice(0, start)}${section}${existing.slice(end + endMarker.length)}`
+      : `${existing.trimEnd()}\n\n${section}\n`
+  fs.writeFileSync(benchmarksFile, updated)
+}

@@ -1,0 +1,227 @@
+/**
+ * `npm run bench:upload`: streams a generated video file (2 GiB by default) through
+ * `POST /api/videos` (multipart, as the admin sends it) of the real server, which spools it and
+ * pushes it to a fake Mux in a job; samples the server's resident memory (VmRSS) all along; and
+ * sends the same file straight to the fake with a plain HTTP client for comparison. Writes the
+ * "Upload" section of BENCHMARKS.md and bench/results/upload.json.
+ *
+ *   npm run bench:upload                      # production server (needs `npm run build` and
+ *                                             # migrations that include the Mux schema)
+ *   npm run bench:upload -- --dev             # development server (schema push)
+ *   BENCH_UPLOAD_BYTES=268435456 npm run bench:upload -- --dev --no-report
+ */
+import fs from 'node:fs'
+import http from 'node:http'
+import os from 'node:os'
+import path from 'node:path'
+import type { Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+
+import { createMuxProvider } from '../../src/video'
+import { startFakeMux, type FakeMux } from '../../tests/fakes/fakeMux'
+import { generatedMp4, mp4HeaderBytes, tinyMp4 } from '../../tests/fakes/videoFiles'
+import { newSecret } from '../availability/database'
+import { prepareProductionDatabase, type SchemaSource } from './database'
+import { multipartBody } from './multipart'
+import { writeUploadReport, type UploadReport } from './report'
+import { sampleRss, settleRss } from './rss'
+import { startServer, type ServerMode } from './server'
+
+const totalBytes = Number(process.env.BENCH_UPLOAD_BYTES ?? 2 * 1024 ** 3)
+const mode: ServerMode = process.argv.includes('--dev') ? 'development' : 'production'
+const credentials = {
+  tokenId: 'bench-token',
+  tokenSecret: 'bench-secret',
+  webhookSecret: 'bench-wh',
+}
+const admin = { email: 'bench-upload@reelhouse.test', password: 'a long bench password' }
+
+const log = (line: string) => console.log(`[bench:upload] ${line}`)
+const mib = (bytes: number) => bytes / 1024 ** 2
+const mediaBytesFor = (total: number) => total - mp4HeaderBytes(total)
+
+/** Sends a body with a known length and returns the status and parsed JSON answer. */
+const send = (
+  url: string,
+  { method, headers, body }: { method: string; headers: Record<string, string>; body: Readable },
+) =>
+  new Promise<{ status: number; json: unknown }>((resolve, reject) => {
+    const request = http.request(url, { method, headers, agent: false }, (response) => {
+      let text = ''
+      response.setEncoding('utf8')
+      response.on('data', (chunk: string) => (text += chunk))
+      response.on('end', () => {
+        let json: unknown = null
+        try {
+          json = text ? JSON.parse(text) : null
+        } catch {
+          json = text
+        }
+        resolve({ status: response.statusCode ?? 0, json })
+      })
+    })
+    request.on('error', reject)
+    pipeline(body, request).catch(reject)
+  })
+
+const waitFor = async <T>(check: () => T | null | undefined | false, timeoutMs: number) => {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const result = check()
+    if (result) return result
+    if (Date.now() > deadline) throw new Error(`not reached within ${timeoutMs} ms`)
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
+}
+
+/** The upload of a video's push at the fake, once all its bytes arrived. */
+const pushedUpload = (fake: FakeMux, videoId: number, bytes: number) => () =>
+  [...fake.uploads.values()].find(
+    (upload) =>
+      String(upload.new_asset_settings?.passthrough ?? '').startsWith(`videos:${videoId}:`) &&
+      fake.uploadedBytes.get(upload.id) === bytes,
+  )
+
+const postVideo = async (serverUrl: string, token: string, title: string, bytes: number) => {
+  const { body, contentType, contentLength } = multipartBody({
+    fields: { _payload: JSON.stringify({ title }) },
+    file: generatedMp4(mediaBytesFor(bytes)),
+    fileBytes: bytes,
+    fileName: `${title.replace(/\W+/g, '-')}.mp4`,
+    mimeType: 'video/mp4',
+  })
+  const { status, json } = await send(`${serverUrl}/api/videos`, {
+    method: 'POST',
+    headers: {
+      Authorization: `JWT ${token}`,
+      'Content-Type': contentType,
+      'Content-Length': String(contentLength),
+    },
+    body,
+  })
+  if (status !== 201)
+    throw new Error(`POST /api/videos answered ${status}: ${JSON.stringify(json)}`)
+  return (json as { doc: { id: number } }).doc.id
+}
+
+const directPut = async (fake: FakeMux, bytes: number) => {
+  const provider = createMuxProvider({ ...credentials, baseURL: fake.url })
+  const { url } = await provider.createDirectUpload({
+    passthrough: 'bench:direct',
+    playbackPolicy: 'signed',
+  })
+  const started = performance.now()
+  const { status } = await send(url, {
+    method: 'PUT',
+    headers: { 'Content-Type': 'video/mp4', 'Content-Length': String(bytes) },
+    body: generatedMp4(mediaBytesFor(bytes)),
+  })
+  if (status !== 200) throw new Error(`direct PUT answered ${status}`)
+  return performance.now() - started
+}
+
+const main = async () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'reelhouse-bench-upload-'))
+  const databaseUrl = `file:${path.join(dataDir, 'reelhouse.db')}`
+  const secret = newSecret()
+  const schemaSource: SchemaSource | 'push (development)' =
+    mode === 'production'
+      ? await prepareProductionDatabase(databaseUrl, secret)
+      : 'push (development)'
+  const fake = await startFakeMux({ ...credentials, readyDelayMs: 200 })
+  log(`fake Mux on ${fake.url}; starting the ${mode} server …`)
+  const server = await startServer(mode, {
+    PAYLOAD_SECRET: secret,
+    DATABASE_URL: databaseUrl,
+    MEDIA_DIR: path.join(dataDir, 'media'),
+    VIDEO_SPOOL_DIR: path.join(dataDir, 'spool'),
+    ADMIN_EMAIL: admin.email,
+    ADMIN_PASSWORD: admin.password,
+    MUX_TOKEN_ID: credentials.tokenId,
+    MUX_TOKEN_SECRET: credentials.tokenSecret,
+    MUX_WEBHOOK_SECRET: credentials.webhookSecret,
+    MUX_BASE_URL: fake.url,
+    JOBS_CRON: '* * * * * *',
+    MUX_MAINTENANCE_CRON: 'false',
+  })
+  fake.configure({ webhookUrl: `${server.url}/api/mux/webhook` })
+  try {
+    const login = await fetch(`${server.url}/api/users/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(admin),
+    })
+    const { token } = (await login.json()) as { token: string }
+
+    log('warm-up: a small upload through the whole pipeline …')
+    const warmBytes = tinyMp4(1024 * 1024).length
+    const warmId = await postVideo(server.url, token, 'warm up', warmBytes)
+    await waitFor(pushedUpload(fake, warmId, warmBytes), 120_000)
+
+    log(`direct PUT of ${mib(totalBytes).toFixed(0)} MiB to the fake …`)
+    const directBefore = await directPut(fake, totalBytes)
+
+    log(`POST /api/videos with ${mib(totalBytes).toFixed(0)} MiB …`)
+    await settleRss(server.pid)
+    const rss = sampleRss(server.pid)
+    const started = performance.now()
+    const videoId = await postVideo(server.url, token, 'bench upload', totalBytes)
+    const requestMs = performance.now() - started
+    await waitFor(pushedUpload(fake, videoId, totalBytes), 30 * 60_000)
+    const pushedMs = performance.now() - started
+    const memory = rss.stop()
+
+    log(`request ${requestMs.toFixed(0)} ms, pushed after ${pushedMs.toFixed(0)} ms`)
+    log('direct PUT again …')
+    const directAfter = await directPut(fake, totalBytes)
+    const directMs = (directBefore + directAfter) / 2
+    const throughput = (ms: number) => mib(totalBytes) / (ms / 1000)
+    const report: UploadReport = {
+      measuredAt: new Date().toISOString(),
+      serverMode: mode,
+      schemaSource,
+      machine: {
+        nproc: os.availableParallelism(),
+        cpuModel: os.cpus()[0]?.model ?? 'unknown',
+        memoryGiB: Math.round(os.totalmem() / 1024 ** 3),
+        node: process.version,
+      },
+      fileBytes: totalBytes,
+      rss: {
+        baselineMiB: mib(memory.baseline),
+        peakMiB: mib(memory.peak),
+        growthMiB: mib(memory.growth),
+        samples: memory.samples,
+      },
+      throughput: {
+        requestMiBps: throughput(requestMs),
+        endToEndMiBps: throughput(pushedMs),
+        directMiBps: throughput(directMs),
+        ratio: throughput(pushedMs) / throughput(directMs),
+      },
+      timings: { requestMs, pushedMs, directBeforeMs: directBefore, directAfterMs: directAfter },
+      targets: { rssGrowthMiB: 150, ratio: 0.5 },
+    }
+    if (!process.argv.includes('--no-report')) {
+      writeUploadReport(report, {
+        resultsFile: path.resolve('bench/results/upload.json'),
+        benchmarksFile: path.resolve('BENCHMARKS.md'),
+      })
+    }
+    log(
+      `RSS growth ${report.rss.growthMiB.toFixed(1)} MiB (target < 150); ` +
+        `end-to-end ${report.throughput.endToEndMiBps.toFixed(0)} MiB/s vs direct ` +
+        `${report.throughput.directMiBps.toFixed(0)} MiB/s = ${report.throughput.ratio.toFixed(2)} ` +
+        '(target >= 0.5)',
+    )
+  } finally {
+    await server.stop()
+    await fake.stop()
+    fs.rmSync(dataDir, { recursive: true, force: true })
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error)
+  process.exit(1)
+})
