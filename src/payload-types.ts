@@ -79,6 +79,7 @@ export interface Config {
     licences: Licence;
     regions: Region;
     users: User;
+    'mux-events': MuxEvent;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -114,6 +115,7 @@ export interface Config {
     licences: LicencesSelect<false> | LicencesSelect<true>;
     regions: RegionsSelect<false> | RegionsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
+    'mux-events': MuxEventsSelect<false> | MuxEventsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -124,8 +126,12 @@ export interface Config {
     defaultIDType: number;
   };
   fallbackLocale: ('false' | 'none' | 'null') | false | null | ('en' | 'de' | 'zh-Hans') | ('en' | 'de' | 'zh-Hans')[];
-  globals: {};
-  globalsSelect: {};
+  globals: {
+    'payload-jobs-stats': PayloadJobsStat;
+  };
+  globalsSelect: {
+    'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
+  };
   locale: 'en' | 'de' | 'zh-Hans';
   widgets: {
     collections: CollectionsWidget;
@@ -133,6 +139,12 @@ export interface Config {
   user: User;
   jobs: {
     tasks: {
+      muxPushSource: TaskMuxPushSource;
+      muxSyncVideo: TaskMuxSyncVideo;
+      muxRelease: TaskMuxRelease;
+      muxAddTrack: TaskMuxAddTrack;
+      muxSyncPlaybackPolicy: TaskMuxSyncPlaybackPolicy;
+      muxMaintain: TaskMuxMaintain;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -169,6 +181,7 @@ export interface UserAuthOperations {
 export interface AvailabilityWindow {
   id: number;
   contentKey: string;
+  titleCollection: 'films' | 'series' | 'seasons' | 'episodes';
   film?: (number | null) | Film;
   series?: (number | null) | Series;
   season?: (number | null) | Season;
@@ -278,6 +291,15 @@ export interface Film {
     | number
     | boolean
     | null;
+  playback?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -378,13 +400,22 @@ export interface Image {
 export interface Video {
   id: number;
   title: string;
+  /**
+   * Pending: waiting for a source, for Mux or for Mux credentials.
+   */
   status?: ('pending' | 'uploading' | 'preparing' | 'ready' | 'errored') | null;
+  /**
+   * Can be changed after upload: the playback ids at Mux follow.
+   */
   playbackPolicy?: ('signed' | 'public') | null;
   /**
-   * Optional: Mux fetches the video from this public URL.
+   * Or instead of a file: a public URL Mux fetches the video from. Changing it replaces the video once the new one is ready.
    */
   sourceUrl?: string | null;
   muxUploadId?: string | null;
+  /**
+   * Set on creation to adopt an asset that already exists at Mux.
+   */
   muxAssetId?: string | null;
   playbackIds?:
     | {
@@ -393,6 +424,9 @@ export interface Video {
         id?: string | null;
       }[]
     | null;
+  /**
+   * Seconds.
+   */
   duration?: number | null;
   aspectRatio?: string | null;
   maxResolution?: string | null;
@@ -412,8 +446,47 @@ export interface Video {
     messages?: string[] | null;
   };
   lastMuxEventAt?: string | null;
+  /**
+   * The event reducer's state (src/video).
+   */
+  muxSync?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Every upload and asset id events may name.
+   */
+  muxIds?: string[] | null;
+  muxAwaiting?: boolean | null;
+  muxCheckedAt?: string | null;
+  /**
+   * A source waiting to be sent to Mux.
+   */
+  ingest?: {
+    source?: ('file' | 'url') | null;
+    state?: ('queued' | 'pushing' | 'retrying' | 'waiting' | 'failed') | null;
+    nonce?: string | null;
+    spoolFile?: string | null;
+    spoolBytes?: number | null;
+    uploadId?: string | null;
+    requestedAt?: string | null;
+    heartbeatAt?: string | null;
+    message?: string | null;
+  };
   updatedAt: string;
   createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -493,6 +566,15 @@ export interface Series {
     totalDocs?: number;
   };
   availability?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  playback?:
     | {
         [k: string]: unknown;
       }
@@ -609,6 +691,15 @@ export interface Episode {
     totalDocs?: number;
   };
   availability?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  playback?:
     | {
         [k: string]: unknown;
       }
@@ -798,6 +889,37 @@ export interface User {
   collection: 'users';
 }
 /**
+ * Webhooks received from Mux (read-only).
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "mux-events".
+ */
+export interface MuxEvent {
+  id: number;
+  eventId: string;
+  type: string;
+  status: 'pending' | 'applied' | 'ignored';
+  videoId?: string | null;
+  passthrough?: string | null;
+  uploadId?: string | null;
+  assetId?: string | null;
+  occurredAt?: string | null;
+  appliedAt?: string | null;
+  attempts?: number | null;
+  note?: string | null;
+  payload:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -866,7 +988,15 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'schedulePublish';
+        taskSlug:
+          | 'inline'
+          | 'muxPushSource'
+          | 'muxSyncVideo'
+          | 'muxRelease'
+          | 'muxAddTrack'
+          | 'muxSyncPlaybackPolicy'
+          | 'muxMaintain'
+          | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -899,10 +1029,34 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'schedulePublish') | null;
+  taskSlug?:
+    | (
+        | 'inline'
+        | 'muxPushSource'
+        | 'muxSyncVideo'
+        | 'muxRelease'
+        | 'muxAddTrack'
+        | 'muxSyncPlaybackPolicy'
+        | 'muxMaintain'
+        | 'schedulePublish'
+      )
+    | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
+  /**
+   * Used for concurrency control. Jobs with the same key are subject to exclusive/supersedes rules.
+   */
+  concurrencyKey?: string | null;
+  meta?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -960,6 +1114,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'users';
         value: number | User;
+      } | null)
+    | ({
+        relationTo: 'mux-events';
+        value: number | MuxEvent;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1009,6 +1167,7 @@ export interface PayloadMigration {
  */
 export interface AvailabilityWindowsSelect<T extends boolean = true> {
   contentKey?: T;
+  titleCollection?: T;
   film?: T;
   series?: T;
   season?: T;
@@ -1064,6 +1223,7 @@ export interface FilmsSelect<T extends boolean = true> {
   relatedFilms?: T;
   availabilityWindows?: T;
   availability?: T;
+  playback?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1110,6 +1270,7 @@ export interface SeriesSelect<T extends boolean = true> {
   seasons?: T;
   availabilityWindows?: T;
   availability?: T;
+  playback?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1156,6 +1317,7 @@ export interface EpisodesSelect<T extends boolean = true> {
   cnApprovalNumber?: T;
   availabilityWindows?: T;
   availability?: T;
+  playback?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1273,8 +1435,32 @@ export interface VideosSelect<T extends boolean = true> {
         messages?: T;
       };
   lastMuxEventAt?: T;
+  muxSync?: T;
+  muxIds?: T;
+  muxAwaiting?: T;
+  muxCheckedAt?: T;
+  ingest?:
+    | T
+    | {
+        source?: T;
+        state?: T;
+        nonce?: T;
+        spoolFile?: T;
+        spoolBytes?: T;
+        uploadId?: T;
+        requestedAt?: T;
+        heartbeatAt?: T;
+        message?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1380,6 +1566,26 @@ export interface UsersSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "mux-events_select".
+ */
+export interface MuxEventsSelect<T extends boolean = true> {
+  eventId?: T;
+  type?: T;
+  status?: T;
+  videoId?: T;
+  passthrough?: T;
+  uploadId?: T;
+  assetId?: T;
+  occurredAt?: T;
+  appliedAt?: T;
+  attempts?: T;
+  note?: T;
+  payload?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -1414,6 +1620,8 @@ export interface PayloadJobsSelect<T extends boolean = true> {
   queue?: T;
   waitUntil?: T;
   processing?: T;
+  concurrencyKey?: T;
+  meta?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1451,6 +1659,34 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats".
+ */
+export interface PayloadJobsStat {
+  id: number;
+  stats?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats_select".
+ */
+export interface PayloadJobsStatsSelect<T extends boolean = true> {
+  stats?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "collections_widget".
  */
 export interface CollectionsWidget {
@@ -1458,6 +1694,76 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskMuxPushSource".
+ */
+export interface TaskMuxPushSource {
+  input: {
+    videoId: string;
+    nonce: string;
+  };
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskMuxSyncVideo".
+ */
+export interface TaskMuxSyncVideo {
+  input: {
+    videoId: string;
+  };
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskMuxRelease".
+ */
+export interface TaskMuxRelease {
+  input: {
+    kind: 'asset' | 'upload';
+    muxId: string;
+    reason?: string | null;
+  };
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskMuxAddTrack".
+ */
+export interface TaskMuxAddTrack {
+  input: {
+    videoId: string;
+    track:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+  };
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskMuxSyncPlaybackPolicy".
+ */
+export interface TaskMuxSyncPlaybackPolicy {
+  input: {
+    videoId: string;
+  };
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskMuxMaintain".
+ */
+export interface TaskMuxMaintain {
+  input?: unknown;
+  output?: unknown;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

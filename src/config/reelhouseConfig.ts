@@ -22,6 +22,7 @@ import { availabilityEndpoint } from '../endpoints/availabilityEndpoint'
 import { availabilityOverviewEndpoint } from '../endpoints/availabilityOverviewEndpoint'
 import { exposeFieldErrors } from '../../hooks/errors/exposeFieldErrors'
 import { adminCredentialsFromEnv, ensureAdminFromEnv } from '../bootstrap/ensureAdminFromEnv'
+import { muxVideoPlugin, muxVideoPluginOptionsFromEnv } from '../plugins/mux'
 import { databaseAdapterFor, defaultDatabaseUrl, projectRoot } from './database'
 import { resolvePayloadSecret } from './secret'
 
@@ -116,6 +117,7 @@ export const reelhouseConfig = ({
     graphQL: { disablePlaygroundInProduction: true },
     endpoints: [availabilityEndpoint, availabilityOverviewEndpoint],
     hooks: { afterError: [exposeFieldErrors] },
+    plugins: [muxVideoPlugin(muxVideoPluginOptionsFromEnv(env))],
     onInit: async (payload) => {
       await ensureAdminFromEnv(payload, adminCredentialsFromEnv(env))
     },

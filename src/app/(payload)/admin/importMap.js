@@ -22,6 +22,9 @@ import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997e
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { AvailabilityPanel as AvailabilityPanel_c00c35ea68498ba7989494a643e45767 } from '../../../../src/admin/AvailabilityPanel'
+import { VideoMuxPanel as VideoMuxPanel_bdbb265f242b7a553d6169f0e3143c42 } from '../../../../src/admin/video/VideoMuxPanel'
+import { VideoStatusCell as VideoStatusCell_9069ad64963ff906a0f2392fbe232b97 } from '../../../../src/admin/video/VideoStatusCell'
+import { VideoStatusField as VideoStatusField_8995e214ce005fb91d701ca6e4b5f9e4 } from '../../../../src/admin/video/VideoStatusField'
 import { RightsNavLink as RightsNavLink_670f5b8c9fb2380cc452b53996ea9788 } from '../../../../src/admin/RightsNavLink'
 import { RightsReportsView as RightsReportsView_84e78e0cad7915d3d6deeca43af172a1 } from '../../../../src/admin/views/RightsReportsView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
@@ -52,6 +55,9 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/src/admin/AvailabilityPanel#AvailabilityPanel": AvailabilityPanel_c00c35ea68498ba7989494a643e45767,
+  "/src/admin/video/VideoMuxPanel#VideoMuxPanel": VideoMuxPanel_bdbb265f242b7a553d6169f0e3143c42,
+  "/src/admin/video/VideoStatusCell#VideoStatusCell": VideoStatusCell_9069ad64963ff906a0f2392fbe232b97,
+  "/src/admin/video/VideoStatusField#VideoStatusField": VideoStatusField_8995e214ce005fb91d701ca6e4b5f9e4,
   "/src/admin/RightsNavLink#RightsNavLink": RightsNavLink_670f5b8c9fb2380cc452b53996ea9788,
   "/src/admin/views/RightsReportsView#RightsReportsView": RightsReportsView_84e78e0cad7915d3d6deeca43af172a1,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1

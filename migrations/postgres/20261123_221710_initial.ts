@@ -31,15 +31,18 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE TYPE "public"."enum_videos_tracks_kind" AS ENUM('audio', 'text');
   CREATE TYPE "public"."enum_videos_status" AS ENUM('pending', 'uploading', 'preparing', 'ready', 'errored');
   CREATE TYPE "public"."enum_videos_playback_policy" AS ENUM('signed', 'public');
+  CREATE TYPE "public"."enum_videos_ingest_source" AS ENUM('file', 'url');
+  CREATE TYPE "public"."enum_videos_ingest_state" AS ENUM('queued', 'pushing', 'retrying', 'waiting', 'failed');
   CREATE TYPE "public"."enum_licences_formats" AS ENUM('sd', 'hd', 'uhd');
   CREATE TYPE "public"."enum_licences_kind" AS ENUM('grant', 'holdback');
   CREATE TYPE "public"."enum_licences_holdback_strength" AS ENUM('hard', 'soft');
   CREATE TYPE "public"."enum_licences_licence_type" AS ENUM('svod', 'avod', 'tvod', 'est', 'fvod');
   CREATE TYPE "public"."enum_regions_kind" AS ENUM('country', 'group');
   CREATE TYPE "public"."enum_users_roles" AS ENUM('admin', 'editor', 'licensing');
-  CREATE TYPE "public"."enum_payload_jobs_log_task_slug" AS ENUM('inline', 'schedulePublish');
+  CREATE TYPE "public"."enum_mux_events_status" AS ENUM('pending', 'applied', 'ignored');
+  CREATE TYPE "public"."enum_payload_jobs_log_task_slug" AS ENUM('inline', 'muxPushSource', 'muxSyncVideo', 'muxRelease', 'muxAddTrack', 'muxSyncPlaybackPolicy', 'muxMaintain', 'schedulePublish');
   CREATE TYPE "public"."enum_payload_jobs_log_state" AS ENUM('failed', 'succeeded');
-  CREATE TYPE "public"."enum_payload_jobs_task_slug" AS ENUM('inline', 'schedulePublish');
+  CREATE TYPE "public"."enum_payload_jobs_task_slug" AS ENUM('inline', 'muxPushSource', 'muxSyncVideo', 'muxRelease', 'muxAddTrack', 'muxSyncPlaybackPolicy', 'muxMaintain', 'schedulePublish');
   CREATE TABLE "availability_windows" (
   	"id" serial PRIMARY KEY NOT NULL,
   	"content_key" varchar NOT NULL,
@@ -544,8 +547,27 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"max_resolution" varchar,
   	"error_type" varchar,
   	"last_mux_event_at" timestamp(3) with time zone,
+  	"mux_sync" jsonb,
+  	"mux_awaiting" boolean,
+  	"mux_checked_at" timestamp(3) with time zone,
+  	"ingest_source" "enum_videos_ingest_source",
+  	"ingest_state" "enum_videos_ingest_state",
+  	"ingest_nonce" varchar,
+  	"ingest_spool_file" varchar,
+  	"ingest_spool_bytes" numeric,
+  	"ingest_upload_id" varchar,
+  	"ingest_requested_at" timestamp(3) with time zone,
+  	"ingest_heartbeat_at" timestamp(3) with time zone,
+  	"ingest_message" varchar,
   	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
-  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"url" varchar,
+  	"thumbnail_u_r_l" varchar,
+  	"filename" varchar,
+  	"mime_type" varchar,
+  	"filesize" numeric,
+  	"width" numeric,
+  	"height" numeric
   );
   
   CREATE TABLE "videos_texts" (
@@ -694,6 +716,24 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"lock_until" timestamp(3) with time zone
   );
   
+  CREATE TABLE "mux_events" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"event_id" varchar NOT NULL,
+  	"type" varchar NOT NULL,
+  	"status" "enum_mux_events_status" DEFAULT 'pending' NOT NULL,
+  	"video_id" varchar,
+  	"passthrough" varchar,
+  	"upload_id" varchar,
+  	"asset_id" varchar,
+  	"occurred_at" timestamp(3) with time zone,
+  	"applied_at" timestamp(3) with time zone,
+  	"attempts" numeric DEFAULT 0,
+  	"note" varchar,
+  	"payload" jsonb NOT NULL,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  );
+  
   CREATE TABLE "payload_kv" (
   	"id" serial PRIMARY KEY NOT NULL,
   	"key" varchar NOT NULL,
@@ -725,6 +765,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"queue" varchar DEFAULT 'default',
   	"wait_until" timestamp(3) with time zone,
   	"processing" boolean DEFAULT false,
+  	"concurrency_key" varchar,
+  	"meta" jsonb,
   	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
   );
@@ -752,7 +794,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"videos_id" integer,
   	"licences_id" integer,
   	"regions_id" integer,
-  	"users_id" integer
+  	"users_id" integer,
+  	"mux_events_id" integer
   );
   
   CREATE TABLE "payload_preferences" (
@@ -777,6 +820,13 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"batch" numeric,
   	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  );
+  
+  CREATE TABLE "payload_jobs_stats" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"stats" jsonb,
+  	"updated_at" timestamp(3) with time zone,
+  	"created_at" timestamp(3) with time zone
   );
   
   ALTER TABLE "availability_windows" ADD CONSTRAINT "availability_windows_film_id_films_id_fk" FOREIGN KEY ("film_id") REFERENCES "public"."films"("id") ON DELETE set null ON UPDATE no action;
@@ -888,6 +938,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_licences_fk" FOREIGN KEY ("licences_id") REFERENCES "public"."licences"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_regions_fk" FOREIGN KEY ("regions_id") REFERENCES "public"."regions"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_users_fk" FOREIGN KEY ("users_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_mux_events_fk" FOREIGN KEY ("mux_events_id") REFERENCES "public"."mux_events"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_preferences_rels" ADD CONSTRAINT "payload_preferences_rels_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."payload_preferences"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_preferences_rels" ADD CONSTRAINT "payload_preferences_rels_users_fk" FOREIGN KEY ("users_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;
   CREATE INDEX "availability_windows_content_key_idx" ON "availability_windows" USING btree ("content_key");
@@ -901,10 +952,10 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "availability_windows_updated_at_idx" ON "availability_windows" USING btree ("updated_at");
   CREATE INDEX "availability_windows_created_at_idx" ON "availability_windows" USING btree ("created_at");
   CREATE INDEX "titleCollection_territory_start_idx" ON "availability_windows" USING btree ("title_collection","territory","start");
-  CREATE INDEX "film_territory_start_end_idx" ON "availability_windows" USING btree ("film_id","territory","start","end");
-  CREATE INDEX "series_territory_start_end_idx" ON "availability_windows" USING btree ("series_id","territory","start","end");
-  CREATE INDEX "season_territory_start_end_idx" ON "availability_windows" USING btree ("season_id","territory","start","end");
-  CREATE INDEX "episode_territory_start_end_idx" ON "availability_windows" USING btree ("episode_id","territory","start","end");
+  CREATE INDEX "territory_film_start_end_idx" ON "availability_windows" USING btree ("territory","film_id","start","end");
+  CREATE INDEX "territory_series_start_end_idx" ON "availability_windows" USING btree ("territory","series_id","start","end");
+  CREATE INDEX "territory_season_start_end_idx" ON "availability_windows" USING btree ("territory","season_id","start","end");
+  CREATE INDEX "territory_episode_start_end_idx" ON "availability_windows" USING btree ("territory","episode_id","start","end");
   CREATE INDEX "films_credits_order_idx" ON "films_credits" USING btree ("_order");
   CREATE INDEX "films_credits_parent_id_idx" ON "films_credits" USING btree ("_parent_id");
   CREATE INDEX "films_credits_person_idx" ON "films_credits" USING btree ("person_id");
@@ -1069,11 +1120,18 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "videos_playback_ids_parent_id_idx" ON "videos_playback_ids" USING btree ("_parent_id");
   CREATE INDEX "videos_tracks_order_idx" ON "videos_tracks" USING btree ("_order");
   CREATE INDEX "videos_tracks_parent_id_idx" ON "videos_tracks" USING btree ("_parent_id");
+  CREATE INDEX "videos_status_idx" ON "videos" USING btree ("status");
   CREATE INDEX "videos_mux_upload_id_idx" ON "videos" USING btree ("mux_upload_id");
   CREATE INDEX "videos_mux_asset_id_idx" ON "videos" USING btree ("mux_asset_id");
+  CREATE INDEX "videos_mux_awaiting_idx" ON "videos" USING btree ("mux_awaiting");
+  CREATE INDEX "videos_mux_checked_at_idx" ON "videos" USING btree ("mux_checked_at");
+  CREATE INDEX "videos_ingest_ingest_source_idx" ON "videos" USING btree ("ingest_source");
+  CREATE INDEX "videos_ingest_ingest_spool_file_idx" ON "videos" USING btree ("ingest_spool_file");
   CREATE INDEX "videos_updated_at_idx" ON "videos" USING btree ("updated_at");
   CREATE INDEX "videos_created_at_idx" ON "videos" USING btree ("created_at");
+  CREATE UNIQUE INDEX "videos_filename_idx" ON "videos" USING btree ("filename");
   CREATE INDEX "videos_texts_order_parent" ON "videos_texts" USING btree ("order","parent_id");
+  CREATE INDEX "videos_texts_text_idx" ON "videos_texts" USING btree ("text");
   CREATE INDEX "licences_formats_order_idx" ON "licences_formats" USING btree ("order");
   CREATE INDEX "licences_formats_parent_idx" ON "licences_formats" USING btree ("parent_id");
   CREATE INDEX "licences_resolved_windows_order_idx" ON "licences_resolved_windows" USING btree ("_order");
@@ -1113,6 +1171,15 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "users_updated_at_idx" ON "users" USING btree ("updated_at");
   CREATE INDEX "users_created_at_idx" ON "users" USING btree ("created_at");
   CREATE UNIQUE INDEX "users_email_idx" ON "users" USING btree ("email");
+  CREATE UNIQUE INDEX "mux_events_event_id_idx" ON "mux_events" USING btree ("event_id");
+  CREATE INDEX "mux_events_type_idx" ON "mux_events" USING btree ("type");
+  CREATE INDEX "mux_events_status_idx" ON "mux_events" USING btree ("status");
+  CREATE INDEX "mux_events_video_id_idx" ON "mux_events" USING btree ("video_id");
+  CREATE INDEX "mux_events_upload_id_idx" ON "mux_events" USING btree ("upload_id");
+  CREATE INDEX "mux_events_asset_id_idx" ON "mux_events" USING btree ("asset_id");
+  CREATE INDEX "mux_events_updated_at_idx" ON "mux_events" USING btree ("updated_at");
+  CREATE INDEX "mux_events_created_at_idx" ON "mux_events" USING btree ("created_at");
+  CREATE INDEX "status_occurredAt_idx" ON "mux_events" USING btree ("status","occurred_at");
   CREATE UNIQUE INDEX "payload_kv_key_idx" ON "payload_kv" USING btree ("key");
   CREATE INDEX "payload_jobs_log_order_idx" ON "payload_jobs_log" USING btree ("_order");
   CREATE INDEX "payload_jobs_log_parent_id_idx" ON "payload_jobs_log" USING btree ("_parent_id");
@@ -1123,6 +1190,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "payload_jobs_queue_idx" ON "payload_jobs" USING btree ("queue");
   CREATE INDEX "payload_jobs_wait_until_idx" ON "payload_jobs" USING btree ("wait_until");
   CREATE INDEX "payload_jobs_processing_idx" ON "payload_jobs" USING btree ("processing");
+  CREATE INDEX "payload_jobs_concurrency_key_idx" ON "payload_jobs" USING btree ("concurrency_key");
   CREATE INDEX "payload_jobs_updated_at_idx" ON "payload_jobs" USING btree ("updated_at");
   CREATE INDEX "payload_jobs_created_at_idx" ON "payload_jobs" USING btree ("created_at");
   CREATE INDEX "payload_locked_documents_global_slug_idx" ON "payload_locked_documents" USING btree ("global_slug");
@@ -1143,6 +1211,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "payload_locked_documents_rels_licences_id_idx" ON "payload_locked_documents_rels" USING btree ("licences_id");
   CREATE INDEX "payload_locked_documents_rels_regions_id_idx" ON "payload_locked_documents_rels" USING btree ("regions_id");
   CREATE INDEX "payload_locked_documents_rels_users_id_idx" ON "payload_locked_documents_rels" USING btree ("users_id");
+  CREATE INDEX "payload_locked_documents_rels_mux_events_id_idx" ON "payload_locked_documents_rels" USING btree ("mux_events_id");
   CREATE INDEX "payload_preferences_key_idx" ON "payload_preferences" USING btree ("key");
   CREATE INDEX "payload_preferences_updated_at_idx" ON "payload_preferences" USING btree ("updated_at");
   CREATE INDEX "payload_preferences_created_at_idx" ON "payload_preferences" USING btree ("created_at");
@@ -1216,6 +1285,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TABLE "users_roles" CASCADE;
   DROP TABLE "users_sessions" CASCADE;
   DROP TABLE "users" CASCADE;
+  DROP TABLE "mux_events" CASCADE;
   DROP TABLE "payload_kv" CASCADE;
   DROP TABLE "payload_jobs_log" CASCADE;
   DROP TABLE "payload_jobs" CASCADE;
@@ -1224,6 +1294,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TABLE "payload_preferences" CASCADE;
   DROP TABLE "payload_preferences_rels" CASCADE;
   DROP TABLE "payload_migrations" CASCADE;
+  DROP TABLE "payload_jobs_stats" CASCADE;
   DROP TYPE "public"."_locales";
   DROP TYPE "public"."enum_availability_windows_title_collection";
   DROP TYPE "public"."enum_films_credits_role";
@@ -1252,12 +1323,15 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TYPE "public"."enum_videos_tracks_kind";
   DROP TYPE "public"."enum_videos_status";
   DROP TYPE "public"."enum_videos_playback_policy";
+  DROP TYPE "public"."enum_videos_ingest_source";
+  DROP TYPE "public"."enum_videos_ingest_state";
   DROP TYPE "public"."enum_licences_formats";
   DROP TYPE "public"."enum_licences_kind";
   DROP TYPE "public"."enum_licences_holdback_strength";
   DROP TYPE "public"."enum_licences_licence_type";
   DROP TYPE "public"."enum_regions_kind";
   DROP TYPE "public"."enum_users_roles";
+  DROP TYPE "public"."enum_mux_events_status";
   DROP TYPE "public"."enum_payload_jobs_log_task_slug";
   DROP TYPE "public"."enum_payload_jobs_log_state";
   DROP TYPE "public"."enum_payload_jobs_task_slug";`)

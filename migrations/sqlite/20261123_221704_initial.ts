@@ -32,10 +32,10 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`availability_windows_updated_at_idx\` ON \`availability_windows\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`availability_windows_created_at_idx\` ON \`availability_windows\` (\`created_at\`);`)
   await db.run(sql`CREATE INDEX \`titleCollection_territory_start_idx\` ON \`availability_windows\` (\`title_collection\`,\`territory\`,\`start\`);`)
-  await db.run(sql`CREATE INDEX \`film_territory_start_end_idx\` ON \`availability_windows\` (\`film_id\`,\`territory\`,\`start\`,\`end\`);`)
-  await db.run(sql`CREATE INDEX \`series_territory_start_end_idx\` ON \`availability_windows\` (\`series_id\`,\`territory\`,\`start\`,\`end\`);`)
-  await db.run(sql`CREATE INDEX \`season_territory_start_end_idx\` ON \`availability_windows\` (\`season_id\`,\`territory\`,\`start\`,\`end\`);`)
-  await db.run(sql`CREATE INDEX \`episode_territory_start_end_idx\` ON \`availability_windows\` (\`episode_id\`,\`territory\`,\`start\`,\`end\`);`)
+  await db.run(sql`CREATE INDEX \`territory_film_start_end_idx\` ON \`availability_windows\` (\`territory\`,\`film_id\`,\`start\`,\`end\`);`)
+  await db.run(sql`CREATE INDEX \`territory_series_start_end_idx\` ON \`availability_windows\` (\`territory\`,\`series_id\`,\`start\`,\`end\`);`)
+  await db.run(sql`CREATE INDEX \`territory_season_start_end_idx\` ON \`availability_windows\` (\`territory\`,\`season_id\`,\`start\`,\`end\`);`)
+  await db.run(sql`CREATE INDEX \`territory_episode_start_end_idx\` ON \`availability_windows\` (\`territory\`,\`episode_id\`,\`start\`,\`end\`);`)
   await db.run(sql`CREATE TABLE \`films_credits\` (
   	\`_order\` integer NOT NULL,
   	\`_parent_id\` integer NOT NULL,
@@ -760,14 +760,39 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`max_resolution\` text,
   	\`error_type\` text,
   	\`last_mux_event_at\` text,
+  	\`mux_sync\` text,
+  	\`mux_awaiting\` integer,
+  	\`mux_checked_at\` text,
+  	\`ingest_source\` text,
+  	\`ingest_state\` text,
+  	\`ingest_nonce\` text,
+  	\`ingest_spool_file\` text,
+  	\`ingest_spool_bytes\` numeric,
+  	\`ingest_upload_id\` text,
+  	\`ingest_requested_at\` text,
+  	\`ingest_heartbeat_at\` text,
+  	\`ingest_message\` text,
   	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
-  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`url\` text,
+  	\`thumbnail_u_r_l\` text,
+  	\`filename\` text,
+  	\`mime_type\` text,
+  	\`filesize\` numeric,
+  	\`width\` numeric,
+  	\`height\` numeric
   );
   `)
+  await db.run(sql`CREATE INDEX \`videos_status_idx\` ON \`videos\` (\`status\`);`)
   await db.run(sql`CREATE INDEX \`videos_mux_upload_id_idx\` ON \`videos\` (\`mux_upload_id\`);`)
   await db.run(sql`CREATE INDEX \`videos_mux_asset_id_idx\` ON \`videos\` (\`mux_asset_id\`);`)
+  await db.run(sql`CREATE INDEX \`videos_mux_awaiting_idx\` ON \`videos\` (\`mux_awaiting\`);`)
+  await db.run(sql`CREATE INDEX \`videos_mux_checked_at_idx\` ON \`videos\` (\`mux_checked_at\`);`)
+  await db.run(sql`CREATE INDEX \`videos_ingest_ingest_source_idx\` ON \`videos\` (\`ingest_source\`);`)
+  await db.run(sql`CREATE INDEX \`videos_ingest_ingest_spool_file_idx\` ON \`videos\` (\`ingest_spool_file\`);`)
   await db.run(sql`CREATE INDEX \`videos_updated_at_idx\` ON \`videos\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`videos_created_at_idx\` ON \`videos\` (\`created_at\`);`)
+  await db.run(sql`CREATE UNIQUE INDEX \`videos_filename_idx\` ON \`videos\` (\`filename\`);`)
   await db.run(sql`CREATE TABLE \`videos_texts\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`order\` integer NOT NULL,
@@ -778,6 +803,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   );
   `)
   await db.run(sql`CREATE INDEX \`videos_texts_order_parent\` ON \`videos_texts\` (\`order\`,\`parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`videos_texts_text_idx\` ON \`videos_texts\` (\`text\`);`)
   await db.run(sql`CREATE TABLE \`licences_formats\` (
   	\`order\` integer NOT NULL,
   	\`parent_id\` integer NOT NULL,
@@ -973,6 +999,33 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`users_updated_at_idx\` ON \`users\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`users_created_at_idx\` ON \`users\` (\`created_at\`);`)
   await db.run(sql`CREATE UNIQUE INDEX \`users_email_idx\` ON \`users\` (\`email\`);`)
+  await db.run(sql`CREATE TABLE \`mux_events\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`event_id\` text NOT NULL,
+  	\`type\` text NOT NULL,
+  	\`status\` text DEFAULT 'pending' NOT NULL,
+  	\`video_id\` text,
+  	\`passthrough\` text,
+  	\`upload_id\` text,
+  	\`asset_id\` text,
+  	\`occurred_at\` text,
+  	\`applied_at\` text,
+  	\`attempts\` numeric DEFAULT 0,
+  	\`note\` text,
+  	\`payload\` text NOT NULL,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL
+  );
+  `)
+  await db.run(sql`CREATE UNIQUE INDEX \`mux_events_event_id_idx\` ON \`mux_events\` (\`event_id\`);`)
+  await db.run(sql`CREATE INDEX \`mux_events_type_idx\` ON \`mux_events\` (\`type\`);`)
+  await db.run(sql`CREATE INDEX \`mux_events_status_idx\` ON \`mux_events\` (\`status\`);`)
+  await db.run(sql`CREATE INDEX \`mux_events_video_id_idx\` ON \`mux_events\` (\`video_id\`);`)
+  await db.run(sql`CREATE INDEX \`mux_events_upload_id_idx\` ON \`mux_events\` (\`upload_id\`);`)
+  await db.run(sql`CREATE INDEX \`mux_events_asset_id_idx\` ON \`mux_events\` (\`asset_id\`);`)
+  await db.run(sql`CREATE INDEX \`mux_events_updated_at_idx\` ON \`mux_events\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`mux_events_created_at_idx\` ON \`mux_events\` (\`created_at\`);`)
+  await db.run(sql`CREATE INDEX \`status_occurredAt_idx\` ON \`mux_events\` (\`status\`,\`occurred_at\`);`)
   await db.run(sql`CREATE TABLE \`payload_kv\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`key\` text NOT NULL,
@@ -1008,6 +1061,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`queue\` text DEFAULT 'default',
   	\`wait_until\` text,
   	\`processing\` integer DEFAULT false,
+  	\`concurrency_key\` text,
+  	\`meta\` text,
   	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL
   );
@@ -1019,6 +1074,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`payload_jobs_queue_idx\` ON \`payload_jobs\` (\`queue\`);`)
   await db.run(sql`CREATE INDEX \`payload_jobs_wait_until_idx\` ON \`payload_jobs\` (\`wait_until\`);`)
   await db.run(sql`CREATE INDEX \`payload_jobs_processing_idx\` ON \`payload_jobs\` (\`processing\`);`)
+  await db.run(sql`CREATE INDEX \`payload_jobs_concurrency_key_idx\` ON \`payload_jobs\` (\`concurrency_key\`);`)
   await db.run(sql`CREATE INDEX \`payload_jobs_updated_at_idx\` ON \`payload_jobs\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`payload_jobs_created_at_idx\` ON \`payload_jobs\` (\`created_at\`);`)
   await db.run(sql`CREATE TABLE \`payload_locked_documents\` (
@@ -1048,6 +1104,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`licences_id\` integer,
   	\`regions_id\` integer,
   	\`users_id\` integer,
+  	\`mux_events_id\` integer,
   	FOREIGN KEY (\`parent_id\`) REFERENCES \`payload_locked_documents\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`availability_windows_id\`) REFERENCES \`availability_windows\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`films_id\`) REFERENCES \`films\`(\`id\`) ON UPDATE no action ON DELETE cascade,
@@ -1060,7 +1117,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`videos_id\`) REFERENCES \`videos\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`licences_id\`) REFERENCES \`licences\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`regions_id\`) REFERENCES \`regions\`(\`id\`) ON UPDATE no action ON DELETE cascade,
-  	FOREIGN KEY (\`users_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  	FOREIGN KEY (\`users_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`mux_events_id\`) REFERENCES \`mux_events\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_order_idx\` ON \`payload_locked_documents_rels\` (\`order\`);`)
@@ -1078,6 +1136,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_licences_id_idx\` ON \`payload_locked_documents_rels\` (\`licences_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_regions_id_idx\` ON \`payload_locked_documents_rels\` (\`regions_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_users_id_idx\` ON \`payload_locked_documents_rels\` (\`users_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_mux_events_id_idx\` ON \`payload_locked_documents_rels\` (\`mux_events_id\`);`)
   await db.run(sql`CREATE TABLE \`payload_preferences\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`key\` text,
@@ -1113,6 +1172,13 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   `)
   await db.run(sql`CREATE INDEX \`payload_migrations_updated_at_idx\` ON \`payload_migrations\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`payload_migrations_created_at_idx\` ON \`payload_migrations\` (\`created_at\`);`)
+  await db.run(sql`CREATE TABLE \`payload_jobs_stats\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`stats\` text,
+  	\`updated_at\` text,
+  	\`created_at\` text
+  );
+  `)
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
@@ -1176,6 +1242,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`DROP TABLE \`users_roles\`;`)
   await db.run(sql`DROP TABLE \`users_sessions\`;`)
   await db.run(sql`DROP TABLE \`users\`;`)
+  await db.run(sql`DROP TABLE \`mux_events\`;`)
   await db.run(sql`DROP TABLE \`payload_kv\`;`)
   await db.run(sql`DROP TABLE \`payload_jobs_log\`;`)
   await db.run(sql`DROP TABLE \`payload_jobs\`;`)
@@ -1184,4 +1251,5 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`DROP TABLE \`payload_preferences\`;`)
   await db.run(sql`DROP TABLE \`payload_preferences_rels\`;`)
   await db.run(sql`DROP TABLE \`payload_migrations\`;`)
+  await db.run(sql`DROP TABLE \`payload_jobs_stats\`;`)
 }

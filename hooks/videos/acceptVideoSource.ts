@@ -1,0 +1,78 @@
+import { ValidationError, type CollectionBeforeChangeHook } from 'payload'
+
+import type { MuxRuntime } from '../../src/plugins/mux/runtime'
+import { notConfiguredMessage } from '../../src/plugins/mux/runtime'
+import {
+  muxFieldsOf,
+  muxStateOf,
+  type IngestRecord,
+  type VideoRecord,
+} from '../../src/plugins/mux/videoRecords'
+import { beginIngest, newIngestNonce } from '../../src/video'
+
+const isHttpUrl = (value: string) => {
+  try {
+    return ['http:', 'https:'].includes(new URL(value).protocol)
+  } catch {
+    return false
+  }
+}
+
+const rejected = (path: string, message: string) =>
+  new ValidationError({ errors: [{ path, message }] })
+
+/**
+ * A new source for a video, from the editor: an uploaded file (kept in the spool for the push
+ * job, never read into memory), a changed `sourceUrl`, or on create an existing Mux asset id.
+ * The push itself happens in a job (see `queueVideoWork`); a playing video keeps playing.
+ */
+export const acceptVideoSource =
+  (runtime: MuxRuntime): CollectionBeforeChangeHook =>
+  async ({ data, originalDoc, operation, req, context }) => {
+    if (context.muxInternal) return data
+    const previous = (originalDoc ?? { id: '' }) as VideoRecord
+    const sourceUrl = typeof data.sourceUrl === 'string' ? data.sourceUrl.trim() : ''
+    const urlChanged = sourceUrl !== '' && sourceUrl !== (previous.sourceUrl ?? '')
+    const file = req.file
+    if (file && urlChanged) {
+      throw rejected('sourceUrl', 'Give either a file or a source URL, not both.')
+    }
+    if (urlChanged && !isHttpUrl(sourceUrl)) {
+      throw rejected('sourceUrl', 'The source URL must be a public http(s) URL.')
+    }
+
+    const waiting = (ingest: IngestRecord): Partial<VideoRecord> => ({
+      ingest: {
+        ...ingest,
+        state: 'queued',
+        uploadId: null,
+        heartbeatAt: null,
+        requestedAt: new Date().toISOString(),
+        message: runtime.provider ? 'Waiting to be sent to Mux…' : notConfiguredMessage,
+      },
+      // A playing video keeps playing (and its status) until the new source is ready.
+      ...(previous.status === 'ready' ? {} : { status: 'pending', error: { messages: [] } }),
+    })
+
+    if (file) {
+      const nonce = newIngestNonce()
+      const spooled = await runtime.spool.adopt('videos', file, nonce)
+      // Should the save fail, `discardSpooledUpload` removes the copy again.
+      context.muxSpooledFile = spooled.name
+      return {
+        ...data,
+        ...waiting({ source: 'file', nonce, spoolFile: spooled.name, spoolBytes: spooled.bytes }),
+      }
+    }
+    if (urlChanged) {
+      const nonce = newIngestNonce()
+      return { ...data, sourceUrl, ...waiting({ source: 'url', nonce, spoolFile: null }) }
+    }
+    const linkedAsset = typeof data.muxAssetId === 'string' ? data.muxAssetId.trim() : ''
+    if (operation === 'create' && linkedAsset) {
+      // An asset that already exists at Mux: the video adopts it and reads it back in a job.
+      const { state } = beginIngest(muxStateOf(previous), { assetId: linkedAsset })
+      return { ...data, ...muxFieldsOf(state), muxCheckedAt: new Date().toISOString() }
+    }
+    return data
+  }

@@ -1,0 +1,11 @@
+import type { AfterErrorHook } from 'payload'
+
+import type { MuxRuntime } from '../../src/plugins/mux/runtime'
+
+/** A save that failed after its file was spooled leaves no copy behind. */
+export const discardSpooledUpload =
+  (runtime: MuxRuntime): AfterErrorHook =>
+  async ({ context }) => {
+    const file = context.muxSpooledFile
+    if (typeof file === 'string') await runtime.spool.remove('videos', file)
+  }

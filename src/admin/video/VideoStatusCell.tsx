@@ -1,0 +1,11 @@
+'use client'
+
+import type { DefaultCellComponentProps } from 'payload'
+import React from 'react'
+
+import { StatusBadge } from './StatusBadge'
+
+/** The status column of the videos list. */
+export const VideoStatusCell: React.FC<DefaultCellComponentProps> = ({ cellData }) => (
+  <StatusBadge status={typeof cellData === 'string' ? cellData : null} />
+)

@@ -1,0 +1,30 @@
+// What `GET /api/videos/:id/mux-status` answers (src/plugins/mux/endpoints/videoEndpoints.ts).
+// Client code must not import server modules, so the shape is repeated here.
+
+export type VideoStatus = 'pending' | 'uploading' | 'preparing' | 'ready' | 'errored'
+
+export interface MuxTrackView {
+  kind: 'audio' | 'text'
+  languageCode?: string | null
+  name?: string | null
+  closedCaptions?: boolean | null
+  status?: string | null
+  muxTrackId: string
+}
+
+export interface MuxStatusView {
+  id: number | string
+  status: VideoStatus
+  configured: boolean
+  canEdit: boolean
+  playbackPolicy: 'public' | 'signed'
+  message: string | null
+  ingest: { source: 'file' | 'url'; state: string | null; bytes: number | null } | null
+  error: { type?: string | null; messages?: string[] | null } | null
+  replacement: { status: VideoStatus; error?: { messages?: string[] | null } | null } | null
+  duration: number | null
+  aspectRatio: string | null
+  maxResolution: string | null
+  tracks: MuxTrackView[]
+  preview: { hls: string; thumbnail: string; policy: string } | null
+}

@@ -1,0 +1,263 @@
+import { randomBytes } from 'node:crypto'
+import fsp, { type FileHandle } from 'node:fs/promises'
+import path from 'node:path'
+
+import { APIError } from 'payload'
+
+/**
+ * A streaming `multipart/form-data` reader for video uploads: the file part goes to a temp file
+ * in large batched writes, the other parts (Payload's `_payload` JSON) into memory. Payload's
+ * own reader also hashes every byte and awaits the parser per socket chunk, which caps a
+ * multi-GB upload at a fraction of the disk's speed; this one keeps memory flat and fast.
+ */
+
+export interface ReceivedFile {
+  fieldName: string
+  name: string
+  mimetype: string
+  size: number
+  tempFilePath: string
+}
+
+export interface ReceivedForm {
+  fields: Record<string, string>
+  file: ReceivedFile | null
+}
+
+export interface MultipartLimits {
+  tempDir: string
+  maxFileBytes: number
+  maxFieldBytes?: number
+  maxFields?: number
+}
+
+const CRLF = Buffer.from('\r\n')
+const HEADER_END = Buffer.from('\r\n\r\n')
+const writeBatchBytes = 4 * 1024 * 1024
+const maxHeaderBytes = 16 * 1024
+
+const badRequest = (message: string) => new APIError(message, 400)
+
+export const boundaryOf = (contentType: string): string | null => {
+  const match = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(contentType)
+  return match ? (match[1] ?? match[2]).trim() : null
+}
+
+const dispositionOf = (headers: string) => {
+  const line = /^content-disposition:(.*)$/im.exec(headers)?.[1] ?? ''
+  const param = (key: string) => {
+    const match = new RegExp(`\\b${key}="((?:[^"\\\\]|\\\\.)*)"`, 'i').exec(line)
+    return match ? match[1].replace(/\\(.)/g, '$1') : null
+  }
+  return { name: param('name'), filename: param('filename') }
+}
+
+const contentTypeOf = (headers: string) =>
+  /^content-type:\s*([^\r\n;]+)/im.exec(headers)?.[1].trim() ?? 'application/octet-stream'
+
+/**
+ * Writes appended buffers to a file in batches (one `writev` per few MB), one batch on its way
+ * to the disk while the next is read from the network.
+ */
+class BatchedFile {
+  private batch: Buffer[] = []
+  private batched = 0
+  private writing: Promise<void> = Promise.resolve()
+  private failure: unknown = null
+  size = 0
+
+  constructor(private readonly handle: FileHandle) {}
+
+  async append(chunk: Buffer) {
+    if (!chunk.length) return
+    this.batch.push(chunk)
+    this.batched += chunk.length
+    this.size += chunk.length
+    if (this.batched >= writeBatchBytes) await this.flush()
+  }
+
+  async flush() {
+    await this.settled()
+    if (!this.batch.length) return
+    const batch = this.batch
+    this.batch = []
+    this.batched = 0
+    this.writing = this.handle.writev(batch).then(
+      () => undefined,
+      (error: unknown) => {
+        this.failure = error
+      },
+    )
+  }
+
+  private async settled() {
+    await this.writing
+    if (this.failure) throw this.failure
+  }
+
+  async close() {
+    try {
+      await this.flush()
+      await this.settled()
+    } finally {
+      await this.handle.close()
+    }
+  }
+}
+
+/** The length of the longest end of `data` that is a beginning of `delimiter` (which starts with CR). */
+export const delimiterPrefixAtEnd = (data: Buffer, delimiter: Buffer): number => {
+  const from = Math.max(0, data.length - delimiter.length + 1)
+  for (
+    let at = data.indexOf(delimiter[0], from);
+    at >= 0;
+    at = data.indexOf(delimiter[0], at + 1)
+  ) {
+    if (data.subarray(at).equals(delimiter.subarray(0, data.length - at))) return data.length - at
+  }
+  return 0
+}
+
+type Part =
+  | { kind: 'field'; name: string; chunks: Buffer[]; bytes: number }
+  | { kind: 'file'; file: BatchedFile; received: Omit<ReceivedFile, 'size'> }
+
+/**
+ * Reads the whole form. Throws `APIError` 400 for a malformed body and 413 beyond the limits,
+ * removing any temp file it made.
+ */
+export const receiveMultipart = async (
+  body: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>,
+  contentType: string,
+  { tempDir, maxFileBytes, maxFieldBytes = 1024 * 1024, maxFields = 20 }: MultipartLimits,
+): Promise<ReceivedForm> => {
+  const boundary = boundaryOf(contentType)
+  if (!boundary) throw badRequest('The multipart body has no boundary.')
+  const opening = Buffer.from(`--${boundary}`)
+  const delimiter = Buffer.from(`\r\n--${boundary}`)
+  const fields: Record<string, string> = {}
+  let file: ReceivedFile | null = null
+  let tempFilePath: string | null = null
+  // Assertions keep TypeScript from narrowing these to their first values: `step` changes them.
+  let stage = 'preamble' as 'preamble' | 'headers' | 'body' | 'afterDelimiter' | 'done'
+  let part = null as Part | null
+  let pending: Buffer = Buffer.alloc(0) as Buffer
+
+  const appendToPart = async (data: Buffer) => {
+    if (!part || !data.length) return
+    if (part.kind === 'field') {
+      part.bytes += data.length
+      if (part.bytes > maxFieldBytes) throw new APIError('A form field is too large.', 413)
+      part.chunks.push(Buffer.from(data))
+      return
+    }
+    if (part.file.size + data.length > maxFileBytes) {
+      throw new APIError('File size limit has been reached', 413)
+    }
+    await part.file.append(data)
+  }
+
+  const finishPart = async () => {
+    if (!part) return
+    if (part.kind === 'field') {
+      if (Object.keys(fields).length >= maxFields) throw new APIError('Too many form fields.', 413)
+      fields[part.name] = Buffer.concat(part.chunks).toString('utf8')
+    } else {
+      await part.file.close()
+      file = { ...part.received, size: part.file.size }
+    }
+    part = null
+  }
+
+  const startPart = async (headers: string) => {
+    const { name, filename } = dispositionOf(headers)
+    if (!name) throw badRequest('A multipart part has no name.')
+    if (filename === null) {
+      part = { kind: 'field', name, chunks: [], bytes: 0 }
+      return
+    }
+    if (file || tempFilePath) throw badRequest('Send one file per request.')
+    await fsp.mkdir(tempDir, { recursive: true })
+    tempFilePath = path.join(tempDir, `video-${randomBytes(12).toString('hex')}`)
+    const handle = await fsp.open(tempFilePath, 'w')
+    part = {
+      kind: 'file',
+      file: new BatchedFile(handle),
+      received: { fieldName: name, name: filename, mimetype: contentTypeOf(headers), tempFilePath },
+    }
+  }
+
+  /** Consumes what it can of `pending`; returns false when it needs more bytes. */
+  const step = async (): Promise<boolean> => {
+    switch (stage) {
+      case 'preamble': {
+        const at = pending.indexOf(opening)
+        if (at < 0) {
+          pending = pending.subarray(Math.max(0, pending.length - opening.length))
+          return false
+        }
+        pending = pending.subarray(at + opening.length)
+        stage = 'afterDelimiter'
+        return true
+      }
+      case 'afterDelimiter': {
+        if (pending.length < 2) return false
+        if (pending[0] === 0x2d && pending[1] === 0x2d) {
+          stage = 'done'
+          return false
+        }
+        if (!pending.subarray(0, 2).equals(CRLF)) throw badRequest('Malformed multipart body.')
+        pending = pending.subarray(2)
+        stage = 'headers'
+        return true
+      }
+      case 'headers': {
+        const at = pending.indexOf(HEADER_END)
+        if (at < 0) {
+          if (pending.length > maxHeaderBytes) throw badRequest('Multipart headers too long.')
+          return false
+        }
+        await startPart(pending.subarray(0, at).toString('utf8'))
+        pending = pending.subarray(at + HEADER_END.length)
+        stage = 'body'
+        return true
+      }
+      case 'body': {
+        const at = pending.indexOf(delimiter)
+        if (at < 0) {
+          // Keep only a tail that could be the start of a delimiter split across chunks (rare),
+          // so the next chunk is usually taken as it is, without copying.
+          const keep = delimiterPrefixAtEnd(pending, delimiter)
+          await appendToPart(pending.subarray(0, pending.length - keep))
+          pending = pending.subarray(pending.length - keep)
+          return false
+        }
+        await appendToPart(pending.subarray(0, at))
+        await finishPart()
+        pending = pending.subarray(at + delimiter.length)
+        stage = 'afterDelimiter'
+        return true
+      }
+      default:
+        return false
+    }
+  }
+
+  try {
+    for await (const chunk of body as AsyncIterable<Uint8Array>) {
+      if (stage === 'done') continue
+      const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)
+      // At most a delimiter's length is carried over between chunks.
+      pending = pending.length ? Buffer.concat([pending, bytes]) : bytes
+      while (await step()) {
+        // keep consuming
+      }
+    }
+    if (stage !== 'done') throw badRequest('The multipart body ended early.')
+    return { fields, file }
+  } catch (error) {
+    if (part?.kind === 'file') await part.file.close().catch(() => undefined)
+    if (tempFilePath) await fsp.rm(tempFilePath, { force: true })
+    throw error
+  }
+}

@@ -1,0 +1,153 @@
+import type { Payload, PayloadRequest, Where } from 'payload'
+
+import { matchKeysOf, parsePassthrough, type MuxWebhookEvent } from '../../video'
+import { muxEventsSlug } from './muxEventsCollection'
+import { internalRequest } from './videoRecords'
+
+export type MuxEventStatus = 'pending' | 'applied' | 'ignored'
+
+export interface MuxEventRecord {
+  id: number | string
+  eventId: string
+  type: string
+  status: MuxEventStatus
+  videoId?: string | null
+  passthrough?: string | null
+  uploadId?: string | null
+  assetId?: string | null
+  occurredAt?: string | null
+  attempts?: number | null
+  note?: string | null
+  payload: MuxWebhookEvent
+  createdAt?: string
+}
+
+// `mux-events` joins the generated Payload types only when they are regenerated; its Local API
+// calls are typed here, once.
+const collection = muxEventsSlug as never
+
+/** A video deleted here: its late events are acknowledged, and assets they announce deleted. */
+export const releasedMarkerId = (videosSlug: string, videoId: string | number) =>
+  `released:${videosSlug}:${videoId}`
+
+export const findEventRecord = async (
+  payload: Payload,
+  eventId: string,
+  req?: Partial<PayloadRequest>,
+): Promise<MuxEventRecord | null> => {
+  const { docs } = await payload.find({
+    collection,
+    where: { eventId: { equals: eventId } },
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+    pagination: false,
+    req,
+  })
+  return (docs[0] as unknown as MuxEventRecord | undefined) ?? null
+}
+
+export const findEventRecords = async (
+  payload: Payload,
+  where: Where,
+  { limit = 100, req }: { limit?: number; req?: Partial<PayloadRequest> } = {},
+): Promise<MuxEventRecord[]> => {
+  const { docs } = await payload.find({
+    collection,
+    where,
+    limit,
+    depth: 0,
+    overrideAccess: true,
+    pagination: false,
+    sort: 'occurredAt',
+    req,
+  })
+  return docs as unknown as MuxEventRecord[]
+}
+
+/** Stores a verified event as `pending`; a concurrent twin that won the insert is returned. */
+export const recordEvent = async (
+  payload: Payload,
+  event: MuxWebhookEvent,
+  req?: Partial<PayloadRequest>,
+): Promise<{ record: MuxEventRecord; created: boolean }> => {
+  const keys = matchKeysOf(event)
+  const parsed = parsePassthrough(keys.passthrough)
+  try {
+    const record = await payload.create({
+      collection,
+      data: {
+        eventId: event.id,
+        type: event.type,
+        status: 'pending',
+        videoId: parsed?.id ?? null,
+        passthrough: keys.passthrough ?? null,
+        uploadId: keys.uploadId ?? null,
+        assetId: keys.assetId ?? null,
+        occurredAt: event.created_at,
+        attempts: 0,
+        payload: event,
+      } as never,
+      depth: 0,
+      overrideAccess: true,
+      req: internalRequest(req),
+    })
+    return { record: record as unknown as MuxEventRecord, created: true }
+  } catch (error) {
+    const twin = await findEventRecord(payload, event.id)
+    if (twin) return { record: twin, created: false }
+    throw error
+  }
+}
+
+export const updateEventRecord = async (
+  payload: Payload,
+  id: number | string,
+  data: Partial<Omit<MuxEventRecord, 'id'>> & { appliedAt?: string | null },
+  req?: Partial<PayloadRequest>,
+): Promise<void> => {
+  await payload.update({
+    collection,
+    id,
+    data: data as never,
+    depth: 0,
+    overrideAccess: true,
+    req: internalRequest(req),
+  })
+}
+
+export const recordReleasedVideo = async (
+  payload: Payload,
+  videosSlug: string,
+  videoId: string | number,
+  muxIds: string[],
+  req?: Partial<PayloadRequest>,
+): Promise<void> => {
+  const now = new Date().toISOString()
+  const eventId = releasedMarkerId(videosSlug, videoId)
+  if (await findEventRecord(payload, eventId, req)) return
+  await payload.create({
+    collection,
+    data: {
+      eventId,
+      type: 'reelhouse.video.deleted',
+      status: 'applied',
+      videoId: String(videoId),
+      occurredAt: now,
+      appliedAt: now,
+      note: `Video deleted; Mux ids released: ${muxIds.join(', ') || 'none'}`,
+      payload: { muxIds },
+    } as never,
+    depth: 0,
+    overrideAccess: true,
+    req: internalRequest(req),
+  })
+}
+
+export const deleteEventRecords = async (
+  payload: Payload,
+  where: Where,
+  req?: Partial<PayloadRequest>,
+): Promise<void> => {
+  await payload.delete({ collection, where, overrideAccess: true, req: internalRequest(req) })
+}

@@ -1,0 +1,60 @@
+import path from 'node:path'
+
+import type { Environment } from '../../config/environment'
+import { muxConfigFromEnv, type MuxConfig, type VideoProvider } from '../../video'
+
+export interface MuxVideoPluginOptions {
+  /** Mux credentials and keys; null runs without Mux: videos wait as `pending`. */
+  mux: MuxConfig | null
+  /** Replaces the Mux provider built from `mux` (another adapter, or a test double). */
+  provider?: VideoProvider | null
+  /** Per HTTP attempt to the Mux API, and how often the SDK retries one call. */
+  apiTimeoutMs: number
+  apiMaxRetries: number
+  /** Uploaded files wait here (durably) until they are pushed to Mux. */
+  spoolDir: string
+  /** A video uploading or preparing this long without news is read back from Mux. */
+  reconcileAfterSeconds: number
+  /** When the maintenance task runs (seconds first); false turns the schedule off. */
+  maintenanceCron: string | false
+  /** Lifetime of signed playback tokens handed to players. */
+  playbackTokenTtlSeconds: number
+  /** How long a direct-upload URL stays valid. */
+  uploadTimeoutSeconds: number
+  /** First retry delay of the Mux jobs; later ones double. */
+  retryBaseMs: number
+  retryAttempts: number
+  /** Where Mux can fetch files from us (subtitle uploads); null when it cannot. */
+  publicServerUrl: string | null
+  /** How long a subtitle file URL handed to Mux stays valid. */
+  trackUrlTtlSeconds: number
+  /** CORS origin for browser direct uploads; null uses the request's Origin. */
+  corsOrigin: string | null
+  /** Applied events are kept this long to recognise duplicates; pending ones expire after it. */
+  eventRetentionDays: number
+}
+
+const numberFrom = (value: string | undefined, fallback: number): number => {
+  const parsed = Number(value)
+  return value !== undefined && value.trim() !== '' && Number.isFinite(parsed) ? parsed : fallback
+}
+
+const trimmed = (value: string | undefined): string | null => value?.trim() || null
+
+export const muxVideoPluginOptionsFromEnv = (env: Environment): MuxVideoPluginOptions => ({
+  mux: muxConfigFromEnv(env),
+  apiTimeoutMs: numberFrom(env.MUX_TIMEOUT_MS, 30_000),
+  apiMaxRetries: numberFrom(env.MUX_MAX_RETRIES, 2),
+  spoolDir: path.resolve(env.VIDEO_SPOOL_DIR?.trim() || 'data/video-spool'),
+  reconcileAfterSeconds: numberFrom(env.MUX_RECONCILE_AFTER_SECONDS, 900),
+  maintenanceCron:
+    env.MUX_MAINTENANCE_CRON === 'false' ? false : (env.MUX_MAINTENANCE_CRON ?? '0 * * * * *'),
+  playbackTokenTtlSeconds: numberFrom(env.MUX_PLAYBACK_TOKEN_TTL_SECONDS, 1800),
+  uploadTimeoutSeconds: numberFrom(env.MUX_UPLOAD_TIMEOUT_SECONDS, 86_400),
+  retryBaseMs: numberFrom(env.MUX_RETRY_BASE_MS, 5_000),
+  retryAttempts: numberFrom(env.MUX_RETRY_ATTEMPTS, 8),
+  publicServerUrl: trimmed(env.PUBLIC_SERVER_URL) ?? trimmed(env.SERVER_URL),
+  trackUrlTtlSeconds: numberFrom(env.MUX_TRACK_URL_TTL_SECONDS, 6 * 3600),
+  corsOrigin: trimmed(env.MUX_CORS_ORIGIN),
+  eventRetentionDays: numberFrom(env.MUX_EVENT_RETENTION_DAYS, 7),
+})

@@ -1,0 +1,187 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { startFakeMux, type FakeMux } from '../fakes/fakeMux'
+import { tinyMp4 } from '../fakes/videoFiles'
+import { loginAs } from './support/api'
+import { artifactsDir, launchChromium } from './support/browser'
+import { freePort, type RunningServer, startProductionServer } from './support/server'
+
+// An editor uploads a video in the admin (Chromium) and sees it become ready: the production
+// server pushes it to a fake Mux started here, whose signed webhooks come back to the server.
+// Then a replacement goes straight from the browser to Mux with the panel's upload button.
+//
+// Production needs the migrations of the Mux schema (videos fields, mux-events, job
+// concurrency). Before they exist, VIDEO_E2E_DEV=1 runs the same test against the development
+// server (schema push; slower first compile).
+
+const admin = { email: 'video-editor@reelhouse.test', password: 'a long admin password' }
+const muxCredentials = {
+  tokenId: 'e2e-token',
+  tokenSecret: 'e2e-secret',
+  webhookSecret: 'e2e-whsec',
+}
+
+const startDevelopmentServer = async (env: Record<string, string>): Promise<RunningServer> => {
+  const port = await freePort()
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--conditions=production', '--import', 'tsx', 'src/server.ts'],
+    {
+      env: {
+        ...process.env,
+        NODE_ENV: 'development',
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        PAYLOAD_SECRET: crypto.randomBytes(24).toString('hex'),
+        JOBS_CRON: '* * * * * *',
+        SEED_DEMO: 'false',
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
+  let output = ''
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  const url = `http://127.0.0.1:${port}`
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+  const deadline = Date.now() + 180_000
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`dev server exited:\n${output}`)
+    if (
+      await fetch(`${url}/healthz`).then(
+        (response) => response.ok,
+        () => false,
+      )
+    )
+      break
+    if (Date.now() > deadline) throw new Error(`dev server not healthy:\n${output}`)
+    await new Promise((resolve) => setTimeout(resolve, 500))
+  }
+  return {
+    url,
+    logs: () => output,
+    stop: async () => {
+      if (child.exitCode === null) child.kill('SIGTERM')
+      return exited
+    },
+  }
+}
+
+const videoStatus = (page: Page) =>
+  page.locator('.video-mux-panel').getAttribute('data-status', { timeout: 5_000 })
+
+describe('video upload in the admin (Chromium)', () => {
+  let fake: FakeMux
+  let server: RunningServer
+  let browser: Awaited<ReturnType<typeof launchChromium>>
+  let page: Page
+  let dataDir: string
+  const consoleErrors: string[] = []
+
+  beforeAll(async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'reelhouse-e2e-video-'))
+    fake = await startFakeMux({ ...muxCredentials, readyDelayMs: 300 })
+    const env = {
+      DATABASE_URL: `file:${path.join(dataDir, 'reelhouse.db')}`,
+      MEDIA_DIR: path.join(dataDir, 'media'),
+      VIDEO_SPOOL_DIR: path.join(dataDir, 'spool'),
+      ADMIN_EMAIL: admin.email,
+      ADMIN_PASSWORD: admin.password,
+      MUX_TOKEN_ID: muxCredentials.tokenId,
+      MUX_TOKEN_SECRET: muxCredentials.tokenSecret,
+      MUX_WEBHOOK_SECRET: muxCredentials.webhookSecret,
+      MUX_BASE_URL: fake.url,
+      MUX_SIGNING_KEY: '',
+      MUX_PRIVATE_KEY: '',
+    }
+    server =
+      process.env.VIDEO_E2E_DEV === '1'
+        ? await startDevelopmentServer(env)
+        : await startProductionServer(env)
+    fake.configure({ webhookUrl: `${server.url}/api/mux/webhook` })
+    browser = await launchChromium()
+    page = await browser.context.newPage()
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text())
+    })
+    page.on('pageerror', (error) => consoleErrors.push(String(error)))
+    fs.mkdirSync(artifactsDir, { recursive: true })
+  })
+
+  afterAll(async () => {
+    if (page && !page.isClosed()) {
+      await page
+        .screenshot({ path: path.join(artifactsDir, 'video-last-page.png') })
+        .catch(() => {})
+    }
+    await browser?.close()
+    await server?.stop()
+    await fake?.stop()
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true })
+  })
+
+  it('uploads a video in the admin and sees it become ready', async () => {
+    await page.goto(`${server.url}/admin/login`)
+    await page.fill('#field-email', admin.email)
+    await page.fill('#field-password', admin.password)
+    await page.click('button[type="submit"]')
+    await page.waitForURL(`${server.url}/admin`, { timeout: 60_000 })
+
+    await page.goto(`${server.url}/admin/collections/videos/create`)
+    await page.waitForSelector('#field-title', { timeout: 60_000 })
+    await page
+      .locator('input[type="file"]')
+      .first()
+      .setInputFiles({ name: 'harbour.mp4', mimeType: 'video/mp4', buffer: tinyMp4(256 * 1024) })
+    await page.fill('#field-title', 'Harbour at dawn')
+    await page.waitForTimeout(500)
+    await page.click('#action-save')
+    await page.waitForURL(/\/admin\/collections\/videos\/\d+/, { timeout: 60_000 })
+    const videoId = Number(/videos\/(\d+)/.exec(page.url())?.[1])
+
+    await expect.poll(() => videoStatus(page), { timeout: 60_000, interval: 500 }).toBe('ready')
+    await expect.poll(() => page.locator('.video-status-badge').first().textContent()).toBe('ready')
+    await page.screenshot({ path: path.join(artifactsDir, 'video-ready.png'), fullPage: true })
+    // Thumbnails of a signed video without a signing key 404; nothing else may go wrong.
+    expect(consoleErrors.filter((text) => !text.includes('Failed to load resource'))).toEqual([])
+
+    const api = await loginAs(server, admin)
+    const video = await api.json<{ status: string; muxAssetId: string; playbackIds: unknown[] }>(
+      `/api/videos/${videoId}`,
+    )
+    expect(video.status).toBe('ready')
+    expect(fake.assets.get(video.muxAssetId)?.passthrough).toMatch(
+      new RegExp(`^videos:${videoId}:`),
+    )
+    expect(video.playbackIds).toHaveLength(1)
+  })
+
+  it('replaces it with a file sent from the browser straight to Mux, with progress', async () => {
+    const videoId = Number(/videos\/(\d+)/.exec(page.url())?.[1])
+    const api = await loginAs(server, admin)
+    const before = await api.json<{ muxAssetId: string }>(`/api/videos/${videoId}`)
+    await page
+      .locator('[data-testid="mux-direct-upload"]')
+      .setInputFiles({ name: 'cut-two.mp4', mimeType: 'video/mp4', buffer: tinyMp4(512 * 1024) })
+    await expect
+      .poll(() => page.locator('.video-mux-panel__notice').textContent(), { timeout: 30_000 })
+      .toContain('arrived at Mux')
+    await expect
+      .poll(
+        async () => (await api.json<{ muxAssetId: string }>(`/api/videos/${videoId}`)).muxAssetId,
+        { timeout: 60_000 },
+      )
+      .not.toBe(before.muxAssetId)
+    await expect.poll(() => videoStatus(page), { timeout: 30_000 }).toBe('ready')
+    // The old asset is deleted at Mux once the new one plays.
+    await expect.poll(() => fake.assets.has(before.muxAssetId), { timeout: 30_000 }).toBe(false)
+  })
+})

@@ -1,0 +1,95 @@
+import http from 'node:http'
+import type { AddressInfo, Socket } from 'node:net'
+import { Readable } from 'node:stream'
+import type { ReadableStream as WebReadableStream } from 'node:stream/web'
+
+import { handleEndpoints, type Payload } from 'payload'
+
+/**
+ * Serves a Payload instance's REST API (collection and custom endpoints, multipart uploads,
+ * raw webhook bodies) over real HTTP, the way Next's `/api/[...slug]` route does, without
+ * Next: `handleEndpoints` with a Fetch `Request` streamed from the socket.
+ */
+export interface PayloadHttpServer {
+  url: string
+  port: number
+  close(): Promise<void>
+}
+
+type CachedPayloads = Map<string, { payload: Payload | null }>
+
+/** The key `getPayload` cached this instance under, so the handler reuses it. */
+const cacheKeyOf = (payload: Payload): string => {
+  const cached = (globalThis as { _payload?: CachedPayloads })._payload
+  for (const [key, entry] of cached ?? []) if (entry.payload === payload) return key
+  throw new Error('This Payload instance was not created with getPayload.')
+}
+
+const requestOf = (req: http.IncomingMessage, origin: string): Request => {
+  const headers = new Headers()
+  for (let index = 0; index < req.rawHeaders.length; index += 2) {
+    headers.append(req.rawHeaders[index], req.rawHeaders[index + 1])
+  }
+  const method = req.method ?? 'GET'
+  const hasBody = method !== 'GET' && method !== 'HEAD'
+  return new Request(new URL(req.url ?? '/', origin), {
+    method,
+    headers,
+    ...(hasBody
+      ? { body: Readable.toWeb(req) as unknown as ReadableStream<Uint8Array>, duplex: 'half' }
+      : {}),
+  } as RequestInit)
+}
+
+const send = async (response: Response, res: http.ServerResponse) => {
+  const headers: Record<string, string[]> = {}
+  response.headers.forEach((value, name) => (headers[name] ??= []).push(value))
+  res.writeHead(response.status, headers)
+  if (!response.body) return void res.end()
+  const body = Readable.fromWeb(response.body as unknown as WebReadableStream<Uint8Array>)
+  for await (const chunk of body) res.write(chunk)
+  res.end()
+}
+
+export const servePayloadOverHttp = async (
+  payload: Payload,
+  { port = 0 }: { port?: number } = {},
+): Promise<PayloadHttpServer> => {
+  const payloadInstanceCacheKey = cacheKeyOf(payload)
+  const sockets = new Set<Socket>()
+  const inFlight = new Set<Promise<void>>()
+  let origin = ''
+  const server = http.createServer((req, res) => {
+    const handled: Promise<void> = handleEndpoints({
+      config: payload.config,
+      request: requestOf(req, origin),
+      payloadInstanceCacheKey,
+    })
+      .then((response) => send(response, res))
+      .catch((error: unknown) => {
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' })
+        res.end(String(error))
+      })
+      .finally(() => inFlight.delete(handled))
+    inFlight.add(handled)
+  })
+  server.on('connection', (socket) => {
+    sockets.add(socket)
+    socket.on('close', () => sockets.delete(socket))
+  })
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve))
+  const address = server.address() as AddressInfo
+  origin = `http://127.0.0.1:${address.port}`
+  return {
+    url: origin,
+    port: address.port,
+    /** Stops taking requests, lets those in flight finish (they use the database), then closes. */
+    async close() {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()))
+      const settled = Promise.allSettled([...inFlight])
+      await Promise.race([settled, new Promise((resolve) => setTimeout(resolve, 10_000))])
+      for (const socket of sockets) socket.destroy()
+      await closed
+    },
+  }
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest'
+
+import { newIngestNonce, parsePassthrough, passthroughFor } from '../../../src/video'
+
+describe('passthrough', () => {
+  it('round-trips the collection, document id and ingest nonce', () => {
+    const nonce = newIngestNonce()
+    const value = passthroughFor({ collection: 'videos', id: '42', nonce })
+    expect(value).toBe(`videos:42:${nonce}`)
+    expect(parsePassthrough(value)).toEqual({ collection: 'videos', id: '42', nonce })
+    expect(value.length).toBeLessThanOrEqual(255)
+  })
+
+  it('gives each ingest its own nonce', () => {
+    const nonces = new Set(Array.from({ length: 200 }, () => newIngestNonce()))
+    expect(nonces.size).toBe(200)
+    for (const nonce of nonces) expect(nonce).toMatch(/^[A-Za-z0-9_-]+$/)
+  })
+
+  it('ignores passthroughs written by others', () => {
+    for (const value of [
+      null,
+      undefined,
+      '',
+      'videos:42',
+      'imported-elsewhere',
+      'a:b:c:d',
+      'Videos:1:x',
+    ]) {
+      expect(parsePassthrough(value)).toBeNull()
+    }
+    expect(parsePassthrough('videos:65f0c2a9e1:abc')).toEqual({
+      collection: 'videos',
+      id: '65f0c2a9e1',
+      nonce: 'abc',
+    })
+  })
+})
