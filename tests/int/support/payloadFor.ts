@@ -33,6 +33,16 @@ const createPostgresDatabase = async (serverUrl: string) => {
       const client = new pg.Client({ connectionString: serverUrl })
       await client.connect()
       try {
+        // Let closing connections finish their goodbye: forcing them off would surface as an
+        // unhandled "terminating connection" error in the process that owned them.
+        for (let attempt = 0; attempt < 50; attempt += 1) {
+          const { rows } = await client.query(
+            'select count(*)::int as open from pg_stat_activity where datname = $1',
+            [name],
+          )
+          if ((rows[0] as { open: number }).open === 0) break
+          await new Promise((resolve) => setTimeout(resolve, 100))
+        }
         await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
       } finally {
         await client.end()
