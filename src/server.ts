@@ -50,6 +50,8 @@ const start = async () => {
   app.all('/{*splat}', (req, res) => handleWithNext(req, res))
 
   const server = createServer(app)
+  // Multi-gigabyte video uploads outlive Node's default 5-minute request timeout.
+  server.requestTimeout = Number(process.env.REQUEST_TIMEOUT_MS ?? 0)
   server.on('upgrade', nextApp.getUpgradeHandler())
   installGracefulShutdown({
     server,

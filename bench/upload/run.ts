@@ -9,6 +9,10 @@
  *                                             # migrations that include the Mux schema)
  *   npm run bench:upload -- --dev             # development server (schema push)
  *   BENCH_UPLOAD_BYTES=268435456 npm run bench:upload -- --dev --no-report
+ *
+ * BENCH_PUSH_ON_DRIFT=true pushes schema the migrations lack (and says so); BENCH_UPLOAD_TRACE=1
+ * prints the server's RSS while it runs; BENCH_UPLOAD_CPU_PROFILE=1 profiles the server
+ * (/tmp/upload-prof).
  */
 import fs from 'node:fs'
 import http from 'node:http'

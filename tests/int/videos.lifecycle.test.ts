@@ -353,6 +353,12 @@ describe.each(testBackends)('video lifecycle on $kind', (backend) => {
         (await h.api(`/api/videos/${video.id}/tracks`, { method: 'POST', body: notSubtitles }))
           .status,
       ).toBe(400)
+      const tooLarge = new FormData()
+      tooLarge.append('_payload', JSON.stringify({ languageCode: 'it' }))
+      tooLarge.append('file', new Blob([`WEBVTT\n\n${'x'.repeat(11 * 1024 * 1024)}`]), 'it.vtt')
+      expect(
+        (await h.api(`/api/videos/${video.id}/tracks`, { method: 'POST', body: tooLarge })).status,
+      ).toBe(413)
       const anonymous = await h.api(`/api/videos/${video.id}/tracks`, {
         method: 'POST',
         as: null,

@@ -111,6 +111,9 @@ describe.each(testBackends)('Mux webhooks on $kind', (backend) => {
           .status,
       ).toBe(401)
       expect((await postWebhook(body)).status).toBe(401)
+      // Nothing near a Mux event's size is read into memory.
+      const huge = `{"pad":"${'x'.repeat(2 * 1024 * 1024)}"}`
+      expect((await postWebhook(huge, { 'mux-signature': sign(huge) })).status).toBe(413)
       expect((await postWebhook(body, { 'mux-signature': 'nonsense' })).status).toBe(401)
       expect((await events()).length).toBe(stored)
       const after = await h.video(id)

@@ -118,6 +118,26 @@ export const delimiterPrefixAtEnd = (data: Buffer, delimiter: Buffer): number =>
   return 0
 }
 
+/**
+ * Reads (and drops) what is left of a refused body, so the answer reaches the client on a
+ * connection it can reuse; past `limit` the connection is given up instead.
+ */
+export const discardRest = async (
+  chunks: AsyncIterator<Uint8Array>,
+  limit = 64 * 1024 * 1024,
+): Promise<void> => {
+  let discarded = 0
+  try {
+    for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
+      discarded += next.value.byteLength
+      if (discarded > limit) break
+    }
+  } catch {
+    // the client went away
+  }
+  await chunks.return?.()
+}
+
 type Part =
   | { kind: 'field'; name: string; chunks: Buffer[]; bytes: number }
   | { kind: 'file'; file: BatchedFile; received: Omit<ReceivedFile, 'size'> }
@@ -243,9 +263,11 @@ export const receiveMultipart = async (
     }
   }
 
+  const chunks = (body as AsyncIterable<Uint8Array>)[Symbol.asyncIterator]()
   try {
-    for await (const chunk of body as AsyncIterable<Uint8Array>) {
+    for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
       if (stage === 'done') continue
+      const chunk = next.value
       const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)
       // At most a delimiter's length is carried over between chunks.
       pending = pending.length ? Buffer.concat([pending, bytes]) : bytes
@@ -258,6 +280,7 @@ export const receiveMultipart = async (
   } catch (error) {
     if (part?.kind === 'file') await part.file.close().catch(() => undefined)
     if (tempFilePath) await fsp.rm(tempFilePath, { force: true })
+    await discardRest(chunks)
     throw error
   }
 }

@@ -1,6 +1,8 @@
+import fsp from 'node:fs/promises'
 import os from 'node:os'
 
 import {
+  APIError,
   isolateObjectProperty,
   type Endpoint,
   type PayloadHandler,
@@ -46,7 +48,8 @@ const withFastMultipart = (
       try {
         req.data = JSON.parse(form.fields._payload) as Record<string, unknown>
       } catch {
-        throw new SyntaxError('_payload is not JSON')
+        if (form.file) await fsp.rm(form.file.tempFilePath, { force: true })
+        throw new APIError('_payload must be JSON.', 400)
       }
     }
     if (form.file) {

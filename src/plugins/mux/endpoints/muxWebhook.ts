@@ -1,9 +1,32 @@
 import type { Endpoint } from 'payload'
 
 import { verifyMuxWebhook, WebhookSignatureError, type MuxWebhookEvent } from '../../../video'
+import { discardRest } from '../multipartUpload'
 import type { MuxRuntime } from '../runtime'
 import { receiveMuxEvent } from '../videoMuxState'
 import { json, problem } from './responses'
+
+/** Mux events are a few KB; anything far larger is not one (and must not fill memory). */
+const maxWebhookBytes = 1024 * 1024
+
+/** The exact bytes of the body, or null beyond `limit`. */
+const readLimited = async (
+  body: ReadableStream<Uint8Array>,
+  limit: number,
+): Promise<Uint8Array | null> => {
+  const chunks = (body as unknown as AsyncIterable<Uint8Array>)[Symbol.asyncIterator]()
+  const kept: Uint8Array[] = []
+  let size = 0
+  for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
+    size += next.value.byteLength
+    if (size > limit) {
+      await discardRest(chunks)
+      return null
+    }
+    kept.push(next.value)
+  }
+  return Buffer.concat(kept)
+}
 
 /**
  * `POST /api/mux/webhook`: verifies `mux-signature` over the exact bytes received (Payload
@@ -15,8 +38,8 @@ export const muxWebhookEndpoint = (runtime: MuxRuntime): Endpoint => ({
   path: '/mux/webhook',
   method: 'post',
   handler: async (req) => {
-    if (!req.arrayBuffer) return problem(400, 'No request body.')
-    const rawBody = new Uint8Array(await req.arrayBuffer())
+    const rawBody = req.body ? await readLimited(req.body, maxWebhookBytes) : null
+    if (!rawBody) return problem(413, 'A Mux webhook is never this large.')
     const headers = Object.fromEntries(req.headers.entries())
     let event: MuxWebhookEvent
     try {

@@ -1,10 +1,12 @@
 import fsp from 'node:fs/promises'
+import os from 'node:os'
 import path from 'node:path'
 
-import { addDataAndFileToRequest, type Endpoint, type PayloadRequest } from 'payload'
+import { APIError, type Endpoint, type PayloadRequest } from 'payload'
 
 import { checkFileToken } from '../../../video'
 import { queueMuxTask, type TextTrackRequest } from '../jobs'
+import { receiveMultipart, type ReceivedFile } from '../multipartUpload'
 import { notConfiguredMessage, type MuxRuntime } from '../runtime'
 import { readyAssetOf, removeTextTrack, trackFilesPath } from '../textTracks'
 import { findVideo, muxStateOf } from '../videoRecords'
@@ -53,26 +55,77 @@ const readHead = async (file: string): Promise<string> => {
 
 const takeTrackFile = async (
   runtime: MuxRuntime,
-  req: PayloadRequest,
+  upload: ReceivedFile | null,
 ): Promise<{ file: string } | { error: string }> => {
-  const upload = req.file
-  req.file = undefined
   if (!upload) return { error: 'Attach a .vtt or .srt file.' }
   try {
     const extension = path.extname(upload.name).toLowerCase()
     if (!trackTypes[extension]) return { error: 'Subtitle files must be .vtt or .srt.' }
-    if (upload.size > maxTrackBytes) return { error: 'Subtitle files may be 10 MB at most.' }
-    const head = upload.tempFilePath
-      ? await readHead(upload.tempFilePath)
-      : upload.data.subarray(0, 256).toString('utf8')
-    if (!looksLikeSubtitles(head, extension)) {
+    if (!looksLikeSubtitles(await readHead(upload.tempFilePath), extension)) {
       return { error: `This is not a ${extension === '.vtt' ? 'WebVTT' : 'SubRip'} file.` }
     }
     const { name } = await runtime.spool.adopt('tracks', upload)
     return { file: name }
   } finally {
-    if (upload.tempFilePath) await fsp.rm(upload.tempFilePath, { force: true })
+    await fsp.rm(upload.tempFilePath, { force: true })
   }
+}
+
+/** The form of a track request: multipart (a file and `_payload` JSON) or JSON. */
+const readTrackForm = async (
+  req: PayloadRequest,
+): Promise<{ form: TrackForm; file: ReceivedFile | null }> => {
+  const contentType = req.headers.get('content-type') ?? ''
+  if (contentType.toLowerCase().startsWith('multipart/form-data') && req.body) {
+    // Bounded while it streams: a huge "subtitle" file never reaches the disk whole.
+    const { fields, file } = await receiveMultipart(req.body, contentType, {
+      tempDir: req.payload.config.upload.tempFileDir || os.tmpdir(),
+      maxFileBytes: maxTrackBytes,
+    })
+    try {
+      return { form: fields._payload ? (JSON.parse(fields._payload) as TrackForm) : {}, file }
+    } catch {
+      if (file) await fsp.rm(file.tempFilePath, { force: true })
+      throw new APIError('_payload must be JSON.', 400)
+    }
+  }
+  return { form: ((await req.json?.().catch(() => null)) ?? {}) as TrackForm, file: null }
+}
+
+type TrackRequestResult = TextTrackRequest | { error: string; status: number }
+
+const invalid = (error: string) => ({ error, status: 400 })
+
+/** Validates a track request; a file is moved to the spool. */
+const trackRequestOf = async (
+  runtime: MuxRuntime,
+  form: TrackForm,
+  file: ReceivedFile | null,
+): Promise<TrackRequestResult> => {
+  const kind = file ? 'file' : text(form.kind) || 'url'
+  const languageCode = text(form.languageCode)
+  if (!languagePattern.test(languageCode)) {
+    return invalid('languageCode must be a BCP 47 code such as en, de or pt-BR.')
+  }
+  const track: TextTrackRequest = {
+    kind: kind === 'generated' ? 'generated' : kind === 'file' ? 'file' : 'url',
+    languageCode,
+    name: text(form.name) || languageCode,
+    closedCaptions: form.closedCaptions === true || form.closedCaptions === 'true',
+  }
+  if (track.kind === 'file') {
+    if (!runtime.options.publicServerUrl) {
+      return { status: 503, error: 'Set PUBLIC_SERVER_URL so Mux can fetch subtitle files.' }
+    }
+    const taken = await takeTrackFile(runtime, file)
+    if ('error' in taken) return invalid(taken.error)
+    track.file = taken.file
+  } else if (track.kind === 'url') {
+    const url = text(form.url)
+    if (!isHttpUrl(url)) return invalid('url must be an http(s) URL Mux can reach.')
+    track.url = url
+  }
+  return track
 }
 
 /**
@@ -91,37 +144,18 @@ const addTrackEndpoint = (runtime: MuxRuntime): Endpoint => ({
     if (!readyAssetOf(muxStateOf(video))) {
       return problem(409, 'Tracks can be added once the video is ready.')
     }
-    await addDataAndFileToRequest(req)
-    const form = (req.data ?? {}) as TrackForm
-    const multipart = Boolean(req.file)
-    const kind = multipart ? 'file' : text(form.kind) || 'url'
-    const languageCode = text(form.languageCode)
-    if (!languagePattern.test(languageCode)) {
-      return problem(400, 'languageCode must be a BCP 47 code such as en, de or pt-BR.')
+    const { form, file } = await readTrackForm(req)
+    try {
+      const track = await trackRequestOf(runtime, form, file)
+      if ('error' in track) return problem(track.status, track.error)
+      await queueMuxTask(req.payload, 'muxAddTrack', { videoId: String(video.id), track }, { req })
+      return json({ queued: true, track: { ...track, file: undefined } }, 202)
+    } finally {
+      // Spooled by now if it was taken.
+      if (file) await fsp.rm(file.tempFilePath, { force: true })
     }
-    const track: TextTrackRequest = {
-      kind: kind === 'generated' ? 'generated' : kind === 'file' ? 'file' : 'url',
-      languageCode,
-      name: text(form.name) || languageCode,
-      closedCaptions: form.closedCaptions === true || form.closedCaptions === 'true',
-    }
-    if (track.kind === 'file') {
-      if (!runtime.options.publicServerUrl) {
-        return problem(503, 'Set PUBLIC_SERVER_URL so Mux can fetch uploaded subtitle files.')
-      }
-      const taken = await takeTrackFile(runtime, req)
-      if ('error' in taken) return problem(400, taken.error)
-      track.file = taken.file
-    } else if (track.kind === 'url') {
-      const url = text(form.url)
-      if (!isHttpUrl(url)) return problem(400, 'url must be an http(s) URL Mux can reach.')
-      track.url = url
-    }
-    await queueMuxTask(req.payload, 'muxAddTrack', { videoId: String(video.id), track }, { req })
-    return json({ queued: true, track: { ...track, file: undefined } }, 202)
   },
 })
-
 /** `DELETE /api/videos/:id/tracks/:trackId`. */
 const removeTrackEndpoint = (runtime: MuxRuntime): Endpoint => ({
   path: '/:id/tracks/:trackId',
