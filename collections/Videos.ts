@@ -243,6 +243,7 @@ export const Videos: CollectionConfig<'videos'> = {
         { name: 'nonce', type: 'text' },
         { name: 'spoolFile', type: 'text', index: true },
         { name: 'spoolBytes', type: 'number' },
+        { name: 'spoolOffset', type: 'number' },
         { name: 'uploadId', type: 'text' },
         { name: 'requestedAt', type: 'date' },
         { name: 'heartbeatAt', type: 'date' },

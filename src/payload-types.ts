@@ -473,6 +473,7 @@ export interface Video {
     nonce?: string | null;
     spoolFile?: string | null;
     spoolBytes?: number | null;
+    spoolOffset?: number | null;
     uploadId?: string | null;
     requestedAt?: string | null;
     heartbeatAt?: string | null;
@@ -1447,6 +1448,7 @@ export interface VideosSelect<T extends boolean = true> {
         nonce?: T;
         spoolFile?: T;
         spoolBytes?: T;
+        spoolOffset?: T;
         uploadId?: T;
         requestedAt?: T;
         heartbeatAt?: T;

@@ -8,6 +8,8 @@ import {
   type IngestRecord,
   type VideoRecord,
 } from '../../src/plugins/mux/videoRecords'
+import { clearedIngest } from '../../src/plugins/mux/pushSource'
+import { streamedUploadOf } from '../../src/plugins/mux/streamedUpload'
 import { beginIngest, newIngestNonce } from '../../src/video'
 
 const isHttpUrl = (value: string) => {
@@ -22,8 +24,9 @@ const rejected = (path: string, message: string) =>
   new ValidationError({ errors: [{ path, message }] })
 
 /**
- * A new source for a video, from the editor: an uploaded file (kept in the spool for the push
- * job, never read into memory), a changed `sourceUrl`, or on create an existing Mux asset id.
+ * A new source for a video, from the editor: an uploaded file (already streamed to a Mux upload
+ * by the endpoint, or kept in the spool — whole, or the part Mux did not confirm — for the push
+ * job; never read into memory), a changed `sourceUrl`, or on create an existing Mux asset id.
  * The push itself happens in a job (see `queueVideoWork`); a playing video keeps playing.
  */
 export const acceptVideoSource =
@@ -54,14 +57,47 @@ export const acceptVideoSource =
       ...(previous.status === 'ready' ? {} : { status: 'pending', error: { messages: [] } }),
     })
 
+    const streamed = file ? streamedUploadOf(context) : null
+    if (file && streamed?.uploadId) {
+      // The endpoint already sent the file to a Mux upload (all of it, or up to `spoolOffset`).
+      const { state, effects } = beginIngest(muxStateOf(previous), { uploadId: streamed.uploadId })
+      context.muxEffects = effects
+      const muxFields = { ...muxFieldsOf(state), muxCheckedAt: new Date().toISOString() }
+      if (streamed.delivered) {
+        return { ...data, ...muxFields, ingest: { ...clearedIngest(null), nonce: streamed.nonce } }
+      }
+      const spooled = await runtime.spool.adopt('videos', file, streamed.nonce)
+      context.muxSpooledFile = spooled.name
+      return {
+        ...data,
+        ...muxFields,
+        ingest: {
+          ...waiting({
+            source: 'file',
+            nonce: streamed.nonce,
+            spoolFile: spooled.name,
+            spoolBytes: spooled.bytes,
+            spoolOffset: streamed.spoolOffset,
+          }).ingest,
+          uploadId: streamed.uploadId,
+          message: 'Part of the file reached Mux; the rest is sent from this server…',
+        },
+      }
+    }
     if (file) {
-      const nonce = newIngestNonce()
+      const nonce = streamed?.nonce ?? newIngestNonce()
       const spooled = await runtime.spool.adopt('videos', file, nonce)
       // Should the save fail, `discardSpooledUpload` removes the copy again.
       context.muxSpooledFile = spooled.name
       return {
         ...data,
-        ...waiting({ source: 'file', nonce, spoolFile: spooled.name, spoolBytes: spooled.bytes }),
+        ...waiting({
+          source: 'file',
+          nonce,
+          spoolFile: spooled.name,
+          spoolBytes: spooled.bytes,
+          spoolOffset: 0,
+        }),
       }
     }
     if (urlChanged) {

@@ -1,8 +1,9 @@
 import type { CollectionAfterChangeHook } from 'payload'
 
-import { queueMuxTask } from '../../src/plugins/mux/jobs'
+import { queueEffects, queueMuxTask } from '../../src/plugins/mux/jobs'
 import type { MuxRuntime } from '../../src/plugins/mux/runtime'
 import { policyOf, type VideoRecord } from '../../src/plugins/mux/videoRecords'
+import type { MuxEffect } from '../../src/video'
 
 /**
  * Moves what an editor's save asks of Mux to the jobs queue, in the save's transaction: push a
@@ -12,6 +13,9 @@ export const queueVideoWork =
   (runtime: MuxRuntime): CollectionAfterChangeHook =>
   async ({ doc, previousDoc, operation, req, context }) => {
     if (context.muxInternal) return doc
+    // What a streamed upload superseded (an earlier replacement still on its way...).
+    const effects = (context.muxEffects as MuxEffect[] | undefined) ?? []
+    if (effects.length) await queueEffects(req.payload, effects, req)
     const video = doc as VideoRecord
     const previous = (previousDoc ?? {}) as VideoRecord
     const videoId = String(video.id)

@@ -1,9 +1,15 @@
 import * as migration_20261123_221710_initial from './20261123_221710_initial';
+import * as migration_20261123_233433_video_stream_offset from './20261123_233433_video_stream_offset';
 
 export const migrations = [
   {
     up: migration_20261123_221710_initial.up,
     down: migration_20261123_221710_initial.down,
-    name: '20261123_221710_initial'
+    name: '20261123_221710_initial',
+  },
+  {
+    up: migration_20261123_233433_video_stream_offset.up,
+    down: migration_20261123_233433_video_stream_offset.down,
+    name: '20261123_233433_video_stream_offset'
   },
 ];

@@ -41,7 +41,15 @@ export {
   newIngestNonce,
   parsePassthrough,
   passthroughFor,
+  unsavedPassthroughFor,
   type VideoPassthrough,
 } from './passthrough'
 export { hasPlaybackPolicyDrift, isAwaitingMux, knownMuxIds } from './progress'
 export { checkFileToken, signFileToken, type FileTokenCheck } from './signedFileToken'
+export {
+  ChunkedUploadStream,
+  queryUploadProgress,
+  uploadChunkAlignment,
+  type UploadProgress,
+} from './chunkedUpload'
+export { MediaOutline, type OutlinePiece } from './mediaOutline'

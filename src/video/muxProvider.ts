@@ -2,6 +2,7 @@ import Mux, { BadRequestError } from '@mux/mux-node'
 
 import { isNotFound, isRetryableMuxError } from './muxErrors'
 import type { CreatedTrack, VideoProvider } from './provider'
+import { ChunkedUploadStream, queryUploadProgress } from './chunkedUpload'
 import { putStream } from './streamUpload'
 import type { MuxAssetData, PlaybackPolicy } from './types'
 import { verifyMuxWebhook } from './webhookSignature'
@@ -17,9 +18,12 @@ export interface MuxProviderOptions {
   maxRetries?: number
   /** A direct-upload PUT fails when no byte moves for this long. */
   uploadIdleTimeoutMs?: number
+  /** Chunk size of uploads streamed while they arrive (a multiple of 256 KiB; default 16 MiB). */
+  uploadChunkBytes?: number
 }
 
 const defaultBaseURL = 'https://api.mux.com'
+const defaultChunkBytes = 16 * 1024 * 1024
 const assetPageSize = 100
 /** Our clock and Mux's may disagree a little; look this much further back. */
 const clockSkewSeconds = 300
@@ -87,6 +91,42 @@ export const createMuxProvider = (options: MuxProviderOptions): VideoProvider =>
         idleTimeoutMs: options.uploadIdleTimeoutMs,
       })
       return { bytesSent }
+    },
+
+    openUploadStream(url) {
+      return new ChunkedUploadStream(url, {
+        chunkBytes: options.uploadChunkBytes ?? defaultChunkBytes,
+        idleTimeoutMs: options.uploadIdleTimeoutMs,
+      })
+    },
+
+    async uploadProgress(url) {
+      return queryUploadProgress(url, { idleTimeoutMs: options.uploadIdleTimeoutMs })
+    },
+
+    async resumeUploadFile(url, body, { start, totalBytes }) {
+      const contentRange =
+        start < totalBytes
+          ? `bytes ${start}-${totalBytes - 1}/${totalBytes}`
+          : `bytes */${totalBytes}`
+      const { bytesSent } = await putStream(url, body, {
+        sizeBytes: totalBytes - start,
+        idleTimeoutMs: options.uploadIdleTimeoutMs,
+        contentRange,
+      })
+      return { bytesSent }
+    },
+
+    async discardUpload(uploadId) {
+      const upload = await nullIfNotFound(() => uploads.retrieve(uploadId))
+      if (!upload) return
+      if (upload.status === 'waiting') await this.cancelUpload(uploadId)
+      // Cancelled while its last bytes arrived, or finished before: its asset goes too.
+      const settled =
+        upload.status === 'waiting'
+          ? await nullIfNotFound(() => uploads.retrieve(uploadId))
+          : upload
+      if (settled?.asset_id) await ignoreNotFound(() => assets.delete(settled.asset_id as string))
     },
 
     async cancelUpload(uploadId) {

@@ -3,22 +3,30 @@ import { randomBytes } from 'node:crypto'
 /**
  * What we write into a Mux passthrough: the document, and which ingest of it this is. The
  * nonce tells two uploads of one video apart, so duplicates of one create can be found (and
- * deleted) without touching the asset the video plays today.
+ * deleted) without touching the asset the video plays today. A file streamed to Mux while its
+ * document is being created has no id yet (`id: null`, written `new`): its events find the
+ * document by the upload id the document records.
  */
 export interface VideoPassthrough {
   collection: string
-  id: string
+  id: string | null
   nonce: string
 }
 
 const pattern = /^([a-z0-9-]+):([A-Za-z0-9-]+):([A-Za-z0-9_-]+)$/
+/** Not an id of any backend: SQL ids are numbers, MongoDB ids hexadecimal. */
+const unsavedId = 'new'
 
 export const passthroughFor = ({ collection, id, nonce }: VideoPassthrough): string =>
-  `${collection}:${id}:${nonce}`
+  `${collection}:${id ?? unsavedId}:${nonce}`
+
+export const unsavedPassthroughFor = (collection: string, nonce: string): string =>
+  passthroughFor({ collection, id: null, nonce })
 
 export const parsePassthrough = (value: string | null | undefined): VideoPassthrough | null => {
   const match = value ? pattern.exec(value) : null
-  return match ? { collection: match[1], id: match[2], nonce: match[3] } : null
+  if (!match) return null
+  return { collection: match[1], id: match[2] === unsavedId ? null : match[2], nonce: match[3] }
 }
 
 export const newIngestNonce = (): string => randomBytes(6).toString('base64url')

@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream'
 
+import type { ChunkedUploadStream, UploadProgress } from './chunkedUpload'
 import type { WebhookHeaders } from './webhookSignature'
 import type {
   MuxAssetData,
@@ -43,7 +44,25 @@ export interface VideoProvider {
   }): Promise<DirectUpload>
   /** Streams the file to an upload URL; memory use does not grow with the file. */
   putUploadFile(url: string, body: UploadBody, sizeBytes?: number): Promise<{ bytesSent: number }>
+  /**
+   * Sends a stream of unknown length to an upload URL while it arrives, in resumable chunks;
+   * what the URL did not confirm is handed back on failure (see `ChunkedUploadStream`).
+   */
+  openUploadStream(url: string): ChunkedUploadStream
+  /** How much of an upload arrived, for resuming it. */
+  uploadProgress(url: string): Promise<UploadProgress>
+  /** Sends the end of a file, from byte `start` of `totalBytes`, to a resumable upload. */
+  resumeUploadFile(
+    url: string,
+    body: UploadBody,
+    range: { start: number; totalBytes: number },
+  ): Promise<{ bytesSent: number }>
   cancelUpload(uploadId: string): Promise<void>
+  /**
+   * Lets go of an upload we no longer want: cancels it while it waits, deletes the asset it
+   * already made. 404 counts as done.
+   */
+  discardUpload(uploadId: string): Promise<void>
   /** Mux fetches the URL itself, so it must be publicly reachable. */
   createAssetFromUrl(options: {
     url: string

@@ -11,7 +11,9 @@ const toNodeStream = (body: UploadBody): NodeJS.ReadableStream =>
     ? Readable.fromWeb(body as unknown as WebReadableStream<Uint8Array>)
     : body
 
-const isRetryableStatus = (status: number) => status === 408 || status === 429 || status >= 500
+// A 308 to a last chunk: the URL kept only part of it, so the rest can be sent again.
+const isRetryableStatus = (status: number) =>
+  status === 308 || status === 408 || status === 429 || status >= 500
 
 /** Reads at most a few KB of an error response, for the message. */
 const briefBody = async (response: http.IncomingMessage): Promise<string> => {
@@ -24,13 +26,18 @@ const briefBody = async (response: http.IncomingMessage): Promise<string> => {
 
 /**
  * PUTs a stream with back-pressure, so a file of any size passes through a few buffers of
- * memory. Without `sizeBytes` the body is sent chunked. The transfer fails, retryably, when no
+ * memory. Without `sizeBytes` the body is sent chunked; `contentRange` sends the end of a file
+ * to a resumable upload (see `chunkedUpload.ts`). The transfer fails, retryably, when no
  * byte moves for `idleTimeoutMs`.
  */
 export const putStream = async (
   url: string,
   body: UploadBody,
-  { sizeBytes, idleTimeoutMs = 60_000 }: { sizeBytes?: number; idleTimeoutMs?: number } = {},
+  {
+    sizeBytes,
+    idleTimeoutMs = 60_000,
+    contentRange,
+  }: { sizeBytes?: number; idleTimeoutMs?: number; contentRange?: string } = {},
 ): Promise<{ bytesSent: number; status: number }> => {
   const target = new URL(url)
   const transport = target.protocol === 'https:' ? https : http
@@ -47,6 +54,7 @@ export const putStream = async (
     headers: {
       'content-type': 'application/octet-stream',
       ...(sizeBytes !== undefined ? { 'content-length': String(sizeBytes) } : {}),
+      ...(contentRange ? { 'content-range': contentRange } : {}),
     },
   })
   request.setTimeout(idleTimeoutMs, () =>

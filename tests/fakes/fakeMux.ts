@@ -79,6 +79,8 @@ export interface FakeMux {
   readonly assets: ReadonlyMap<string, FakeAsset>
   readonly uploads: ReadonlyMap<string, FakeUpload>
   readonly uploadedBytes: ReadonlyMap<string, number>
+  /** SHA-256 (hex) of each completed upload's bytes. */
+  readonly uploadDigests: ReadonlyMap<string, string>
   readonly events: readonly FakeEventRecord[]
   readonly requests: readonly FakeRequestRecord[]
 }
@@ -374,7 +376,7 @@ export const startFakeMux = async (options: FakeMuxOptions = {}): Promise<FakeMu
     const url = new URL(req.url ?? '/', 'http://fake')
     const path = url.pathname
     const handled = path.startsWith('/upload/')
-      ? receiveUpload(req, res, path.slice('/upload/'.length), store)
+      ? receiveUpload(req, res, path.slice('/upload/'.length), store, failures)
       : path.startsWith('/_fake/')
         ? handleControl(req, path).then((response) => send(res, response))
         : handleApi(req, res, path, url.searchParams)
@@ -435,6 +437,7 @@ export const startFakeMux = async (options: FakeMuxOptions = {}): Promise<FakeMu
     assets: store.assets,
     uploads: store.uploads,
     uploadedBytes: store.uploadedBytes,
+    uploadDigests: store.uploadDigests,
     events: webhooks.records,
     requests,
   }

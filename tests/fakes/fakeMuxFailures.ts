@@ -5,7 +5,7 @@ import { invalid, matchesPattern } from './fakeMuxHttp'
  * - `status`: answer `status` (default 500); a 429 carries `retry-after`.
  * - `hang`: never answer, so the client times out. With `commit`, the request is carried out
  *   first, which is how a retried create ends up happening twice.
- * - `reset`: drop the connection.
+ * - `reset`: drop the connection; on an upload URL, once the upload holds `afterBytes`.
  * - `delay`: carry the request out at once but answer only after `delayMs`, so the webhooks it
  *   causes overtake the answer (as they can with real Mux).
  */
@@ -20,6 +20,8 @@ export interface ApiFailureRule {
   path?: string
   commit?: boolean
   delayMs?: number
+  /** Upload URLs (`path: '/upload/*'`) only: a `reset` drops the connection at this many bytes. */
+  afterBytes?: number
 }
 
 interface ArmedRule extends ApiFailureRule {
@@ -47,11 +49,23 @@ export class ApiFailures {
     this.rules = []
   }
 
-  /** The rule this request trips, if any; tripping uses up one of its `count`. */
-  take(method: string, path: string): ApiFailureRule | null {
+  /**
+   * The rule this request trips, if any; tripping uses up one of its `count`. Upload URLs are
+   * only hit by rules that name them (`explicitOnly`), so API rules leave transfers alone.
+   */
+  take(
+    method: string,
+    path: string,
+    {
+      explicitOnly = false,
+      trips = () => true,
+    }: { explicitOnly?: boolean; trips?: (rule: ApiFailureRule) => boolean } = {},
+  ): ApiFailureRule | null {
     const rule = this.rules.find(
       (candidate) =>
         candidate.remaining > 0 &&
+        (!explicitOnly || !!candidate.path) &&
+        trips(candidate) &&
         (!candidate.method || candidate.method.toUpperCase() === method) &&
         matchesPattern(candidate.path, path),
     )

@@ -1,3 +1,4 @@
+import { createHash, type Hash } from 'node:crypto'
 import {
   FakeHttpError,
   invalid,
@@ -114,6 +115,9 @@ export class FakeMuxStore {
   readonly assets = new Map<string, FakeAsset>()
   /** Bytes PUT to each upload URL so far; the bytes themselves are thrown away. */
   readonly uploadedBytes = new Map<string, number>()
+  /** SHA-256 (hex) of each upload's bytes, in order, once it is complete. */
+  readonly uploadDigests = new Map<string, string>()
+  private readonly uploadHashes = new Map<string, Hash>()
   /** The first bytes of each upload, searched for the error marker; memory stays flat. */
   private readonly uploadHeads = new Map<string, Buffer>()
   private readonly doomedAssets = new Set<string>()
@@ -124,6 +128,8 @@ export class FakeMuxStore {
     this.uploads.clear()
     this.assets.clear()
     this.uploadedBytes.clear()
+    this.uploadDigests.clear()
+    this.uploadHashes.clear()
     this.uploadHeads.clear()
     this.doomedAssets.clear()
   }
@@ -183,6 +189,8 @@ export class FakeMuxStore {
 
   receiveUploadChunk(id: string, chunk: Buffer) {
     this.uploadedBytes.set(id, (this.uploadedBytes.get(id) ?? 0) + chunk.length)
+    const hash = this.uploadHashes.get(id) ?? createHash('sha256')
+    this.uploadHashes.set(id, hash.update(chunk))
     const head = this.uploadHeads.get(id) ?? Buffer.alloc(0)
     if (head.length < scannedHeadBytes) {
       this.uploadHeads.set(
@@ -203,6 +211,8 @@ export class FakeMuxStore {
     })
     upload.status = 'asset_created'
     upload.asset_id = asset.id
+    this.uploadDigests.set(id, (this.uploadHashes.get(id) ?? createHash('sha256')).digest('hex'))
+    this.uploadHashes.delete(id)
     this.publishUpload('video.upload.asset_created', upload)
     this.startAsset(asset)
     return asset

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { Readable } from 'node:stream'
 
 import Mux, { BadRequestError, InternalServerError } from '@mux/mux-node'
@@ -6,6 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import {
   applyMuxEvent,
   beginIngest,
+  ChunkedUploadStream,
   createMuxProvider,
   emptyVideoMuxState,
   matchKeysOf,
@@ -259,6 +261,124 @@ describe('direct uploads', () => {
       retryable: false,
     })
     expect(await provider.retrieveUpload('no-such-upload')).toBeNull()
+  })
+})
+
+describe('streaming to an upload while the file arrives (resumable chunks)', () => {
+  const kib256 = 256 * 1024
+  /** Distinct bytes, so a byte sent twice or skipped changes the digest. */
+  const patterned = (size: number) => {
+    const bytes = Buffer.alloc(size)
+    for (let index = 0; index + 4 <= size; index += 4) bytes.writeUInt32BE(index, index)
+    return bytes
+  }
+  const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex')
+  const chunked = (url: string) => new ChunkedUploadStream(url, { chunkBytes: kib256 })
+  /** Feeds `bytes` in odd-sized pieces, as a socket would. */
+  const feed = async (stream: ChunkedUploadStream, bytes: Buffer, piece = 100_003) => {
+    for (let at = 0; at < bytes.length; at += piece) {
+      await stream.write(bytes.subarray(at, at + piece))
+    }
+  }
+
+  it('sends chunks of unknown total, then the last with the size; Mux gets the exact bytes', async () => {
+    const { uploadId, url } = await provider.createDirectUpload({
+      passthrough: 'videos:new:chunks',
+      playbackPolicy: 'signed',
+    })
+    const bytes = patterned(5 * kib256 + 12_345)
+    const stream = chunked(url)
+    await feed(stream, bytes)
+    // Confirmed as it goes, never more than two chunks behind.
+    expect(stream.written - stream.confirmed).toBeLessThan(2 * kib256 + 100_003)
+    expect(stream.confirmed).toBeGreaterThan(0)
+    await stream.finish()
+    expect(stream).toMatchObject({ complete: true, failure: null, confirmed: bytes.length })
+    expect(fake.uploadDigests.get(uploadId)).toBe(sha256(bytes))
+    expect(await provider.retrieveUpload(uploadId)).toMatchObject({ status: 'asset_created' })
+  })
+
+  it('finishes an exact multiple of the chunk size with an empty last request', async () => {
+    const { uploadId, url } = await provider.createDirectUpload({
+      passthrough: 'videos:new:exact',
+      playbackPolicy: 'signed',
+    })
+    const bytes = patterned(2 * kib256)
+    const stream = chunked(url)
+    await feed(stream, bytes)
+    await stream.finish()
+    expect(stream.complete).toBe(true)
+    expect(fake.uploadDigests.get(uploadId)).toBe(sha256(bytes))
+  })
+
+  it('hands back what Mux did not confirm when the connection drops; resuming from the reported size completes it', async () => {
+    const { uploadId, url } = await provider.createDirectUpload({
+      passthrough: 'videos:new:resume',
+      playbackPolicy: 'signed',
+    })
+    fake.setFailures({ mode: 'reset', path: '/upload/*', afterBytes: 600_000 })
+    const bytes = patterned(6 * kib256 + 777)
+    const stream = chunked(url)
+    await feed(stream, bytes)
+    await stream.finish()
+    expect(stream.complete).toBe(false)
+    expect(stream.failure).toMatchObject({ name: 'UploadTransferError', retryable: true })
+    const { offset, chunks } = stream.unconfirmed()
+    expect(offset).toBe(2 * kib256)
+    expect(Buffer.concat(chunks).equals(bytes.subarray(offset))).toBe(true)
+
+    // The URL kept a little more than it confirmed (the dropped request's first bytes).
+    const progress = await provider.uploadProgress(url)
+    expect(progress).toEqual({ received: 600_000, complete: false })
+    await provider.resumeUploadFile(url, Readable.from([bytes.subarray(progress.received)]), {
+      start: progress.received,
+      totalBytes: bytes.length,
+    })
+    expect(fake.uploadDigests.get(uploadId)).toBe(sha256(bytes))
+    expect(await provider.uploadProgress(url)).toMatchObject({ complete: true })
+  })
+
+  it('fails, retryably, on a 503 from the upload URL, keeping every byte for the spool', async () => {
+    const { url } = await provider.createDirectUpload({
+      passthrough: 'videos:new:503',
+      playbackPolicy: 'signed',
+    })
+    fake.setFailures({ mode: 'status', status: 503, path: '/upload/*' })
+    const bytes = patterned(3 * kib256)
+    const stream = chunked(url)
+    await feed(stream, bytes)
+    await stream.finish()
+    expect(stream.failure).toMatchObject({ status: 503, retryable: true })
+    const { offset, chunks } = stream.unconfirmed()
+    expect(offset).toBe(0)
+    expect(Buffer.concat(chunks).equals(bytes)).toBe(true)
+  })
+
+  it('refuses chunk sizes an upload URL would reject', () => {
+    expect(() => new ChunkedUploadStream('http://x', { chunkBytes: 1000 })).toThrow(
+      /multiple of 262144 bytes/,
+    )
+  })
+
+  it('discards an upload: cancelled while waiting, its asset deleted once made', async () => {
+    const waiting = await provider.createDirectUpload({
+      passthrough: 'videos:new:d1',
+      playbackPolicy: 'signed',
+    })
+    await provider.discardUpload(waiting.uploadId)
+    expect(await provider.retrieveUpload(waiting.uploadId)).toMatchObject({ status: 'cancelled' })
+
+    const done = await provider.createDirectUpload({
+      passthrough: 'videos:new:d2',
+      playbackPolicy: 'signed',
+    })
+    await provider.putUploadFile(done.url, Readable.from([patterned(4096)]), 4096)
+    const assetId = fake.uploads.get(done.uploadId)?.asset_id as string
+    expect(fake.assets.has(assetId)).toBe(true)
+    await provider.discardUpload(done.uploadId)
+    expect(fake.assets.has(assetId)).toBe(false)
+    await provider.discardUpload(done.uploadId)
+    await provider.discardUpload('no-such-upload')
   })
 })
 

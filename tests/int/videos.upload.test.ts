@@ -48,11 +48,14 @@ const lastingDatabase = async (backend: TestBackend) => {
   return { url: url.toString(), drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) }
 }
 
-describe.each(testBackends)('video ingest on $kind', (backend) => {
+describe.each(testBackends)('video ingest with spooled uploads on $kind', (backend) => {
   let h: VideoHarness
 
   beforeAll(async () => {
-    if (backend.serverUrl) h = await startVideoHarness(backend)
+    // The whole file is spooled first and pushed by a job (MUX_STREAM_UPLOADS=false); the
+    // streamed path, and its fall-back to this one, are tested below.
+    if (backend.serverUrl)
+      h = await startVideoHarness(backend, { env: { MUX_STREAM_UPLOADS: 'false' } })
   })
   afterEach(() => {
     h?.fake.clearFailures()
@@ -229,6 +232,219 @@ describe.each(testBackends)('video ingest on $kind', (backend) => {
     expect(uploads).toHaveLength(1)
   })
 })
+
+/** A valid MP4 whose media bytes all differ, so a byte skipped, repeated or moved shows. */
+const patternedMp4 = (mediaBytes: number): Buffer => {
+  const file = tinyMp4(mediaBytes)
+  const mediaStart = file.length - mediaBytes
+  for (let at = mediaStart; at + 4 <= file.length; at += 4) file.writeUInt32BE(at, at)
+  return file
+}
+
+const sha256 = (bytes: Buffer) => crypto.createHash('sha256').update(bytes).digest('hex')
+
+type EventRow = { status: string; uploadId?: string | null; type: string }
+
+describe.each(testBackends)(
+  'video uploads streamed to Mux while they arrive on $kind',
+  (backend) => {
+    let h: VideoHarness
+    const chunk = 256 * 1024
+    const eventsOfUpload = async (uploadId: string) =>
+      (
+        await h.payload.find({
+          collection: 'mux-events' as never,
+          where: { uploadId: { equals: uploadId } },
+          limit: 100,
+          depth: 0,
+        })
+      ).docs as unknown as EventRow[]
+    const uploadsNamed = (pattern: RegExp) =>
+      [...h.fake.uploads.values()].filter((upload) =>
+        pattern.test(String(upload.new_asset_settings?.passthrough)),
+      )
+
+    beforeAll(async () => {
+      // Quarter-MiB chunks, so a test file of a few MiB crosses several of them.
+      if (backend.serverUrl)
+        h = await startVideoHarness(backend, { env: { MUX_UPLOAD_CHUNK_MB: '0.25' } })
+    })
+    afterEach(() => {
+      h?.fake.clearFailures()
+      h?.fake.clearWebhookRules()
+    })
+    afterAll(async () => h?.destroy())
+
+    it.skipIf(!backend.serverUrl)(
+      'sends the file on in chunks as it arrives: nothing spooled, events from before the save applied',
+      async () => {
+        const file = patternedMp4(5 * chunk + 12_345)
+        const response = await h.uploadVideo('Streamed straight', file)
+        expect(response.status).toBe(201)
+        const { doc } = (await response.json()) as Created
+        // Every byte is at Mux when the save answers; its asset is on the way.
+        expect(['uploading', 'preparing', 'ready']).toContain(doc.status)
+        const saved = await h.video(doc.id)
+        const uploadId = saved.muxUploadId as string
+        expect(h.fake.uploadDigests.get(uploadId)).toBe(sha256(file))
+        expect(h.fake.uploads.get(uploadId)?.new_asset_settings?.passthrough).toBe(
+          `videos:new:${saved.ingest?.nonce}`,
+        )
+        expect(saved.ingest?.source ?? null).toBeNull()
+        expect(spooled(h)).toEqual([])
+
+        const ready = await h.settle(async () => {
+          const video = await h.video(doc.id)
+          return video.status === 'ready' ? video : null
+        })
+        expect(ready.muxUploadId).toBe(uploadId)
+        expect(ready.playbackIds?.map((entry) => entry.policy)).toEqual(['signed'])
+        // upload.created / asset_created came before the video existed: kept, then applied.
+        const events = await h.settle(async () => {
+          const rows = await eventsOfUpload(uploadId)
+          return rows.length >= 2 && rows.every((row) => row.status === 'applied') ? rows : null
+        })
+        expect(events.map((row) => row.type)).toEqual(
+          expect.arrayContaining(['video.upload.created', 'video.upload.asset_created']),
+        )
+      },
+    )
+
+    it.skipIf(!backend.serverUrl)(
+      'keeps what Mux did not confirm when the upload URL drops mid-file, and a job resumes the same upload',
+      async () => {
+        h.fake.setFailures({ mode: 'reset', path: '/upload/*', afterBytes: 2 * chunk + 75_000 })
+        const file = patternedMp4(6 * chunk + 777)
+        const response = await h.uploadVideo('Broken off', file)
+        expect(response.status).toBe(201)
+        const { doc } = (await response.json()) as Created
+        const saved = await h.video(doc.id)
+        // Mux confirmed two chunks; the spool holds the file from there on.
+        expect(saved.ingest).toMatchObject({
+          source: 'file',
+          spoolOffset: 2 * chunk,
+          spoolBytes: file.length,
+          uploadId: saved.muxUploadId,
+        })
+        expect(saved.status).toBe('uploading')
+        expect(spooled(h)).toEqual([saved.ingest?.spoolFile])
+        const spoolPath = path.join(h.spoolDir, 'videos', saved.ingest?.spoolFile as string)
+        const kept = fs.readFileSync(spoolPath)
+        expect(kept.subarray(2 * chunk).equals(file.subarray(2 * chunk))).toBe(true)
+
+        const ready = await h.settle(async () => {
+          const video = await h.video(doc.id)
+          return video.status === 'ready' && !video.ingest?.source ? video : null
+        })
+        expect(ready.muxUploadId).toBe(saved.muxUploadId)
+        expect(h.fake.uploadDigests.get(ready.muxUploadId as string)).toBe(sha256(file))
+        expect(uploadsNamed(new RegExp(`:${saved.ingest?.nonce}$`))).toHaveLength(1)
+        expect(spooled(h)).toEqual([])
+      },
+    )
+
+    it.skipIf(!backend.serverUrl)(
+      'spools the whole file when Mux cannot even start the upload, and pushes it later',
+      async () => {
+        h.fake.setFailures({
+          mode: 'status',
+          status: 500,
+          count: 2,
+          method: 'POST',
+          path: '/video/v1/uploads',
+        })
+        const file = patternedMp4(3 * chunk)
+        const { doc } = (await (await h.uploadVideo('Mux down', file)).json()) as Created
+        const saved = await h.video(doc.id)
+        expect(saved.status).toBe('pending')
+        expect(saved.ingest).toMatchObject({ source: 'file', spoolOffset: 0, uploadId: null })
+        const ready = await h.settle(async () => {
+          const video = await h.video(doc.id)
+          return video.status === 'ready' && !video.ingest?.source ? video : null
+        })
+        expect(h.fake.uploadDigests.get(ready.muxUploadId as string)).toBe(sha256(file))
+      },
+    )
+
+    it.skipIf(!backend.serverUrl)(
+      'lets go of what reached Mux when the save is refused (invalid, not a video, corrupt)',
+      async () => {
+        const refusals: Array<{ form: FormData; path: string; message: RegExp }> = []
+        const noTitle = new FormData()
+        noTitle.append('_payload', JSON.stringify({}))
+        noTitle.append(
+          'file',
+          new Blob([new Uint8Array(patternedMp4(chunk))], { type: 'video/mp4' }),
+          'a.mp4',
+        )
+        refusals.push({ form: noTitle, path: 'title', message: /required/i })
+        const text = new FormData()
+        text.append('_payload', JSON.stringify({ title: 'Notes' }))
+        text.append(
+          'file',
+          new Blob(['just text, '.repeat(50_000)], { type: 'text/plain' }),
+          'notes.txt',
+        )
+        refusals.push({ form: text, path: 'file', message: /not allowed/i })
+        // An MP4 whose media box claims more bytes than the file has: Payload's structure check
+        // reads the box headers, which the sparse outline of the streamed file must carry.
+        const corrupt = patternedMp4(2 * chunk)
+        corrupt.writeUInt32BE(corrupt.length * 2, 24)
+        const broken = new FormData()
+        broken.append('_payload', JSON.stringify({ title: 'Corrupt' }))
+        broken.append('file', new Blob([new Uint8Array(corrupt)], { type: 'video/mp4' }), 'c.mp4')
+        refusals.push({ form: broken, path: 'file', message: /corrupted/i })
+
+        for (const { form, path: field, message } of refusals) {
+          const before = new Set(h.fake.uploads.keys())
+          const response = await h.api('/api/videos', { method: 'POST', body: form })
+          const body = (await response.json()) as {
+            errors: Array<{
+              message: string
+              data?: { errors?: Array<{ path: string; message: string }> }
+            }>
+          }
+          expect(response.status).toBe(400)
+          const detail = JSON.stringify(body.errors)
+          expect(detail).toMatch(message)
+          expect(detail).toContain(field)
+          const [upload] = [...h.fake.uploads.values()].filter((entry) => !before.has(entry.id))
+          expect(upload?.new_asset_settings?.passthrough).toMatch(/^videos:new:/)
+          await h.settle(async () => {
+            const current = h.fake.uploads.get(upload.id)
+            const assetGone = !current?.asset_id || !h.fake.assets.has(current.asset_id)
+            const events = await eventsOfUpload(upload.id)
+            return assetGone && events.every((row) => row.status !== 'pending')
+          })
+        }
+        expect(spooled(h)).toEqual([])
+        const { totalDocs } = await h.payload.count({
+          collection: 'videos',
+          where: { title: { in: ['Notes', 'Corrupt'] } },
+        })
+        expect(totalDocs).toBe(0)
+      },
+    )
+
+    it.skipIf(!backend.serverUrl)(
+      'sends nothing to Mux for someone who may not save videos',
+      async () => {
+        const before = h.fake.uploads.size
+        const form = new FormData()
+        form.append('_payload', JSON.stringify({ title: 'Anonymous' }))
+        form.append(
+          'file',
+          new Blob([new Uint8Array(patternedMp4(chunk))], { type: 'video/mp4' }),
+          'x.mp4',
+        )
+        const response = await h.api('/api/videos', { method: 'POST', body: form, as: null })
+        expect(response.status).toBe(403)
+        expect(h.fake.uploads.size).toBe(before)
+        expect(spooled(h)).toEqual([])
+      },
+    )
+  },
+)
 
 describe.each(testBackends.filter((backend) => backend.kind !== 'mongodb'))(
   'videos without Mux credentials on $kind',

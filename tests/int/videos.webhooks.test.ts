@@ -83,7 +83,8 @@ describe.each(testBackends)('Mux webhooks on $kind', (backend) => {
         )
         const statuses = record.deliveries.map((attempt) => attempt.response_status_code)
         expect(statuses?.[0]).toBe(401)
-        expect(statuses?.at(-1)).toBe(200)
+        // 200 once applied; 202 when kept for a video not saved yet (a streamed upload).
+        expect([200, 202]).toContain(statuses?.at(-1))
       }
     },
   )

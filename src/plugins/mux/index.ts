@@ -75,7 +75,7 @@ const withMux = (
     fields: [title, panelField, ...rest].map(withLiveStatus),
     endpoints: [
       ...(collection.endpoints || []),
-      ...fastUploadEndpoints(startPushNow),
+      ...fastUploadEndpoints(runtime, startPushNow),
       ...trackEndpoints(runtime),
       ...videoEndpoints(runtime),
     ],

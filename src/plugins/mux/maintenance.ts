@@ -1,8 +1,15 @@
 import type { PayloadRequest, Where } from 'payload'
 
 import { queueMuxTask, type MuxTaskInputs, type MuxTaskSlug } from './jobs'
-import { deleteEventRecords, findEventRecords, updateEventRecord } from './muxEventStore'
+import { parsePassthrough } from '../../video'
+import {
+  deleteEventRecords,
+  findEventRecords,
+  updateEventRecord,
+  type MuxEventRecord,
+} from './muxEventStore'
 import type { MuxRuntime } from './runtime'
+import { discardStreamedUpload } from './streamedUpload'
 import { processEventRecord } from './videoMuxState'
 import { findVideos, type VideoRecord } from './videoRecords'
 
@@ -126,6 +133,14 @@ const requeueFailedReleases = async (req: PayloadRequest) => {
   return failed.length
 }
 
+/** How long a streamed upload may wait for the save of its video before it counts as orphaned. */
+const unsavedUploadGraceMs = 3600_000
+
+const isUnclaimedStreamedUpload = (record: MuxEventRecord) =>
+  !!record.uploadId &&
+  parsePassthrough(record.passthrough)?.id === null &&
+  Date.now() - Date.parse(record.createdAt ?? '') > unsavedUploadGraceMs
+
 /** Events that waited for their video are tried again; very old ones are let go. */
 const settleEvents = async (runtime: MuxRuntime, req: PayloadRequest) => {
   const retention = runtime.options.eventRetentionDays * 24 * 3600 * 1000
@@ -148,6 +163,16 @@ const settleEvents = async (runtime: MuxRuntime, req: PayloadRequest) => {
       continue
     }
     if ((await processEventRecord(runtime, req.payload, record, req)) !== 'pending') applied += 1
+    else if (isUnclaimedStreamedUpload(record)) {
+      // Its request died between the last byte and the save: nobody will ever own this upload.
+      await discardStreamedUpload(req, record.uploadId as string)
+      await updateEventRecord(
+        req.payload,
+        record.id,
+        { status: 'ignored', note: 'Its upload was never saved; released at Mux.' },
+        req,
+      )
+    }
   }
   await deleteEventRecords(
     req.payload,

@@ -24,11 +24,34 @@ export interface ReceivedForm {
   file: ReceivedFile | null
 }
 
+/** Where the bytes of the file part go. Errors thrown by `append` end the request. */
+export interface FileSink {
+  append(chunk: Buffer): Promise<void>
+  /** The file part ended; the sink finishes its writes. */
+  close(): Promise<void>
+  /** The request failed; the sink lets go of what it holds (its temp file is removed after). */
+  abort(): Promise<void>
+  readonly size: number
+}
+
+export interface FilePartInfo {
+  fieldName: string
+  name: string
+  mimetype: string
+  tempFilePath: string
+}
+
+export type FileSinkFactory = (file: FilePartInfo) => Promise<FileSink>
+
 export interface MultipartLimits {
   tempDir: string
   maxFileBytes: number
   maxFieldBytes?: number
   maxFields?: number
+  /** Where the file goes; by default all of it to `tempFilePath`. */
+  fileSink?: FileSinkFactory
+  /** Told of the fields read so far, each time one is complete. */
+  onFields?: (fields: Record<string, string>) => void
 }
 
 const CRLF = Buffer.from('\r\n')
@@ -56,17 +79,20 @@ const contentTypeOf = (headers: string) =>
   /^content-type:\s*([^\r\n;]+)/im.exec(headers)?.[1].trim() ?? 'application/octet-stream'
 
 /**
- * Writes appended buffers to a file in batches (one `writev` per few MB), one batch on its way
- * to the disk while the next is read from the network.
+ * Writes appended buffers to a file from `position` on in batches (one `writev` per few MB),
+ * one batch on its way to the disk while the next is read from the network.
  */
-class BatchedFile {
+export class BatchedFile {
   private batch: Buffer[] = []
   private batched = 0
   private writing: Promise<void> = Promise.resolve()
   private failure: unknown = null
   size = 0
 
-  constructor(private readonly handle: FileHandle) {}
+  constructor(
+    private readonly handle: FileHandle,
+    private position = 0,
+  ) {}
 
   async append(chunk: Buffer) {
     if (!chunk.length) return
@@ -80,9 +106,11 @@ class BatchedFile {
     await this.settled()
     if (!this.batch.length) return
     const batch = this.batch
+    const at = this.position
+    this.position += this.batched
     this.batch = []
     this.batched = 0
-    this.writing = this.handle.writev(batch).then(
+    this.writing = this.handle.writev(batch, at).then(
       () => undefined,
       (error: unknown) => {
         this.failure = error
@@ -95,13 +123,31 @@ class BatchedFile {
     if (this.failure) throw this.failure
   }
 
+  /** Writes what is batched and waits for it; the file stays open. */
+  async drain() {
+    await this.flush()
+    await this.settled()
+  }
+
   async close() {
     try {
-      await this.flush()
-      await this.settled()
+      await this.drain()
     } finally {
       await this.handle.close()
     }
+  }
+}
+
+/** The whole file part to its temp file. */
+export const diskSink: FileSinkFactory = async ({ tempFilePath }) => {
+  const file = new BatchedFile(await fsp.open(tempFilePath, 'w'))
+  return {
+    append: (chunk) => file.append(chunk),
+    close: () => file.close(),
+    abort: () => file.close().catch(() => undefined),
+    get size() {
+      return file.size
+    },
   }
 }
 
@@ -140,7 +186,7 @@ export const discardRest = async (
 
 type Part =
   | { kind: 'field'; name: string; chunks: Buffer[]; bytes: number }
-  | { kind: 'file'; file: BatchedFile; received: Omit<ReceivedFile, 'size'> }
+  | { kind: 'file'; file: FileSink; bytes: number; received: Omit<ReceivedFile, 'size'> }
 
 /**
  * Reads the whole form. Throws `APIError` 400 for a malformed body and 413 beyond the limits,
@@ -149,7 +195,14 @@ type Part =
 export const receiveMultipart = async (
   body: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>,
   contentType: string,
-  { tempDir, maxFileBytes, maxFieldBytes = 1024 * 1024, maxFields = 20 }: MultipartLimits,
+  {
+    tempDir,
+    maxFileBytes,
+    maxFieldBytes = 1024 * 1024,
+    maxFields = 20,
+    fileSink = diskSink,
+    onFields,
+  }: MultipartLimits,
 ): Promise<ReceivedForm> => {
   const boundary = boundaryOf(contentType)
   if (!boundary) throw badRequest('The multipart body has no boundary.')
@@ -171,9 +224,10 @@ export const receiveMultipart = async (
       part.chunks.push(Buffer.from(data))
       return
     }
-    if (part.file.size + data.length > maxFileBytes) {
+    if (part.bytes + data.length > maxFileBytes) {
       throw new APIError('File size limit has been reached', 413)
     }
+    part.bytes += data.length
     await part.file.append(data)
   }
 
@@ -182,6 +236,7 @@ export const receiveMultipart = async (
     if (part.kind === 'field') {
       if (Object.keys(fields).length >= maxFields) throw new APIError('Too many form fields.', 413)
       fields[part.name] = Buffer.concat(part.chunks).toString('utf8')
+      onFields?.({ ...fields })
     } else {
       await part.file.close()
       file = { ...part.received, size: part.file.size }
@@ -199,12 +254,13 @@ export const receiveMultipart = async (
     if (file || tempFilePath) throw badRequest('Send one file per request.')
     await fsp.mkdir(tempDir, { recursive: true })
     tempFilePath = path.join(tempDir, `video-${randomBytes(12).toString('hex')}`)
-    const handle = await fsp.open(tempFilePath, 'w')
-    part = {
-      kind: 'file',
-      file: new BatchedFile(handle),
-      received: { fieldName: name, name: filename, mimetype: contentTypeOf(headers), tempFilePath },
+    const received = {
+      fieldName: name,
+      name: filename,
+      mimetype: contentTypeOf(headers),
+      tempFilePath,
     }
+    part = { kind: 'file', file: await fileSink(received), bytes: 0, received }
   }
 
   /** Consumes what it can of `pending`; returns false when it needs more bytes. */
@@ -278,7 +334,7 @@ export const receiveMultipart = async (
     if (stage !== 'done') throw badRequest('The multipart body ended early.')
     return { fields, file }
   } catch (error) {
-    if (part?.kind === 'file') await part.file.close().catch(() => undefined)
+    if (part?.kind === 'file') await part.file.abort().catch(() => undefined)
     if (tempFilePath) await fsp.rm(tempFilePath, { force: true })
     await discardRest(chunks)
     throw error

@@ -116,33 +116,76 @@ export const updateEventRecord = async (
   })
 }
 
-export const recordReleasedVideo = async (
+/** An upload we let go of before any video kept it (its save failed): late events are dropped. */
+export const releasedUploadMarkerId = (uploadId: string) => `released:upload:${uploadId}`
+
+const recordReleaseMarker = async (
   payload: Payload,
-  videosSlug: string,
-  videoId: string | number,
-  muxIds: string[],
+  marker: {
+    eventId: string
+    type: string
+    videoId?: string
+    uploadId?: string
+    note: string
+    detail?: Record<string, unknown>
+  },
   req?: Partial<PayloadRequest>,
 ): Promise<void> => {
+  if (await findEventRecord(payload, marker.eventId, req)) return
   const now = new Date().toISOString()
-  const eventId = releasedMarkerId(videosSlug, videoId)
-  if (await findEventRecord(payload, eventId, req)) return
   await payload.create({
     collection,
     data: {
-      eventId,
-      type: 'reelhouse.video.deleted',
+      eventId: marker.eventId,
+      type: marker.type,
       status: 'applied',
-      videoId: String(videoId),
+      videoId: marker.videoId ?? null,
+      uploadId: marker.uploadId ?? null,
       occurredAt: now,
       appliedAt: now,
-      note: `Video deleted; Mux ids released: ${muxIds.join(', ') || 'none'}`,
-      payload: { muxIds },
+      note: marker.note,
+      payload: marker.detail ?? {},
     } as never,
     depth: 0,
     overrideAccess: true,
     req: internalRequest(req),
   })
 }
+
+export const recordReleasedVideo = async (
+  payload: Payload,
+  videosSlug: string,
+  videoId: string | number,
+  muxIds: string[],
+  req?: Partial<PayloadRequest>,
+): Promise<void> =>
+  recordReleaseMarker(
+    payload,
+    {
+      eventId: releasedMarkerId(videosSlug, videoId),
+      type: 'reelhouse.video.deleted',
+      videoId: String(videoId),
+      note: `Video deleted; Mux ids released: ${muxIds.join(', ') || 'none'}`,
+      detail: { muxIds },
+    },
+    req,
+  )
+
+export const recordReleasedUpload = async (
+  payload: Payload,
+  uploadId: string,
+  req?: Partial<PayloadRequest>,
+): Promise<void> =>
+  recordReleaseMarker(
+    payload,
+    {
+      eventId: releasedUploadMarkerId(uploadId),
+      type: 'reelhouse.upload.discarded',
+      uploadId,
+      note: 'A streamed upload whose video was never saved; released at Mux.',
+    },
+    req,
+  )
 
 export const deleteEventRecords = async (
   payload: Payload,

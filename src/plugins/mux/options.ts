@@ -30,6 +30,13 @@ export interface MuxVideoPluginOptions {
   trackUrlTtlSeconds: number
   /** CORS origin for browser direct uploads; null uses the request's Origin. */
   corsOrigin: string | null
+  /**
+   * Files uploaded through `POST`/`PATCH /api/videos` go on to Mux while they arrive (only what
+   * Mux has not confirmed touches the disk); false spools the whole file first, then pushes it.
+   */
+  streamUploads: boolean
+  /** Chunk size of those streamed uploads; memory holds about two chunks per upload. */
+  uploadChunkBytes: number
   /** Applied events are kept this long to recognise duplicates; pending ones expire after it. */
   eventRetentionDays: number
 }
@@ -57,4 +64,8 @@ export const muxVideoPluginOptionsFromEnv = (env: Environment): MuxVideoPluginOp
   trackUrlTtlSeconds: numberFrom(env.MUX_TRACK_URL_TTL_SECONDS, 6 * 3600),
   corsOrigin: trimmed(env.MUX_CORS_ORIGIN),
   eventRetentionDays: numberFrom(env.MUX_EVENT_RETENTION_DAYS, 7),
+  streamUploads: env.MUX_STREAM_UPLOADS?.trim() !== 'false',
+  // Whole multiples of 256 KiB, as resumable uploads require.
+  uploadChunkBytes:
+    Math.max(1, Math.round(numberFrom(env.MUX_UPLOAD_CHUNK_MB, 16) * 4)) * 256 * 1024,
 })

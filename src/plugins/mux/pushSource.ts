@@ -25,6 +25,7 @@ export const clearedIngest = (ingest: IngestRecord | null | undefined): IngestRe
   state: null,
   spoolFile: null,
   spoolBytes: null,
+  spoolOffset: null,
   uploadId: null,
   requestedAt: null,
   heartbeatAt: null,
@@ -142,6 +143,28 @@ const pushUrl = async (
 
 const heartbeatMs = 30_000
 
+/** Sends what the upload URL lacks, from the spool (which holds the file from `spoolOffset`). */
+const resumeUpload = async (
+  provider: VideoProvider,
+  spool: MuxRuntime['spool'],
+  url: string,
+  file: string,
+  { spoolOffset, size }: { spoolOffset: number; size: number },
+) => {
+  const { received, complete } = await provider.uploadProgress(url)
+  if (complete) return
+  if (received < spoolOffset) {
+    throw new IngestFailure(
+      `Mux holds ${received} bytes of the upload but this server kept the file only from byte ` +
+        `${spoolOffset} on; upload the file again.`,
+    )
+  }
+  await provider.resumeUploadFile(url, spool.read('videos', file, received), {
+    start: received,
+    totalBytes: size,
+  })
+}
+
 const pushFile = async (
   runtime: MuxRuntime,
   req: Req & { payload: PayloadRequest['payload'] },
@@ -159,14 +182,22 @@ const pushFile = async (
     id: String(video.id),
     nonce: ingest.nonce,
   })
+  // A streamed upload that broke off: Mux holds the file up to `spoolOffset`, the spool the rest.
+  const spoolOffset = ingest.spoolOffset ?? 0
   let target: { uploadId: string; url: string } | null = null
   let delivered = false
+  let resuming = false
   if (ingest.uploadId) {
-    // An earlier attempt made the upload: resume it, unless it is finished or dead.
+    // An earlier attempt (or the request) made the upload: resume it, unless it is finished or dead.
     const upload = await provider.retrieveUpload(ingest.uploadId)
     if (upload?.status === 'asset_created') delivered = true
     else if (upload?.status === 'waiting' && upload.url) {
       target = { uploadId: upload.id, url: upload.url }
+      resuming = true
+    } else if (spoolOffset > 0) {
+      throw new IngestFailure(
+        `Mux dropped the partly sent upload (${upload?.status ?? 'gone'}); upload the file again.`,
+      )
     }
   }
   if (!delivered && !target) {
@@ -225,7 +256,8 @@ const pushFile = async (
     heartbeat.unref()
     try {
       const { size } = await fsp.stat(spool.pathOf('videos', file))
-      await provider.putUploadFile(target.url, spool.read('videos', file), size)
+      if (resuming) await resumeUpload(provider, spool, target.url, file, { spoolOffset, size })
+      else await provider.putUploadFile(target.url, spool.read('videos', file), size)
     } finally {
       clearInterval(heartbeat)
     }

@@ -27,6 +27,7 @@ export const createMuxRuntime = (options: MuxVideoPluginOptions): MuxRuntime => 
             baseURL: mux.baseURL,
             timeoutMs: options.apiTimeoutMs,
             maxRetries: options.apiMaxRetries,
+            uploadChunkBytes: options.uploadChunkBytes,
           })
         : null
   return {

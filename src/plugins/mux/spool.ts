@@ -64,8 +64,9 @@ export class VideoSpool {
     )
   }
 
-  read(kind: SpoolKind, name: string): fs.ReadStream {
-    return fs.createReadStream(this.pathOf(kind, name), { highWaterMark: 1024 * 1024 })
+  /** Reads a spooled file, from byte `start` on. */
+  read(kind: SpoolKind, name: string, start = 0): fs.ReadStream {
+    return fs.createReadStream(this.pathOf(kind, name), { highWaterMark: 1024 * 1024, start })
   }
 
   async remove(kind: SpoolKind, name: string | null | undefined): Promise<void> {

@@ -66,7 +66,8 @@ export const muxTasks = (
       const { provider } = runtime
       if (!provider) throw new Error('Mux is not configured; the release waits for credentials.')
       if (input.kind === 'asset') await provider.deleteAsset(input.muxId)
-      else await provider.cancelUpload(input.muxId)
+      // Cancelled if it still waits; an asset it already made is deleted with it.
+      else await provider.discardUpload(input.muxId)
       return { output: { result: 'released' } }
     },
   }

@@ -17,6 +17,7 @@ import {
   findEventRecords,
   recordEvent,
   releasedMarkerId,
+  releasedUploadMarkerId,
   updateEventRecord,
   type MuxEventRecord,
 } from './muxEventStore'
@@ -93,7 +94,7 @@ const findVideoForEvent = async (
   req: Req,
 ): Promise<VideoRecord | null> => {
   const passthrough = parsePassthrough(keys.passthrough)
-  if (passthrough?.collection === videosSlug) {
+  if (passthrough?.collection === videosSlug && passthrough.id) {
     const video = await findVideo(payload, passthrough.id, req)
     if (video) return video
   }
@@ -131,10 +132,14 @@ export const processEventRecord = async (
 
   if (!video) {
     const passthrough = parsePassthrough(keys.passthrough)
-    const released =
+    const videoReleased =
       passthrough?.collection === videosSlug &&
-      (await findEventRecord(payload, releasedMarkerId(videosSlug, passthrough.id), req))
-    if (released) {
+      !!passthrough.id &&
+      !!(await findEventRecord(payload, releasedMarkerId(videosSlug, passthrough.id), req))
+    const uploadReleased =
+      !!keys.uploadId &&
+      !!(await findEventRecord(payload, releasedUploadMarkerId(keys.uploadId), req))
+    if (videoReleased || uploadReleased) {
       if (keys.assetId && producesAsset(event)) {
         await queueEffects(
           payload,
@@ -145,7 +150,11 @@ export const processEventRecord = async (
       await updateEventRecord(
         payload,
         current.id,
-        { status: 'ignored', attempts, note: 'Its video was deleted.' },
+        {
+          status: 'ignored',
+          attempts,
+          note: videoReleased ? 'Its video was deleted.' : 'Its upload was never saved.',
+        },
         req,
       )
       return 'ignored'
@@ -242,17 +251,28 @@ export const receiveMuxEvent = async (
   return processEventRecord(runtime, payload, record, req)
 }
 
-/** Marks pending events about these (deleted) assets as ignored. */
+/** Marks pending events about these (deleted) assets, or these uploads, as ignored. */
 export const ignoreEventsFor = async (
   payload: Payload,
   assetIds: string[],
   note: string,
   req?: Req,
+  uploadIds: string[] = [],
 ): Promise<void> => {
-  if (!assetIds.length) return
+  if (!assetIds.length && !uploadIds.length) return
   const records = await findEventRecords(
     payload,
-    { and: [{ status: { equals: 'pending' } }, { assetId: { in: assetIds } }] },
+    {
+      and: [
+        { status: { equals: 'pending' } },
+        {
+          or: [
+            ...(assetIds.length ? [{ assetId: { in: assetIds } }] : []),
+            ...(uploadIds.length ? [{ uploadId: { in: uploadIds } }] : []),
+          ],
+        },
+      ],
+    },
     { limit: 200, req },
   )
   for (const record of records) {

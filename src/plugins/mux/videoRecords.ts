@@ -27,6 +27,8 @@ export interface IngestRecord {
   nonce?: string | null
   spoolFile?: string | null
   spoolBytes?: number | null
+  /** The spool file holds the video from this byte on; Mux already has the bytes before it. */
+  spoolOffset?: number | null
   uploadId?: string | null
   requestedAt?: string | null
   heartbeatAt?: string | null

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest'
 
-import { newIngestNonce, parsePassthrough, passthroughFor } from '../../../src/video'
+import {
+  newIngestNonce,
+  parsePassthrough,
+  passthroughFor,
+  unsavedPassthroughFor,
+} from '../../../src/video'
 
 describe('passthrough', () => {
   it('round-trips the collection, document id and ingest nonce', () => {
@@ -9,6 +14,17 @@ describe('passthrough', () => {
     expect(value).toBe(`videos:42:${nonce}`)
     expect(parsePassthrough(value)).toEqual({ collection: 'videos', id: '42', nonce })
     expect(value.length).toBeLessThanOrEqual(255)
+  })
+
+  it('marks an upload streamed before its document was saved: no id, the nonce still there', () => {
+    const nonce = newIngestNonce()
+    const value = unsavedPassthroughFor('videos', nonce)
+    expect(value).toBe(`videos:new:${nonce}`)
+    expect(parsePassthrough(value)).toEqual({ collection: 'videos', id: null, nonce })
+    // A MongoDB ObjectId is hexadecimal and a SQL id a number: neither reads as "new".
+    expect(parsePassthrough(`videos:65a1f0c2e4b0a1b2c3d4e5f6:${nonce}`)?.id).toBe(
+      '65a1f0c2e4b0a1b2c3d4e5f6',
+    )
   })
 
   it('gives each ingest its own nonce', () => {

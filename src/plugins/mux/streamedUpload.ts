@@ -1,0 +1,170 @@
+import fsp, { type FileHandle } from 'node:fs/promises'
+
+import type { PayloadRequest } from 'payload'
+
+import {
+  MediaOutline,
+  newIngestNonce,
+  passthroughFor,
+  unsavedPassthroughFor,
+  type ChunkedUploadStream,
+  type OutlinePiece,
+  type PlaybackPolicy,
+} from '../../video'
+import { queueMuxTask } from './jobs'
+import { recordReleasedUpload } from './muxEventStore'
+import { ignoreEventsFor } from './videoMuxState'
+import { BatchedFile, type FileSink, type FilePartInfo } from './multipartUpload'
+import type { MuxRuntime } from './runtime'
+import { videosSlug } from './videoRecords'
+
+/**
+ * Where the file of a `POST`/`PATCH /api/videos` went. With `delivered`, Mux holds all of it
+ * and nothing was spooled; otherwise the temp file holds it from `spoolOffset` on (Mux has the
+ * bytes before) and a push job resumes `uploadId` — or, without `uploadId`, starts afresh.
+ */
+export interface StreamedUpload {
+  nonce: string
+  uploadId: string | null
+  delivered: boolean
+  spoolOffset: number
+  /** Why the file did not all go to Mux at once, for the log. */
+  interruption: string | null
+}
+
+/** Request context key under which the endpoint hands the outcome to the collection hooks. */
+export const streamedUploadKey = 'muxStreamedUpload'
+
+export const streamedUploadOf = (context: Record<string, unknown>): StreamedUpload | null =>
+  (context[streamedUploadKey] as StreamedUpload | undefined) ?? null
+
+/**
+ * A file part that goes straight on to a Mux direct upload while it arrives. The temp file
+ * Payload's checks read gets only the media outline (head and box headers, at their positions,
+ * in a sparse file of the full size), until Mux fails: from then on every byte Mux has not
+ * confirmed is written there, so a job can resume the upload from the spool.
+ */
+export class MuxStreamingSink implements FileSink {
+  size = 0
+  private readonly outline = new MediaOutline()
+  private disk: BatchedFile | null = null
+  private interruption: string | null = null
+
+  private constructor(
+    private readonly handle: FileHandle,
+    private readonly nonce: string,
+    private readonly uploadId: string | null,
+    private stream: ChunkedUploadStream | null,
+    why: string | null,
+  ) {
+    this.interruption = why
+    if (!stream) this.disk = new BatchedFile(handle, 0)
+  }
+
+  /**
+   * Creates the direct upload (passthrough names the video, or only the nonce while it is not
+   * saved yet). When Mux cannot be reached the file is spooled whole, as without streaming.
+   */
+  static async open(
+    runtime: MuxRuntime,
+    req: PayloadRequest,
+    file: FilePartInfo,
+    /** The video's id when it exists (PATCH), and the policy its new asset starts with. */
+    video: { id: string | null; playbackPolicy: PlaybackPolicy },
+  ): Promise<MuxStreamingSink> {
+    const handle = await fsp.open(file.tempFilePath, 'w')
+    const nonce = newIngestNonce()
+    const provider = runtime.provider
+    if (!provider) return new MuxStreamingSink(handle, nonce, null, null, 'Mux is not configured')
+    try {
+      const upload = await provider.createDirectUpload({
+        passthrough: video.id
+          ? passthroughFor({ collection: videosSlug, id: video.id, nonce })
+          : unsavedPassthroughFor(videosSlug, nonce),
+        playbackPolicy: video.playbackPolicy,
+        timeoutSeconds: runtime.options.uploadTimeoutSeconds,
+      })
+      const stream = provider.openUploadStream(upload.url)
+      return new MuxStreamingSink(handle, nonce, upload.uploadId, stream, null)
+    } catch (error) {
+      req.payload.logger.warn({ err: error }, 'Mux upload not created; spooling the file instead')
+      return new MuxStreamingSink(handle, nonce, null, null, String(error))
+    }
+  }
+
+  private async keep(pieces: OutlinePiece[]) {
+    for (const { position, bytes } of pieces) {
+      await this.handle.write(bytes, 0, bytes.length, position)
+    }
+  }
+
+  /** Mux failed: every byte it did not confirm goes to the spool from here on. */
+  private async fallBackToDisk() {
+    const stream = this.stream as ChunkedUploadStream
+    await stream.settled()
+    this.interruption = stream.failure?.message ?? 'The upload to Mux stopped.'
+    const { offset, chunks } = stream.unconfirmed()
+    this.stream = null
+    this.disk = new BatchedFile(this.handle, offset)
+    for (const chunk of chunks) await this.disk.append(chunk)
+  }
+
+  async append(chunk: Buffer): Promise<void> {
+    this.size += chunk.length
+    if (this.disk) return this.disk.append(chunk)
+    await this.keep(this.outline.take(chunk))
+    const stream = this.stream as ChunkedUploadStream
+    await stream.write(chunk)
+    if (stream.failure) await this.fallBackToDisk()
+  }
+
+  async close(): Promise<void> {
+    try {
+      await this.keep(this.outline.finish())
+      if (this.stream) {
+        await this.stream.finish()
+        if (this.stream.failure) await this.fallBackToDisk()
+      }
+      await this.disk?.drain()
+      // Sparse up to the full size: checks see the file's length and its outline.
+      await this.handle.truncate(this.size)
+    } finally {
+      await this.handle.close()
+    }
+  }
+
+  async abort(): Promise<void> {
+    this.stream?.abort()
+    await this.handle.close().catch(() => undefined)
+  }
+
+  outcome(): StreamedUpload {
+    const delivered = !!this.stream?.complete
+    return {
+      nonce: this.nonce,
+      uploadId: this.uploadId,
+      delivered,
+      // The spool holds the bytes from where the disk took over.
+      spoolOffset: this.disk ? this.size - this.disk.size : this.size,
+      interruption: this.interruption,
+    }
+  }
+}
+
+/**
+ * A streamed upload whose save failed (or whose request broke): Mux lets go of it — cancelled
+ * while waiting, its asset deleted if it made one — and events about it are acknowledged.
+ */
+export const discardStreamedUpload = async (
+  req: PayloadRequest,
+  uploadId: string,
+): Promise<void> => {
+  await recordReleasedUpload(req.payload, uploadId)
+  // Events that came before this marker waited for a video that will never be saved.
+  await ignoreEventsFor(req.payload, [], 'Its upload was never saved.', undefined, [uploadId])
+  await queueMuxTask(req.payload, 'muxRelease', {
+    kind: 'upload',
+    muxId: uploadId,
+    reason: 'unsaved',
+  })
+}
