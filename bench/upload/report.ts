@@ -7,11 +7,13 @@ export type UploadReport = {
   schemaSource: string
   machine: { nproc: number; cpuModel: string; memoryGiB: number; node: string }
   fileBytes: number
+  /** Sent on to Mux during the request, or spooled and pushed by a job afterwards. */
+  ingestPath: 'streamed' | 'spooled'
   rss: { baselineMiB: number; peakMiB: number; growthMiB: number; samples: number }
   throughput: {
-    /** Client to server until `POST /api/videos` answered (file spooled). */
+    /** Client to server until `POST /api/videos` answered. */
     requestMiBps: number
-    /** Client to server to fake Mux: until the push job delivered the last byte. */
+    /** Client to server to fake Mux: until the fake holds the last byte. */
     endToEndMiBps: number
     /** The same file PUT straight to the fake's upload URL. */
     directMiBps: number
@@ -32,9 +34,13 @@ export const renderUploadSection = (report: UploadReport): string => {
     '',
     `\`npm run bench:upload\` (bench/upload/), ${report.measuredAt}: a generated ${fixed(gib, 2)} GiB`,
     'MP4 streamed through `POST /api/videos` (multipart, as the admin sends it) of the real server',
-    `(\`src/server.ts\`, ${report.serverMode} mode, schema from ${report.schemaSource}), spooled,`,
-    'and pushed by the job queue to the fake Mux over HTTP; the same file also PUT straight to the',
-    'fake by a plain HTTP client in the same run. Machine: ' +
+    `(\`src/server.ts\`, ${report.serverMode} mode, schema from ${report.schemaSource}) to the fake`,
+    'Mux over HTTP; the same file also PUT straight to the fake by a plain HTTP client in the same',
+    `run. Path taken: **${report.ingestPath}** (${
+      report.ingestPath === 'streamed'
+        ? 'sent on to a Mux direct upload in resumable chunks while it arrived, nothing spooled'
+        : 'spooled to disk, then pushed by a job'
+    }). Machine: ` +
       `${machine.nproc} cores (${machine.cpuModel}), ${machine.memoryGiB} GiB RAM, Node ${machine.node}.`,
     '',
     '| measure | value | target |',
@@ -42,17 +48,19 @@ export const renderUploadSection = (report: UploadReport): string => {
     `| server RSS before | ${fixed(rss.baselineMiB)} MiB | |`,
     `| server RSS peak (VmRSS, ${rss.samples} samples) | ${fixed(rss.peakMiB)} MiB | |`,
     `| server RSS growth | ${fixed(rss.growthMiB)} MiB | < ${targets.rssGrowthMiB} MiB: ${verdict(rss.growthMiB < targets.rssGrowthMiB)} |`,
-    `| request (client → spool) | ${fixed(throughput.requestMiBps, 0)} MiB/s | |`,
-    `| end to end (client → spool → Mux) | ${fixed(throughput.endToEndMiBps, 0)} MiB/s | |`,
+    `| request (until the answer) | ${fixed(throughput.requestMiBps, 0)} MiB/s | |`,
+    `| end to end (until Mux holds the last byte) | ${fixed(throughput.endToEndMiBps, 0)} MiB/s | |`,
     `| direct PUT to the fake | ${fixed(throughput.directMiBps, 0)} MiB/s | |`,
     `| request / direct | ${fixed(throughput.requestMiBps / throughput.directMiBps, 2)} | |`,
     `| end to end / direct | ${fixed(throughput.ratio, 2)} | >= ${targets.ratio}: ${verdict(throughput.ratio >= targets.ratio)} |`,
     '',
-    'End to end counts from the first byte sent until the fake Mux holds the last one (the push',
-    'job starts as soon as the upload is saved). The direct PUT moves the bytes once, from memory',
-    'to memory inside one process; the upload moves them twice in sequence (client → server',
-    "→ disk, disk → Mux), the first leg through Next's Web-stream request body. Figures vary by",
-    'about ±40 % between runs on this shared 2-core machine. Raw results: `bench/results/upload.json`.',
+    'End to end counts from the first byte sent until the fake Mux holds the last one. The direct',
+    'PUT moves the bytes once, from memory to memory inside one process. Streamed, the server',
+    "reads the body (Next's Web-stream request), keeps only the media outline Payload's file",
+    'checks read (a sparse temp file) and sends 16 MiB chunks on, one in flight while the next',
+    'fills; spooled, the bytes go to disk and then from disk to Mux, one after the other.',
+    'Figures vary by about ±40 % between runs on this shared 2-core machine. Raw results:',
+    '`bench/results/upload.json`.',
   ].join('\n')
 }
 

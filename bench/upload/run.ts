@@ -1,7 +1,8 @@
 /**
  * `npm run bench:upload`: streams a generated video file (2 GiB by default) through
- * `POST /api/videos` (multipart, as the admin sends it) of the real server, which spools it and
- * pushes it to a fake Mux in a job; samples the server's resident memory (VmRSS) all along; and
+ * `POST /api/videos` (multipart, as the admin sends it) of the real server, which sends it on to
+ * a fake Mux while it arrives (or, with MUX_STREAM_UPLOADS=false in the environment, spools it
+ * and pushes it in a job); samples the server's resident memory (VmRSS) all along; and
  * sends the same file straight to the fake with a plain HTTP client for comparison. Writes the
  * "Upload" section of BENCHMARKS.md and bench/results/upload.json.
  *
@@ -78,11 +79,17 @@ const waitFor = async <T>(check: () => T | null | undefined | false, timeoutMs: 
   }
 }
 
-/** The upload of a video's push at the fake, once all its bytes arrived. */
-const pushedUpload = (fake: FakeMux, videoId: number, bytes: number) => () =>
+type PostedVideo = { id: number; muxUploadId?: string | null }
+
+/**
+ * The video's upload at the fake, once all its bytes arrived: the one the request streamed to
+ * (named in the answer), or the one a push job made later (named by the passthrough).
+ */
+const pushedUpload = (fake: FakeMux, video: PostedVideo, bytes: number) => () =>
   [...fake.uploads.values()].find(
     (upload) =>
-      String(upload.new_asset_settings?.passthrough ?? '').startsWith(`videos:${videoId}:`) &&
+      (upload.id === video.muxUploadId ||
+        String(upload.new_asset_settings?.passthrough ?? '').startsWith(`videos:${video.id}:`)) &&
       fake.uploadedBytes.get(upload.id) === bytes,
   )
 
@@ -105,7 +112,7 @@ const postVideo = async (serverUrl: string, token: string, title: string, bytes:
   })
   if (status !== 201)
     throw new Error(`POST /api/videos answered ${status}: ${JSON.stringify(json)}`)
-  return (json as { doc: { id: number } }).doc.id
+  return (json as { doc: PostedVideo }).doc
 }
 
 const directPut = async (fake: FakeMux, bytes: number) => {
@@ -147,6 +154,7 @@ const main = async () => {
     MUX_BASE_URL: fake.url,
     JOBS_CRON: '* * * * * *',
     MUX_MAINTENANCE_CRON: 'false',
+    MUX_STREAM_UPLOADS: process.env.MUX_STREAM_UPLOADS ?? 'true',
   })
   fake.configure({ webhookUrl: `${server.url}/api/mux/webhook` })
   try {
@@ -159,8 +167,8 @@ const main = async () => {
 
     log('warm-up: a small upload through the whole pipeline …')
     const warmBytes = tinyMp4(1024 * 1024).length
-    const warmId = await postVideo(server.url, token, 'warm up', warmBytes)
-    await waitFor(pushedUpload(fake, warmId, warmBytes), 120_000)
+    const warm = await postVideo(server.url, token, 'warm up', warmBytes)
+    await waitFor(pushedUpload(fake, warm, warmBytes), 120_000)
 
     log(`direct PUT of ${mib(totalBytes).toFixed(0)} MiB to the fake …`)
     const directBefore = await directPut(fake, totalBytes)
@@ -169,9 +177,9 @@ const main = async () => {
     await settleRss(server.pid)
     const rss = sampleRss(server.pid)
     const started = performance.now()
-    const videoId = await postVideo(server.url, token, 'bench upload', totalBytes)
+    const video = await postVideo(server.url, token, 'bench upload', totalBytes)
     const requestMs = performance.now() - started
-    await waitFor(pushedUpload(fake, videoId, totalBytes), 30 * 60_000)
+    await waitFor(pushedUpload(fake, video, totalBytes), 30 * 60_000)
     const pushedMs = performance.now() - started
     const memory = rss.stop()
 
@@ -191,6 +199,8 @@ const main = async () => {
         node: process.version,
       },
       fileBytes: totalBytes,
+      // Streamed: the answer already names the upload the request sent the file to.
+      ingestPath: video.muxUploadId ? 'streamed' : 'spooled',
       rss: {
         baselineMiB: mib(memory.baseline),
         peakMiB: mib(memory.peak),

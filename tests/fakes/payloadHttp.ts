@@ -3,18 +3,27 @@ import type { AddressInfo, Socket } from 'node:net'
 import { Readable } from 'node:stream'
 import type { ReadableStream as WebReadableStream } from 'node:stream/web'
 
-import { handleEndpoints, type Payload } from 'payload'
+import { createRequire } from 'node:module'
+
+import { configToSchema } from '@payloadcms/graphql'
+import { createPayloadRequest, handleEndpoints, type Payload } from 'payload'
 
 /**
  * Serves a Payload instance's REST API (collection and custom endpoints, multipart uploads,
  * raw webhook bodies) over real HTTP, the way Next's `/api/[...slug]` route does, without
- * Next: `handleEndpoints` with a Fetch `Request` streamed from the socket.
+ * Next: `handleEndpoints` with a Fetch `Request` streamed from the socket. `POST /api/graphql`
+ * runs Payload's GraphQL schema (`@payloadcms/graphql`) against this same instance, as Next's
+ * GraphQL route does (which would look the instance up under the default key instead).
  */
 export interface PayloadHttpServer {
   url: string
   port: number
   close(): Promise<void>
 }
+
+// The schema comes from @payloadcms/graphql, which Node loads with graphql's CommonJS build;
+// executing it with the ES module build (which the test runner would pick) is refused.
+const { graphql } = createRequire(import.meta.url)('graphql') as typeof import('graphql')
 
 type CachedPayloads = Map<string, { payload: Payload | null }>
 
@@ -59,12 +68,36 @@ export const servePayloadOverHttp = async (
   const sockets = new Set<Socket>()
   const inFlight = new Set<Promise<void>>()
   let origin = ''
-  const server = http.createServer((req, res) => {
-    const handled: Promise<void> = handleEndpoints({
+  let schema: ReturnType<typeof configToSchema>['schema'] | null = null
+  const answerGraphQL = async (request: Request): Promise<Response> => {
+    schema ??= configToSchema(payload.config).schema
+    const { query, variables } = (await request.clone().json()) as {
+      query: string
+      variables?: Record<string, unknown>
+    }
+    const req = await createPayloadRequest({
       config: payload.config,
-      request: requestOf(req, origin),
+      request,
       payloadInstanceCacheKey,
+      canSetHeaders: true,
     })
+    const result = await graphql({
+      schema,
+      source: query,
+      variableValues: variables,
+      contextValue: { req, headers: {} },
+    })
+    const headers = new Headers(req.responseHeaders)
+    headers.set('content-type', 'application/json')
+    return new Response(JSON.stringify(result), { status: 200, headers })
+  }
+  const server = http.createServer((req, res) => {
+    const request = requestOf(req, origin)
+    const answer =
+      req.method === 'POST' && new URL(request.url).pathname === '/api/graphql'
+        ? answerGraphQL(request)
+        : handleEndpoints({ config: payload.config, request, payloadInstanceCacheKey })
+    const handled: Promise<void> = answer
       .then((response) => send(response, res))
       .catch((error: unknown) => {
         if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' })

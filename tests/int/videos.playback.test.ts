@@ -258,6 +258,55 @@ describe.each(testBackends)('playback data on $kind', (backend) => {
     },
   )
 
+  it.skipIf(!backend.serverUrl)(
+    'gives the same playback data over GraphQL: signed per request, only where the title is available',
+    async () => {
+      const film = await h.payload.create({
+        collection: 'films',
+        data: { title: 'Through GraphQL', video: signedVideo, _status: 'published' },
+      })
+      await licenseForViewing(h.payload, 'films', film.id, fixtures)
+      const graphql = async (query: string, territory: string) => {
+        const response = await h.api('/api/graphql', {
+          method: 'POST',
+          as: null,
+          headers: { 'content-type': 'application/json', 'x-viewer-territory': territory },
+          body: JSON.stringify({ query }),
+        })
+        if (response.status !== 200) throw new Error(await response.text())
+        return (await response.json()) as {
+          data?: Record<string, { playback?: Playback | null; docs?: Title[] } | null>
+          errors?: Array<{ message: string }>
+        }
+      }
+      const { playbackIds } = await h.video(signedVideo)
+      const playbackId = playbackIds?.[0].playbackId as string
+
+      const inGermany = await graphql(`{ Film(id: ${film.id}) { title playback } }`, 'DE')
+      expect(inGermany.errors).toBeUndefined()
+      const video = inGermany.data?.Film?.playback?.video as PlaybackInfo
+      expect(video).toMatchObject({ policy: 'signed', playbackId })
+      const { payload: claims } = await jwtVerify(tokenOf(video.hls), h.publicKey, {
+        algorithms: ['RS256'],
+        audience: 'v',
+        subject: playbackId,
+      })
+      expect(claims.exp).toBeLessThanOrEqual(Math.floor(Date.now() / 1000) + ttl + 2)
+      await new Promise((resolve) => setTimeout(resolve, 1100))
+      const again = await graphql(`{ Film(id: ${film.id}) { playback } }`, 'DE')
+      expect(tokenOf((again.data?.Film?.playback?.video as PlaybackInfo).hls)).not.toBe(
+        tokenOf(video.hls),
+      )
+
+      // Not licensed in the US: the title is not there, and neither is anything of its video.
+      const inUs = await graphql(`{ Film(id: ${film.id}) { title playback } }`, 'US')
+      expect(inUs.data?.Film ?? null).toBeNull()
+      const listInUs = await graphql('{ Films(limit: 100) { docs { id playback } } }', 'US')
+      expect(listInUs.data?.Films?.docs?.map((doc) => doc.id)).not.toContain(film.id)
+      expect(JSON.stringify([inUs, listInUs])).not.toContain(playbackId)
+    },
+  )
+
   it.skipIf(!backend.serverUrl)('lets staff preview playback of any title', async () => {
     const draft = await h.payload.create({
       collection: 'films',
