@@ -14,6 +14,7 @@ import { healthRoutes } from './server/health'
 import { logger } from './server/logger'
 import { requestLogging } from './server/requestLogging'
 import { securityHeaders } from './server/securityHeaders'
+import { videoUploadRoutes } from './server/videoUploads'
 
 process.env.NEXT_TELEMETRY_DISABLED ??= '1'
 
@@ -46,6 +47,7 @@ const start = async () => {
   app.use(securityHeaders(production))
   app.use(healthRoutes(payload))
   app.use(compression())
+  app.use(videoUploadRoutes(payload))
   // No body parser here: Payload reads request bodies itself inside Next's handler.
   app.all('/{*splat}', (req, res) => handleWithNext(req, res))
 

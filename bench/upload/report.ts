@@ -20,6 +20,8 @@ export type UploadReport = {
     ratio: number
   }
   timings: { requestMs: number; pushedMs: number; directBeforeMs: number; directAfterMs: number }
+  /** During the upload: the server's CPU time, and how busy the whole machine was. */
+  cpu: { serverSeconds: number; serverBusyCores: number; machineBusyCores: number }
   targets: { rssGrowthMiB: number; ratio: number }
 }
 

@@ -25,8 +25,10 @@ import { pipeline } from 'node:stream/promises'
 import { createMuxProvider } from '../../src/video'
 import { startFakeMux, type FakeMux } from '../../tests/fakes/fakeMux'
 import { generatedMp4, mp4HeaderBytes, tinyMp4 } from '../../tests/fakes/videoFiles'
+import { startCpuMeter, type CpuUsage } from '../availability/cpu'
 import { newSecret } from '../availability/database'
 import { prepareProductionDatabase, type SchemaSource } from './database'
+
 import { multipartBody } from './multipart'
 import { writeUploadReport, type UploadReport } from './report'
 import { sampleRss, settleRss } from './rss'
@@ -69,10 +71,13 @@ const send = (
     pipeline(body, request).catch(reject)
   })
 
-const waitFor = async <T>(check: () => T | null | undefined | false, timeoutMs: number) => {
+const waitFor = async <T>(
+  check: () => Promise<T | null | undefined | false>,
+  timeoutMs: number,
+) => {
   const deadline = Date.now() + timeoutMs
   for (;;) {
-    const result = check()
+    const result = await check()
     if (result) return result
     if (Date.now() > deadline) throw new Error(`not reached within ${timeoutMs} ms`)
     await new Promise((resolve) => setTimeout(resolve, 20))
@@ -85,7 +90,7 @@ type PostedVideo = { id: number; muxUploadId?: string | null }
  * The video's upload at the fake, once all its bytes arrived: the one the request streamed to
  * (named in the answer), or the one a push job made later (named by the passthrough).
  */
-const pushedUpload = (fake: FakeMux, video: PostedVideo, bytes: number) => () =>
+const pushedUpload = (fake: FakeMux, video: PostedVideo, bytes: number) => async () =>
   [...fake.uploads.values()].find(
     (upload) =>
       (upload.id === video.muxUploadId ||
@@ -139,7 +144,10 @@ const main = async () => {
     mode === 'production'
       ? await prepareProductionDatabase(databaseUrl, secret)
       : 'push (development)'
-  const fake = await startFakeMux({ ...credentials, readyDelayMs: 200 })
+  // The fake lives in this process with the client: together they are "the world outside the
+  // server", on one core, and the server has the other. Both legs pay the same for the client
+  // and the fake; the upload leg adds what the server costs. No hashing: transfer only.
+  const fake = await startFakeMux({ ...credentials, readyDelayMs: 200, digestUploads: false })
   log(`fake Mux on ${fake.url}; starting the ${mode} server …`)
   const server = await startServer(mode, {
     PAYLOAD_SECRET: secret,
@@ -176,14 +184,19 @@ const main = async () => {
     log(`POST /api/videos with ${mib(totalBytes).toFixed(0)} MiB …`)
     await settleRss(server.pid)
     const rss = sampleRss(server.pid)
+    const cpu = startCpuMeter({ serverPid: server.pid })
     const started = performance.now()
     const video = await postVideo(server.url, token, 'bench upload', totalBytes)
     const requestMs = performance.now() - started
     await waitFor(pushedUpload(fake, video, totalBytes), 30 * 60_000)
     const pushedMs = performance.now() - started
     const memory = rss.stop()
+    const cpuUsage: CpuUsage = cpu()
 
-    log(`request ${requestMs.toFixed(0)} ms, pushed after ${pushedMs.toFixed(0)} ms`)
+    log(
+      `request ${requestMs.toFixed(0)} ms, pushed after ${pushedMs.toFixed(0)} ms; server CPU ` +
+        `${cpuUsage.serverSeconds.toFixed(2)} s, machine ${cpuUsage.machineBusyCores.toFixed(2)} busy cores`,
+    )
     log('direct PUT again …')
     const directAfter = await directPut(fake, totalBytes)
     const directMs = (directBefore + directAfter) / 2
@@ -214,6 +227,11 @@ const main = async () => {
         ratio: throughput(pushedMs) / throughput(directMs),
       },
       timings: { requestMs, pushedMs, directBeforeMs: directBefore, directAfterMs: directAfter },
+      cpu: {
+        serverSeconds: cpuUsage.serverSeconds,
+        serverBusyCores: cpuUsage.serverSeconds / (pushedMs / 1000),
+        machineBusyCores: cpuUsage.machineBusyCores,
+      },
       targets: { rssGrowthMiB: 150, ratio: 0.5 },
     }
     if (!process.argv.includes('--no-report')) {
@@ -223,7 +241,7 @@ const main = async () => {
       })
     }
     log(
-      `RSS growth ${report.rss.growthMiB.toFixed(1)} MiB (target < 150); ` +
+      `${report.ingestPath}: RSS growth ${report.rss.growthMiB.toFixed(1)} MiB (target < 150); ` +
         `end-to-end ${report.throughput.endToEndMiBps.toFixed(0)} MiB/s vs direct ` +
         `${report.throughput.directMiBps.toFixed(0)} MiB/s = ${report.throughput.ratio.toFixed(2)} ` +
         '(target >= 0.5)',

@@ -1,3 +1,4 @@
+import fs from 'node:fs'
 import { type ChildProcess, spawn } from 'node:child_process'
 import crypto from 'node:crypto'
 import net from 'node:net'
@@ -34,6 +35,7 @@ export const startServer = async (
       ...(process.env.BENCH_UPLOAD_CPU_PROFILE
         ? ['--cpu-prof', '--cpu-prof-dir=/tmp/upload-prof']
         : []),
+      ...(process.env.BENCH_UPLOAD_TRACE_GC ? ['--trace-gc'] : []),
       '--conditions=production',
       '--import',
       'tsx',
@@ -54,7 +56,9 @@ export const startServer = async (
     },
   )
   let output = ''
+  const traceFile = process.env.BENCH_UPLOAD_TRACE_GC
   const keep = (chunk: Buffer) => {
+    if (traceFile) fs.appendFileSync(traceFile, chunk)
     output = (output + chunk.toString()).slice(-20_000)
   }
   child.stdout?.on('data', keep)

@@ -9,6 +9,9 @@ import { UploadTransferError } from './provider'
  * kept (`Range: bytes=0-n`) until the last chunk, and `bytes *\/*` asks how much arrived.
  */
 
+/** Bytes gathered before one socket write of a chunk sent while it arrives. */
+const socketBatchBytes = 1024 * 1024
+
 /** Chunks other than the last must be multiples of this. */
 export const uploadChunkAlignment = 256 * 1024
 
@@ -34,42 +37,37 @@ const keptBytes = (range: string | undefined): number | null => {
 const isRetryableStatus = (status: number) =>
   status === 308 || status === 408 || status === 429 || status >= 500
 
-/** One PUT of `chunks` (already in memory) with the given Content-Range. */
-const putRange = (
+/** A PUT with the given Content-Range and length, whose body the caller writes. */
+const openRange = (
   url: string,
-  chunks: Buffer[],
+  length: number,
   contentRange: string,
   idleTimeoutMs: number,
-  track: (request: http.ClientRequest | null) => void = () => undefined,
-): Promise<RangeAnswer> =>
-  new Promise((resolve, reject) => {
-    const target = new URL(url)
-    const length = chunks.reduce((sum, chunk) => sum + chunk.length, 0)
-    const request = (target.protocol === 'https:' ? https : http).request(target, {
-      method: 'PUT',
-      agent: false,
-      headers: {
-        'content-type': 'application/octet-stream',
-        'content-length': String(length),
-        'content-range': contentRange,
-      },
-    })
-    track(request)
-    request.setTimeout(idleTimeoutMs, () =>
-      request.destroy(
-        new UploadTransferError(`Upload stalled for ${idleTimeoutMs} ms`, null, true),
-      ),
-    )
-    request.once('error', (error) => {
-      track(null)
+  agent: http.Agent | false = false,
+): { request: http.ClientRequest; answer: Promise<RangeAnswer> } => {
+  const target = new URL(url)
+  const request = (target.protocol === 'https:' ? https : http).request(target, {
+    method: 'PUT',
+    agent,
+    headers: {
+      'content-type': 'application/octet-stream',
+      'content-length': String(length),
+      'content-range': contentRange,
+    },
+  })
+  request.setTimeout(idleTimeoutMs, () =>
+    request.destroy(new UploadTransferError(`Upload stalled for ${idleTimeoutMs} ms`, null, true)),
+  )
+  const answer = new Promise<RangeAnswer>((resolve, reject) => {
+    request.once('error', (error) =>
       reject(
         error instanceof UploadTransferError
           ? error
           : new UploadTransferError(`Upload failed: ${String(error)}`, null, true, {
               cause: error,
             }),
-      )
-    })
+      ),
+    )
     request.once('response', (response) => {
       let detail = ''
       response.setEncoding('utf8')
@@ -77,15 +75,29 @@ const putRange = (
         if (detail.length < 2048) detail += text
       })
       response.once('end', () => {
-        track(null)
         const status = response.statusCode ?? 0
         const range = response.headers.range
         resolve({ status, received: keptBytes(Array.isArray(range) ? range[0] : range), detail })
       })
     })
-    for (const chunk of chunks) request.write(chunk)
-    request.end()
   })
+  return { request, answer }
+}
+
+/** One PUT of `chunks` (already in memory) with the given Content-Range. */
+const putRange = (
+  url: string,
+  chunks: Buffer[],
+  contentRange: string,
+  idleTimeoutMs: number,
+  agent: http.Agent | false = false,
+): { request: http.ClientRequest; answer: Promise<RangeAnswer> } => {
+  const length = chunks.reduce((sum, chunk) => sum + chunk.length, 0)
+  const opened = openRange(url, length, contentRange, idleTimeoutMs, agent)
+  for (const chunk of chunks) opened.request.write(chunk)
+  opened.request.end()
+  return opened
+}
 
 const failedAnswer = ({ status, detail }: RangeAnswer) =>
   new UploadTransferError(
@@ -99,7 +111,7 @@ export const queryUploadProgress = async (
   url: string,
   { idleTimeoutMs = 60_000 }: { idleTimeoutMs?: number } = {},
 ): Promise<UploadProgress> => {
-  const answer = await putRange(url, [], 'bytes */*', idleTimeoutMs)
+  const answer = await putRange(url, [], 'bytes */*', idleTimeoutMs).answer
   if (answer.status === 200 || answer.status === 201) return { received: 0, complete: true }
   if (answer.status === 308 && answer.received !== null) {
     return { received: answer.received, complete: false }
@@ -107,37 +119,83 @@ export const queryUploadProgress = async (
   throw failedAnswer(answer)
 }
 
-/** The first `bytes` of `chunks`, as views (no copy). */
-const firstBytes = (chunks: Buffer[], bytes: number): Buffer[] => {
-  const taken: Buffer[] = []
-  let left = bytes
-  for (const chunk of chunks) {
-    if (left <= 0) break
-    taken.push(left >= chunk.length ? chunk : chunk.subarray(0, left))
-    left -= chunk.length
-  }
-  return taken
-}
+/**
+ * The bytes not confirmed yet, copied into a few reused chunk-sized slabs. Holding the socket's
+ * own 64 KiB buffers for a chunk or two instead would age them into the old generation, where
+ * only full garbage collections free them: in a server with a large heap those collections
+ * cost more than the copy.
+ */
+class SlabQueue {
+  private slabs: Array<{ buffer: Buffer; filled: number }> = []
+  private spare: Buffer[] = []
+  /** Bytes of the first slab already dropped. */
+  private head = 0
+  length = 0
 
-/** `chunks` without its first `bytes`. */
-const withoutFirstBytes = (chunks: Buffer[], bytes: number): Buffer[] => {
-  let left = bytes
-  const rest: Buffer[] = []
-  for (const chunk of chunks) {
-    if (left >= chunk.length) {
-      left -= chunk.length
-      continue
+  constructor(private readonly slabBytes: number) {}
+
+  append(chunk: Buffer) {
+    let at = 0
+    while (at < chunk.length) {
+      let slab = this.slabs.at(-1)
+      if (!slab || slab.filled === this.slabBytes) {
+        slab = { buffer: this.spare.pop() ?? Buffer.allocUnsafeSlow(this.slabBytes), filled: 0 }
+        this.slabs.push(slab)
+      }
+      const copied = chunk.copy(slab.buffer, slab.filled, at)
+      slab.filled += copied
+      at += copied
     }
-    rest.push(left > 0 ? chunk.subarray(left) : chunk)
-    left = 0
+    this.length += chunk.length
   }
-  return rest
+
+  /** Bytes `from` to `to` (counted from the first byte held), as views. */
+  views(from: number, to: number): Buffer[] {
+    const taken: Buffer[] = []
+    let at = -this.head
+    for (const { buffer, filled } of this.slabs) {
+      const end = at + filled
+      if (end > from && at < to) {
+        taken.push(buffer.subarray(Math.max(0, from - at), Math.min(filled, to - at)))
+      }
+      at = end
+      if (at >= to) break
+    }
+    return taken
+  }
+
+  /** Lets go of the first `bytes`; emptied slabs are kept for reuse (two at most). */
+  drop(bytes: number) {
+    this.head += bytes
+    this.length -= bytes
+    while (this.slabs.length && this.head >= this.slabs[0].filled) {
+      const [first] = this.slabs
+      if (first.filled < this.slabBytes && this.slabs.length === 1) break
+      this.head -= first.filled
+      this.slabs.shift()
+      if (this.spare.length < 2) this.spare.push(first.buffer)
+    }
+  }
 }
 
 export interface ChunkedUploadOptions {
   /** Bytes per chunk (a multiple of 256 KiB); memory holds at most two of them. */
   chunkBytes: number
   idleTimeoutMs?: number
+  /**
+   * The file's size, if it can be told in advance (e.g. from the request's Content-Length).
+   * Then every chunk but the last is sent while its bytes arrive (cut-through), instead of once
+   * they are all in memory. A wrong guess costs one resent chunk, never a wrong file: the size
+   * is declared only with the last chunk, once the file has ended.
+   */
+  expectedBytes?: number
+}
+
+/** A chunk request still taking bytes as they arrive. */
+interface OpenChunk {
+  request: http.ClientRequest
+  answer: Promise<RangeAnswer>
+  sent: number
 }
 
 /**
@@ -153,21 +211,29 @@ export class ChunkedUploadStream {
   written = 0
   failure: UploadTransferError | null = null
   complete = false
-  private pending: Buffer[] = []
+  private pending: SlabQueue
   private inFlight: Promise<void> | null = null
-  private request: http.ClientRequest | null = null
+  private open: OpenChunk | null = null
+  private requests = new Set<http.ClientRequest>()
   private readonly chunkBytes: number
   private readonly idleTimeoutMs: number
+  private readonly expectedBytes: number | undefined
+  /** One connection, kept open from chunk to chunk (its congestion window stays open). */
+  private readonly agent: http.Agent
 
   constructor(
     private readonly url: string,
-    { chunkBytes, idleTimeoutMs = 60_000 }: ChunkedUploadOptions,
+    { chunkBytes, idleTimeoutMs = 60_000, expectedBytes }: ChunkedUploadOptions,
   ) {
     if (chunkBytes <= 0 || chunkBytes % uploadChunkAlignment !== 0) {
       throw new Error(`Upload chunks must be a positive multiple of ${uploadChunkAlignment} bytes.`)
     }
     this.chunkBytes = chunkBytes
     this.idleTimeoutMs = idleTimeoutMs
+    this.expectedBytes = expectedBytes
+    this.pending = new SlabQueue(chunkBytes)
+    const Agent = new URL(url).protocol === 'https:' ? https.Agent : http.Agent
+    this.agent = new Agent({ keepAlive: true, maxSockets: 1 })
   }
 
   private get pendingBytes() {
@@ -190,28 +256,98 @@ export class ChunkedUploadStream {
         false,
       )
     }
-    this.pending = withoutFirstBytes(this.pending, received - this.confirmed)
+    this.pending.drop(received - this.confirmed)
     this.confirmed = received
   }
 
-  private async send(chunks: Buffer[], contentRange: string): Promise<RangeAnswer> {
-    return putRange(this.url, chunks, contentRange, this.idleTimeoutMs, (request) => {
-      this.request = request
-    })
+  private track({
+    request,
+    answer,
+  }: {
+    request: http.ClientRequest
+    answer: Promise<RangeAnswer>
+  }) {
+    this.requests.add(request)
+    void answer.catch(() => undefined).finally(() => this.requests.delete(request))
+    return { request, answer }
   }
 
-  private startChunk() {
-    const start = this.confirmed
-    const end = start + this.chunkBytes - 1
-    this.inFlight = this.send(firstBytes(this.pending, this.chunkBytes), `bytes ${start}-${end}/*`)
-      .then((answer) => {
-        if (answer.status !== 308 || answer.received === null) throw failedAnswer(answer)
-        this.confirm(answer.received)
+  /** Waits for a non-last chunk's answer: 308 with the bytes kept. */
+  private awaitChunk(
+    answer: Promise<RangeAnswer>,
+    { cutShort = () => false }: { cutShort?: () => boolean } = {},
+  ) {
+    this.inFlight = answer
+      .then((result) => {
+        if (result.status !== 308 || result.received === null) throw failedAnswer(result)
+        this.confirm(result.received)
       })
-      .catch((error: unknown) => this.fail(error))
+      .catch((error: unknown) => {
+        if (!cutShort()) this.fail(error)
+      })
       .finally(() => {
         this.inFlight = null
+        this.open = null
       })
+  }
+
+  /** A chunk whose bytes are all here, sent from memory. */
+  private sendBufferedChunk() {
+    const start = this.confirmed
+    const { answer } = this.track(
+      putRange(
+        this.url,
+        this.pending.views(0, this.chunkBytes),
+        `bytes ${start}-${start + this.chunkBytes - 1}/*`,
+        this.idleTimeoutMs,
+        this.agent,
+      ),
+    )
+    this.awaitChunk(answer)
+  }
+
+  /** A chunk sent while its bytes arrive; `feedOpenChunk` writes them. */
+  private openChunk() {
+    const start = this.confirmed
+    const opened = this.track(
+      openRange(
+        this.url,
+        this.chunkBytes,
+        `bytes ${start}-${start + this.chunkBytes - 1}/*`,
+        this.idleTimeoutMs,
+        this.agent,
+      ),
+    )
+    const chunk: OpenChunk = { ...opened, sent: 0 }
+    this.open = chunk
+    this.awaitChunk(opened.answer, { cutShort: () => chunk.request.destroyed && !this.failure })
+  }
+
+  /**
+   * Writes the bytes of an open chunk that have arrived, a megabyte or more at a time (one
+   * `writev` for many socket reads), the rest once the chunk is complete.
+   */
+  private async feedOpenChunk(chunk: OpenChunk, { flush = false } = {}) {
+    const available = Math.min(this.chunkBytes, this.pendingBytes)
+    const complete = available === this.chunkBytes
+    if (!complete && !flush && available - chunk.sent < socketBatchBytes) return
+    const pieces = this.pending.views(chunk.sent, available)
+    if (this.failure || chunk.request.destroyed || !pieces.length) return
+    chunk.request.cork()
+    let flowing = true
+    for (const piece of pieces) flowing = chunk.request.write(piece)
+    chunk.request.uncork()
+    chunk.sent = available
+    if (complete) {
+      chunk.request.end()
+      if (this.open === chunk) this.open = null
+    }
+    if (!flowing) {
+      await Promise.race([
+        new Promise((resolve) => chunk.request.once('drain', resolve)),
+        chunk.answer.catch(() => undefined),
+      ])
+    }
   }
 
   /**
@@ -220,23 +356,50 @@ export class ChunkedUploadStream {
    */
   async write(chunk: Buffer): Promise<void> {
     if (!chunk.length) return
-    this.pending.push(chunk)
+    this.pending.append(chunk)
     this.written += chunk.length
     for (;;) {
       if (this.failure) return
+      if (this.open) {
+        const open = this.open
+        await this.feedOpenChunk(open)
+        if (this.open === open) return // waits for more bytes
+        continue
+      }
       if (this.inFlight) {
         // Back-pressure: a second full chunk waits for the first to be confirmed.
         if (this.pendingBytes < 2 * this.chunkBytes) return
         await this.inFlight
         continue
       }
+      if (
+        this.expectedBytes !== undefined &&
+        this.expectedBytes - this.confirmed > this.chunkBytes
+      ) {
+        // All but the last chunk go out as their bytes come.
+        this.openChunk()
+        continue
+      }
+      // The last chunk waits for the end of the file (or, when the guess was short, fills up).
       if (this.pendingBytes < this.chunkBytes) return
-      this.startChunk()
+      this.sendBufferedChunk()
     }
   }
 
   /** Sends the rest as the last chunk; `complete` once the URL accepted the whole file. */
   async finish(): Promise<void> {
+    if (this.open && !this.failure) {
+      // The file ended before a chunk sent ahead was full: drop that request, ask what the URL
+      // kept of it, and send the rest as the last chunk.
+      this.open.request.destroy()
+      while (this.inFlight) await this.inFlight
+      try {
+        const progress = await queryUploadProgress(this.url, { idleTimeoutMs: this.idleTimeoutMs })
+        this.confirm(progress.received)
+      } catch (error) {
+        this.fail(error)
+      }
+    }
     while (this.inFlight) await this.inFlight
     // A 308 to the last chunk means the URL kept only part of it: send the rest again, twice.
     for (let attempt = 0; attempt < 3 && !this.failure && !this.complete; attempt += 1) {
@@ -246,9 +409,17 @@ export class ChunkedUploadStream {
           ? `bytes ${this.confirmed}-${total - 1}/${total}`
           : `bytes */${total}`
       try {
-        const answer = await this.send(this.pending, range)
+        const answer = await this.track(
+          putRange(
+            this.url,
+            this.pending.views(0, this.pendingBytes),
+            range,
+            this.idleTimeoutMs,
+            this.agent,
+          ),
+        ).answer
         if (answer.status === 200 || answer.status === 201) {
-          this.pending = []
+          this.pending.drop(this.pendingBytes)
           this.confirmed = total
           this.complete = true
         } else if (answer.status === 308 && answer.received !== null) {
@@ -263,11 +434,12 @@ export class ChunkedUploadStream {
     if (!this.complete) {
       this.fail(new UploadTransferError('The upload URL did not accept the last chunk.', 308, true))
     }
+    this.agent.destroy()
   }
 
   /** Every byte not confirmed, from offset `confirmed` on. Call once nothing is in flight. */
   unconfirmed(): { offset: number; chunks: Buffer[] } {
-    return { offset: this.confirmed, chunks: this.pending }
+    return { offset: this.confirmed, chunks: this.pending.views(0, this.pendingBytes) }
   }
 
   /** Waits for the chunk in flight, if any. */
@@ -278,6 +450,7 @@ export class ChunkedUploadStream {
   /** Stops sending (the incoming request broke); what was sent stays at the URL. */
   abort(): void {
     this.fail(new UploadTransferError('Upload aborted.', null, false))
-    this.request?.destroy()
+    for (const request of this.requests) request.destroy()
+    this.agent.destroy()
   }
 }

@@ -93,10 +93,11 @@ export const createMuxProvider = (options: MuxProviderOptions): VideoProvider =>
       return { bytesSent }
     },
 
-    openUploadStream(url) {
+    openUploadStream(url, { expectedBytes } = {}) {
       return new ChunkedUploadStream(url, {
         chunkBytes: options.uploadChunkBytes ?? defaultChunkBytes,
         idleTimeoutMs: options.uploadIdleTimeoutMs,
+        expectedBytes,
       })
     },
 

@@ -48,7 +48,7 @@ export interface VideoProvider {
    * Sends a stream of unknown length to an upload URL while it arrives, in resumable chunks;
    * what the URL did not confirm is handed back on failure (see `ChunkedUploadStream`).
    */
-  openUploadStream(url: string): ChunkedUploadStream
+  openUploadStream(url: string, options?: { expectedBytes?: number }): ChunkedUploadStream
   /** How much of an upload arrived, for resuming it. */
   uploadProgress(url: string): Promise<UploadProgress>
   /** Sends the end of a file, from byte `start` of `totalBytes`, to a resumable upload. */

@@ -39,6 +39,8 @@ export interface FakeMuxOptions {
   autoReady?: boolean
   /** An input URL or uploaded file containing this string makes the asset (or track) error. */
   errorMarker?: string
+  /** SHA-256 of every upload in `uploadDigests` (default true). */
+  digestUploads?: boolean
   webhookMaxAttempts?: number
   webhookRetryBaseMs?: number
 }
@@ -167,6 +169,7 @@ export const startFakeMux = async (options: FakeMuxOptions = {}): Promise<FakeMu
     readyDelayMs: () => config.readyDelayMs,
     autoReady: () => config.autoReady,
     errorMarker: options.errorMarker ?? 'mux-fake-error',
+    digestUploads: options.digestUploads ?? true,
     timers,
     publish: (type, object, data) => webhooks.publish(type, object, data),
   })
@@ -299,6 +302,18 @@ export const startFakeMux = async (options: FakeMuxOptions = {}): Promise<FakeMu
 
   const controlRoutes: Array<[string, RegExp, ControlRoute]> = [
     ['GET', /^\/_fake\/state$/, () => snapshot()],
+    // A light view for pollers: each upload and how many bytes it holds.
+    [
+      'GET',
+      /^\/_fake\/uploads$/,
+      () =>
+        [...store.uploads.values()].map((upload) => ({
+          id: upload.id,
+          status: upload.status,
+          passthrough: upload.new_asset_settings?.passthrough ?? null,
+          bytesReceived: store.uploadedBytes.get(upload.id) ?? 0,
+        })),
+    ],
     ['POST', /^\/_fake\/reset$/, () => fake.reset()],
     ['GET', /^\/_fake\/config$/, () => config],
     ['PATCH', /^\/_fake\/config$/, (_, body) => (fake.configure(configIn(body)), config)],

@@ -19,6 +19,7 @@ const fake = await startFakeMux({
   webhookUrl,
   webhookSecret,
   readyDelayMs: Number(process.env.FAKE_MUX_READY_DELAY_MS ?? 2000),
+  digestUploads: process.env.FAKE_MUX_DIGEST_UPLOADS !== 'false',
 })
 
 console.info(`Fake Mux listening on ${fake.url}, posting webhooks to ${webhookUrl}
@@ -31,6 +32,7 @@ Set these for the app:
 
 Control it (see tests/fakes/fakeMux.ts):
   GET    ${fake.url}/_fake/state
+  GET    ${fake.url}/_fake/uploads
   PATCH  ${fake.url}/_fake/config               {"webhookUrl": "...", "readyDelayMs": 200, "autoReady": false}
   POST   ${fake.url}/_fake/failures             {"mode": "status", "status": 500, "count": 2, "path": "/video/v1/assets*"}
   POST   ${fake.url}/_fake/webhooks/rules       {"action": "duplicate" | "drop" | "delay" | "reverse" | "stale-signature", "count": 1}

@@ -298,6 +298,25 @@ describe('streaming to an upload while the file arrives (resumable chunks)', () 
     expect(await provider.retrieveUpload(uploadId)).toMatchObject({ status: 'asset_created' })
   })
 
+  it('sends chunks while they arrive when the size is known, and survives a wrong guess either way', async () => {
+    const bytes = patterned(5 * kib256 + 4321)
+    for (const expectedBytes of [
+      bytes.length,
+      bytes.length + 3 * kib256,
+      bytes.length - 2 * kib256,
+    ]) {
+      const { uploadId, url } = await provider.createDirectUpload({
+        passthrough: `videos:new:guess${expectedBytes}`,
+        playbackPolicy: 'signed',
+      })
+      const stream = new ChunkedUploadStream(url, { chunkBytes: kib256, expectedBytes })
+      await feed(stream, bytes, 65_536)
+      await stream.finish()
+      expect(stream, `guess ${expectedBytes}`).toMatchObject({ complete: true, failure: null })
+      expect(fake.uploadDigests.get(uploadId)).toBe(sha256(bytes))
+    }
+  })
+
   it('finishes an exact multiple of the chunk size with an empty last request', async () => {
     const { uploadId, url } = await provider.createDirectUpload({
       passthrough: 'videos:new:exact',

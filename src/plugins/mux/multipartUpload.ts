@@ -39,6 +39,11 @@ export interface FilePartInfo {
   name: string
   mimetype: string
   tempFilePath: string
+  /**
+   * The file's size if the body's length is known and the file is its last part, as browsers
+   * and fetch send it; only a guess until the closing delimiter is seen.
+   */
+  expectedBytes?: number
 }
 
 export type FileSinkFactory = (file: FilePartInfo) => Promise<FileSink>
@@ -52,6 +57,8 @@ export interface MultipartLimits {
   fileSink?: FileSinkFactory
   /** Told of the fields read so far, each time one is complete. */
   onFields?: (fields: Record<string, string>) => void
+  /** The body's Content-Length, if given: lets the file sink guess the file's size. */
+  contentLength?: number
 }
 
 const CRLF = Buffer.from('\r\n')
@@ -202,6 +209,7 @@ export const receiveMultipart = async (
     maxFields = 20,
     fileSink = diskSink,
     onFields,
+    contentLength,
   }: MultipartLimits,
 ): Promise<ReceivedForm> => {
   const boundary = boundaryOf(contentType)
@@ -215,6 +223,9 @@ export const receiveMultipart = async (
   let stage = 'preamble' as 'preamble' | 'headers' | 'body' | 'afterDelimiter' | 'done'
   let part = null as Part | null
   let pending: Buffer = Buffer.alloc(0) as Buffer
+  /** Body bytes read so far; `bytesRead - pending.length` is where `pending` starts. */
+  let bytesRead = 0
+  const closing = Buffer.byteLength(`\r\n--${boundary}--\r\n`)
 
   const appendToPart = async (data: Buffer) => {
     if (!part || !data.length) return
@@ -244,7 +255,7 @@ export const receiveMultipart = async (
     part = null
   }
 
-  const startPart = async (headers: string) => {
+  const startPart = async (headers: string, dataStart: number) => {
     const { name, filename } = dispositionOf(headers)
     if (!name) throw badRequest('A multipart part has no name.')
     if (filename === null) {
@@ -254,11 +265,16 @@ export const receiveMultipart = async (
     if (file || tempFilePath) throw badRequest('Send one file per request.')
     await fsp.mkdir(tempDir, { recursive: true })
     tempFilePath = path.join(tempDir, `video-${randomBytes(12).toString('hex')}`)
+    const guess =
+      contentLength !== undefined && Number.isFinite(contentLength)
+        ? contentLength - dataStart - closing
+        : undefined
     const received = {
       fieldName: name,
       name: filename,
       mimetype: contentTypeOf(headers),
       tempFilePath,
+      ...(guess !== undefined && guess >= 0 ? { expectedBytes: guess } : {}),
     }
     part = { kind: 'file', file: await fileSink(received), bytes: 0, received }
   }
@@ -293,8 +309,9 @@ export const receiveMultipart = async (
           if (pending.length > maxHeaderBytes) throw badRequest('Multipart headers too long.')
           return false
         }
-        await startPart(pending.subarray(0, at).toString('utf8'))
+        const headers = pending.subarray(0, at).toString('utf8')
         pending = pending.subarray(at + HEADER_END.length)
+        await startPart(headers, bytesRead - pending.length)
         stage = 'body'
         return true
       }
@@ -320,16 +337,19 @@ export const receiveMultipart = async (
   }
 
   const chunks = (body as AsyncIterable<Uint8Array>)[Symbol.asyncIterator]()
+  const consume = async (bytes: Buffer) => {
+    bytesRead += bytes.length
+    // At most a delimiter's length is carried over between chunks.
+    pending = pending.length ? Buffer.concat([pending, bytes]) : bytes
+    while (await step()) {
+      // keep consuming
+    }
+  }
   try {
     for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
       if (stage === 'done') continue
       const chunk = next.value
-      const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)
-      // At most a delimiter's length is carried over between chunks.
-      pending = pending.length ? Buffer.concat([pending, bytes]) : bytes
-      while (await step()) {
-        // keep consuming
-      }
+      await consume(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength))
     }
     if (stage !== 'done') throw badRequest('The multipart body ended early.')
     return { fields, file }

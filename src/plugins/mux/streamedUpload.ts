@@ -84,7 +84,7 @@ export class MuxStreamingSink implements FileSink {
         playbackPolicy: video.playbackPolicy,
         timeoutSeconds: runtime.options.uploadTimeoutSeconds,
       })
-      const stream = provider.openUploadStream(upload.url)
+      const stream = provider.openUploadStream(upload.url, { expectedBytes: file.expectedBytes })
       return new MuxStreamingSink(handle, nonce, upload.uploadId, stream, null)
     } catch (error) {
       req.payload.logger.warn({ err: error }, 'Mux upload not created; spooling the file instead')

@@ -10,6 +10,7 @@ import {
 } from 'payload'
 
 import type { PlaybackPolicy } from '../../../video'
+import { handedOverBodyHeader, takeHandedOverBody } from '../handedOverBodies'
 import { receiveMultipart, type FileSinkFactory } from '../multipartUpload'
 import type { MuxRuntime } from '../runtime'
 import {
@@ -83,7 +84,8 @@ const withFastMultipart = (
   const handler: PayloadHandler = async (req) => {
     const delegate = payloadsOwn(req, method, path, handler)
     const contentType = req.headers.get('content-type') ?? ''
-    if (!contentType.toLowerCase().startsWith('multipart/form-data') || !req.body) {
+    const body = takeHandedOverBody(req.headers.get(handedOverBodyHeader)) ?? req.body
+    if (!contentType.toLowerCase().startsWith('multipart/form-data') || !body) {
       return delegate(req)
     }
     const id = method === 'patch' ? String(req.routeParams?.id ?? '') : null
@@ -104,10 +106,11 @@ const withFastMultipart = (
     let streamed: StreamedUpload | null = null
     let saved = false
     try {
-      const form = await receiveMultipart(req.body, contentType, {
+      const form = await receiveMultipart(body, contentType, {
         tempDir: upload.tempFileDir || os.tmpdir(),
         maxFileBytes: upload.limits?.fileSize ?? Infinity,
         onFields: (fields) => (fieldsSoFar = fields),
+        contentLength: Number(req.headers.get('content-length') ?? NaN),
         ...(target ? { fileSink: streamingSink } : {}),
       })
       streamed = (sink as MuxStreamingSink | null)?.outcome() ?? null
