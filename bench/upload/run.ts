@@ -30,11 +30,13 @@ import { newSecret } from '../availability/database'
 import { prepareProductionDatabase, type SchemaSource } from './database'
 
 import { multipartBody } from './multipart'
-import { writeUploadReport, type UploadReport } from './report'
+import { writeUploadReport, type UploadReport, type UploadRun } from './report'
 import { sampleRss, settleRss } from './rss'
 import { startServer, type ServerMode } from './server'
 
 const totalBytes = Number(process.env.BENCH_UPLOAD_BYTES ?? 2 * 1024 ** 3)
+/** Rounds of direct PUT, upload, direct PUT; the report takes the median round. */
+const rounds = Math.max(1, Number(process.env.BENCH_UPLOAD_ROUNDS ?? 3))
 const mode: ServerMode = process.argv.includes('--dev') ? 'development' : 'production'
 const credentials = {
   tokenId: 'bench-token',
@@ -178,29 +180,53 @@ const main = async () => {
     const warm = await postVideo(server.url, token, 'warm up', warmBytes)
     await waitFor(pushedUpload(fake, warm, warmBytes), 120_000)
 
-    log(`direct PUT of ${mib(totalBytes).toFixed(0)} MiB to the fake …`)
-    const directBefore = await directPut(fake, totalBytes)
-
-    log(`POST /api/videos with ${mib(totalBytes).toFixed(0)} MiB …`)
-    await settleRss(server.pid)
-    const rss = sampleRss(server.pid)
-    const cpu = startCpuMeter({ serverPid: server.pid })
-    const started = performance.now()
-    const video = await postVideo(server.url, token, 'bench upload', totalBytes)
-    const requestMs = performance.now() - started
-    await waitFor(pushedUpload(fake, video, totalBytes), 30 * 60_000)
-    const pushedMs = performance.now() - started
-    const memory = rss.stop()
-    const cpuUsage: CpuUsage = cpu()
-
-    log(
-      `request ${requestMs.toFixed(0)} ms, pushed after ${pushedMs.toFixed(0)} ms; server CPU ` +
-        `${cpuUsage.serverSeconds.toFixed(2)} s, machine ${cpuUsage.machineBusyCores.toFixed(2)} busy cores`,
-    )
-    log('direct PUT again …')
-    const directAfter = await directPut(fake, totalBytes)
-    const directMs = (directBefore + directAfter) / 2
     const throughput = (ms: number) => mib(totalBytes) / (ms / 1000)
+    const runs: UploadRun[] = []
+    let ingestPath: UploadReport['ingestPath'] = 'spooled'
+    for (let round = 1; round <= rounds; round += 1) {
+      log(`round ${round}/${rounds}: direct PUT of ${mib(totalBytes).toFixed(0)} MiB to the fake …`)
+      const directBeforeMs = await directPut(fake, totalBytes)
+      log(`round ${round}/${rounds}: POST /api/videos with ${mib(totalBytes).toFixed(0)} MiB …`)
+      await settleRss(server.pid)
+      const rss = sampleRss(server.pid)
+      const cpu = startCpuMeter({ serverPid: server.pid })
+      const started = performance.now()
+      const video = await postVideo(server.url, token, `bench upload ${round}`, totalBytes)
+      const requestMs = performance.now() - started
+      await waitFor(pushedUpload(fake, video, totalBytes), 30 * 60_000)
+      const pushedMs = performance.now() - started
+      const memory = rss.stop()
+      const cpuUsage: CpuUsage = cpu()
+      const directAfterMs = await directPut(fake, totalBytes)
+      // Streamed: the answer already names the upload the request sent the file to.
+      ingestPath = video.muxUploadId ? 'streamed' : 'spooled'
+      const run: UploadRun = {
+        requestMs,
+        pushedMs,
+        directBeforeMs,
+        directAfterMs,
+        rssBaselineMiB: mib(memory.baseline),
+        rssPeakMiB: mib(memory.peak),
+        rssGrowthMiB: mib(memory.growth),
+        rssSamples: memory.samples,
+        serverCpuSeconds: cpuUsage.serverSeconds,
+        machineBusyCores: cpuUsage.machineBusyCores,
+        ratio: throughput(pushedMs) / throughput((directBeforeMs + directAfterMs) / 2),
+      }
+      runs.push(run)
+      log(
+        `round ${round}: request ${requestMs.toFixed(0)} ms, Mux had it all after ` +
+          `${pushedMs.toFixed(0)} ms; direct ${directBeforeMs.toFixed(0)} / ` +
+          `${directAfterMs.toFixed(0)} ms → ratio ${run.ratio.toFixed(2)}; server CPU ` +
+          `${run.serverCpuSeconds.toFixed(2)} s, RSS growth ${run.rssGrowthMiB.toFixed(1)} MiB`,
+      )
+    }
+    // The round with the median ratio stands for the run; memory counts its worst round.
+    const median = [...runs].sort((a, b) => a.ratio - b.ratio)[Math.floor(runs.length / 2)]
+    const worstRss = runs.reduce((worst, run) =>
+      run.rssGrowthMiB > worst.rssGrowthMiB ? run : worst,
+    )
+    const directMs = (median.directBeforeMs + median.directAfterMs) / 2
     const report: UploadReport = {
       measuredAt: new Date().toISOString(),
       serverMode: mode,
@@ -212,26 +238,31 @@ const main = async () => {
         node: process.version,
       },
       fileBytes: totalBytes,
-      // Streamed: the answer already names the upload the request sent the file to.
-      ingestPath: video.muxUploadId ? 'streamed' : 'spooled',
+      ingestPath,
       rss: {
-        baselineMiB: mib(memory.baseline),
-        peakMiB: mib(memory.peak),
-        growthMiB: mib(memory.growth),
-        samples: memory.samples,
+        baselineMiB: worstRss.rssBaselineMiB,
+        peakMiB: worstRss.rssPeakMiB,
+        growthMiB: worstRss.rssGrowthMiB,
+        samples: worstRss.rssSamples,
       },
       throughput: {
-        requestMiBps: throughput(requestMs),
-        endToEndMiBps: throughput(pushedMs),
+        requestMiBps: throughput(median.requestMs),
+        endToEndMiBps: throughput(median.pushedMs),
         directMiBps: throughput(directMs),
-        ratio: throughput(pushedMs) / throughput(directMs),
+        ratio: median.ratio,
       },
-      timings: { requestMs, pushedMs, directBeforeMs: directBefore, directAfterMs: directAfter },
+      timings: {
+        requestMs: median.requestMs,
+        pushedMs: median.pushedMs,
+        directBeforeMs: median.directBeforeMs,
+        directAfterMs: median.directAfterMs,
+      },
       cpu: {
-        serverSeconds: cpuUsage.serverSeconds,
-        serverBusyCores: cpuUsage.serverSeconds / (pushedMs / 1000),
-        machineBusyCores: cpuUsage.machineBusyCores,
+        serverSeconds: median.serverCpuSeconds,
+        serverBusyCores: median.serverCpuSeconds / (median.pushedMs / 1000),
+        machineBusyCores: median.machineBusyCores,
       },
+      runs,
       targets: { rssGrowthMiB: 150, ratio: 0.5 },
     }
     if (!process.argv.includes('--no-report')) {

@@ -129,6 +129,7 @@ describe('video upload in the admin (Chromium)', () => {
   })
 
   it('uploads a video in the admin and sees it become ready', async () => {
+    const harbour = tinyMp4(256 * 1024)
     await page.goto(`${server.url}/admin/login`)
     await page.fill('#field-email', admin.email)
     await page.fill('#field-password', admin.password)
@@ -140,7 +141,7 @@ describe('video upload in the admin (Chromium)', () => {
     await page
       .locator('input[type="file"]')
       .first()
-      .setInputFiles({ name: 'harbour.mp4', mimeType: 'video/mp4', buffer: tinyMp4(256 * 1024) })
+      .setInputFiles({ name: 'harbour.mp4', mimeType: 'video/mp4', buffer: harbour })
     await page.fill('#field-title', 'Harbour at dawn')
     await page.waitForTimeout(500)
     await page.click('#action-save')
@@ -154,12 +155,20 @@ describe('video upload in the admin (Chromium)', () => {
     expect(consoleErrors.filter((text) => !text.includes('Failed to load resource'))).toEqual([])
 
     const api = await loginAs(server, admin)
-    const video = await api.json<{ status: string; muxAssetId: string; playbackIds: unknown[] }>(
-      `/api/videos/${videoId}`,
-    )
+    const video = await api.json<{
+      status: string
+      muxAssetId: string
+      muxUploadId: string
+      playbackIds: unknown[]
+      ingest?: { nonce?: string | null }
+    }>(`/api/videos/${videoId}`)
     expect(video.status).toBe('ready')
-    expect(fake.assets.get(video.muxAssetId)?.passthrough).toMatch(
-      new RegExp(`^videos:${videoId}:`),
+    // The file went on to Mux while the admin sent it, before the video had an id.
+    const asset = fake.assets.get(video.muxAssetId)
+    expect(asset?.upload_id).toBe(video.muxUploadId)
+    expect(asset?.passthrough).toBe(`videos:new:${video.ingest?.nonce}`)
+    expect(fake.uploadDigests.get(video.muxUploadId)).toBe(
+      crypto.createHash('sha256').update(harbour).digest('hex'),
     )
     expect(video.playbackIds).toHaveLength(1)
   })
