@@ -24,7 +24,7 @@ import { pipeline } from 'node:stream/promises'
 
 import { createMuxProvider } from '../../src/video'
 import { startFakeMux, type FakeMux } from '../../tests/fakes/fakeMux'
-import { generatedMp4, mp4HeaderBytes, tinyMp4 } from '../../tests/fakes/videoFiles'
+import { generatedMp4, mp4MediaBytesFor, tinyMp4 } from '../../tests/fakes/videoFiles'
 import { startCpuMeter, type CpuUsage } from '../availability/cpu'
 import { newSecret } from '../availability/database'
 import { prepareProductionDatabase, type SchemaSource } from './database'
@@ -47,7 +47,7 @@ const admin = { email: 'bench-upload@reelhouse.test', password: 'a long bench pa
 
 const log = (line: string) => console.log(`[bench:upload] ${line}`)
 const mib = (bytes: number) => bytes / 1024 ** 2
-const mediaBytesFor = (total: number) => total - mp4HeaderBytes(total)
+const mediaBytesFor = mp4MediaBytesFor
 
 /** Sends a body with a known length and returns the status and parsed JSON answer. */
 const send = (

@@ -30,6 +30,16 @@ const mdatHeader = (size: number) => {
 
 export const mp4HeaderBytes = (mediaBytes: number) => 24 + mdatHeader(mediaBytes).length
 
+/** The media bytes that make a `generatedMp4` exactly `totalBytes` long. */
+export const mp4MediaBytesFor = (totalBytes: number): number => {
+  const withShortHeader = totalBytes - 24 - 8
+  const media = withShortHeader + 8 < 2 ** 32 ? withShortHeader : totalBytes - 24 - 16
+  if (mp4HeaderBytes(media) + media !== totalBytes) {
+    throw new Error(`No generated MP4 is exactly ${totalBytes} bytes long; pick another size.`)
+  }
+  return media
+}
+
 /** A small MP4 in memory. */
 export const tinyMp4 = (mediaBytes = 4096, marker?: string): Buffer => {
   const media = Buffer.alloc(mediaBytes, 7)
