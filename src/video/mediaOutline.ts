@@ -22,6 +22,8 @@ export class MediaOutline {
   private header: Buffer[] = []
   private headerLength = 0
   private boxes = 0
+  /** The last bytes before the current chunk. */
+  private recent: Buffer = Buffer.alloc(0)
 
   constructor(private readonly headBytes = 1024 * 1024) {}
 
@@ -62,15 +64,28 @@ export class MediaOutline {
         bytes: Buffer.from(chunk.subarray(0, Math.min(chunk.length, this.headBytes - start))),
       })
     }
-    while (this.nextBoxAt !== null && this.nextBoxAt < end) {
-      const from = Math.max(this.nextBoxAt + this.headerLength, start)
+    // Boxes smaller than a header overlap it: the next header can start a few bytes back, in
+    // the tail of the previous chunk (`recent`).
+    const recentStart = start - this.recent.length
+    while (this.nextBoxAt !== null && this.nextBoxAt + this.headerLength < end) {
+      const from = this.nextBoxAt + this.headerLength
       const wanted = boxHeaderBytes - this.headerLength
-      const part = chunk.subarray(from - start, Math.min(from - start + wanted, chunk.length))
+      if (from < recentStart) {
+        this.nextBoxAt = null // cannot happen with headers of 16 bytes; stop rather than guess
+        break
+      }
+      const part =
+        from < start
+          ? this.recent.subarray(from - recentStart, Math.min(this.recent.length, from - recentStart + wanted))
+          : chunk.subarray(from - start, Math.min(chunk.length, from - start + wanted))
       this.header.push(Buffer.from(part))
       this.headerLength += part.length
-      if (this.headerLength < boxHeaderBytes) break
-      pieces.push(this.closeHeader())
+      if (this.headerLength === boxHeaderBytes) pieces.push(this.closeHeader())
     }
+    this.recent =
+      chunk.length >= boxHeaderBytes
+        ? Buffer.from(chunk.subarray(chunk.length - boxHeaderBytes))
+        : Buffer.concat([this.recent, chunk]).subarray(-boxHeaderBytes)
     return pieces
   }
 

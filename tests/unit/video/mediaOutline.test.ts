@@ -102,7 +102,7 @@ describe('MediaOutline', () => {
           expect(copy.subarray(0, head)).toEqual(file.subarray(0, head))
         },
       ),
-      { numRuns: 400 },
+      { numRuns: 1000 },
     )
   })
 
