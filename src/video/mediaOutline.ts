@@ -76,7 +76,10 @@ export class MediaOutline {
       }
       const part =
         from < start
-          ? this.recent.subarray(from - recentStart, Math.min(this.recent.length, from - recentStart + wanted))
+          ? this.recent.subarray(
+              from - recentStart,
+              Math.min(this.recent.length, from - recentStart + wanted),
+            )
           : chunk.subarray(from - start, Math.min(chunk.length, from - start + wanted))
       this.header.push(Buffer.from(part))
       this.headerLength += part.length
