@@ -11,6 +11,7 @@ import { startFakeMux, type FakeMux } from '../fakes/fakeMux'
 import { tinyMp4 } from '../fakes/videoFiles'
 import { loginAs } from './support/api'
 import { artifactsDir, launchChromium } from './support/browser'
+import { createPostgresDatabase, postgresServerUrl } from './support/postgres'
 import { freePort, type RunningServer, startProductionServer } from './support/server'
 
 // An editor uploads a video in the admin (Chromium) and sees it become ready: the production
@@ -78,19 +79,27 @@ const startDevelopmentServer = async (env: Record<string, string>): Promise<Runn
 const videoStatus = (page: Page) =>
   page.locator('.video-mux-panel').getAttribute('data-status', { timeout: 5_000 })
 
-describe('video upload in the admin (Chromium)', () => {
+describe(`video upload in the admin (Chromium, ${postgresServerUrl ? 'postgres' : 'sqlite'})`, () => {
   let fake: FakeMux
   let server: RunningServer
   let browser: Awaited<ReturnType<typeof launchChromium>>
   let page: Page
   let dataDir: string
+  let dropDatabase = async () => {}
   const consoleErrors: string[] = []
 
   beforeAll(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'reelhouse-e2e-video-'))
     fake = await startFakeMux({ ...muxCredentials, readyDelayMs: 300 })
+    // PostgreSQL when the suite has a server (CI), else SQLite, as the content API e2e does.
+    let databaseUrl = `file:${path.join(dataDir, 'reelhouse.db')}`
+    if (postgresServerUrl) {
+      const database = await createPostgresDatabase(postgresServerUrl)
+      databaseUrl = database.url
+      dropDatabase = database.drop
+    }
     const env = {
-      DATABASE_URL: `file:${path.join(dataDir, 'reelhouse.db')}`,
+      DATABASE_URL: databaseUrl,
       MEDIA_DIR: path.join(dataDir, 'media'),
       VIDEO_SPOOL_DIR: path.join(dataDir, 'spool'),
       ADMIN_EMAIL: admin.email,
@@ -125,6 +134,7 @@ describe('video upload in the admin (Chromium)', () => {
     await browser?.close()
     await server?.stop()
     await fake?.stop()
+    await dropDatabase()
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true })
   })
 
