@@ -22,8 +22,8 @@ export interface MuxEventRecord {
   createdAt?: string
 }
 
-// `mux-events` joins the generated Payload types only when they are regenerated; its Local API
-// calls are typed here, once.
+// The plugin does not lean on the app's generated types (another app may not have generated
+// them): the Local API calls on `mux-events` are typed here, once, by `MuxEventRecord`.
 const collection = muxEventsSlug as never
 
 /** A video deleted here: its late events are acknowledged, and assets they announce deleted. */
