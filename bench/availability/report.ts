@@ -1,5 +1,4 @@
-import fs from 'node:fs'
-import path from 'node:path'
+import { writeBenchmarkReport, type ReportFiles } from '../benchmarksFile'
 
 import type { EngineResults } from './engineBench'
 import type { ExplainedStatement, ExplainResults } from './explain'
@@ -323,25 +322,6 @@ export const renderSection = (report: AvailabilityReport): string => {
   return lines.join('\n')
 }
 
-const startMarker = '<!-- bench:availability:start -->'
-const endMarker = '<!-- bench:availability:end -->'
-
-/** Writes the raw JSON and replaces (or appends) the Availability section of BENCHMARKS.md. */
-export const writeReport = (
-  report: AvailabilityReport,
-  { resultsFile, benchmarksFile }: { resultsFile: string; benchmarksFile: string },
-): void => {
-  fs.mkdirSync(path.dirname(resultsFile), { recursive: true })
-  fs.writeFileSync(resultsFile, `${JSON.stringify(report, null, 2)}\n`)
-  const section = `${startMarker}\n${renderSection(report)}\n${endMarker}`
-  const existing = fs.existsSync(benchmarksFile)
-    ? fs.readFileSync(benchmarksFile, 'utf8')
-    : '# Benchmarks\n\nNumbers measured by the scripts in `bench/` (see `bench/README.md`).\n'
-  const start = existing.indexOf(startMarker)
-  const end = existing.indexOf(endMarker)
-  const updated =
-    start >= 0 && end > start
-      ? `${existing.slice(0, start)}${section}${existing.slice(end + endMarker.length)}`
-      : `${existing.trimEnd()}\n\n${section}\n`
-  fs.writeFileSync(benchmarksFile, updated)
-}
+/** Writes the raw JSON and replaces (or appends) only this section of BENCHMARKS.md. */
+export const writeReport = (report: AvailabilityReport, files: ReportFiles): void =>
+  writeBenchmarkReport('availability', report, renderSection(report), files)

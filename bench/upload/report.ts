@@ -1,5 +1,4 @@
-import fs from 'node:fs'
-import path from 'node:path'
+import { writeBenchmarkReport, type ReportFiles } from '../benchmarksFile'
 
 /** One round: a direct PUT, the upload, another direct PUT. */
 export type UploadRun = {
@@ -86,25 +85,6 @@ export const renderUploadSection = (report: UploadReport): string => {
   ].join('\n')
 }
 
-const startMarker = '<!-- bench:upload:start -->'
-const endMarker = '<!-- bench:upload:end -->'
-
-/** Writes the raw JSON and replaces (or appends) only the Upload section of BENCHMARKS.md. */
-export const writeUploadReport = (
-  report: UploadReport,
-  { resultsFile, benchmarksFile }: { resultsFile: string; benchmarksFile: string },
-): void => {
-  fs.mkdirSync(path.dirname(resultsFile), { recursive: true })
-  fs.writeFileSync(resultsFile, `${JSON.stringify(report, null, 2)}\n`)
-  const section = `${startMarker}\n${renderUploadSection(report)}\n${endMarker}`
-  const existing = fs.existsSync(benchmarksFile)
-    ? fs.readFileSync(benchmarksFile, 'utf8')
-    : '# Benchmarks\n\nNumbers measured by the scripts in `bench/` (see `bench/README.md`).\n'
-  const start = existing.indexOf(startMarker)
-  const end = existing.indexOf(endMarker)
-  const updated =
-    start >= 0 && end > start
-      ? `${existing.slice(0, start)}${section}${existing.slice(end + endMarker.length)}`
-      : `${existing.trimEnd()}\n\n${section}\n`
-  fs.writeFileSync(benchmarksFile, updated)
-}
+/** Writes the raw JSON and replaces (or appends) only this section of BENCHMARKS.md. */
+export const writeUploadReport = (report: UploadReport, files: ReportFiles): void =>
+  writeBenchmarkReport('upload', report, renderUploadSection(report), files)

@@ -130,7 +130,6 @@ class SlabQueue {
   private spare: Buffer[] = []
   /** Bytes of the first slab already dropped. */
   private head = 0
-  length = 0
 
   constructor(private readonly slabBytes: number) {}
 
@@ -146,7 +145,6 @@ class SlabQueue {
       slab.filled += copied
       at += copied
     }
-    this.length += chunk.length
   }
 
   /** Bytes `from` to `to` (counted from the first byte held), as views. */
@@ -167,7 +165,6 @@ class SlabQueue {
   /** Lets go of the first `bytes`; emptied slabs are kept for reuse (two at most). */
   drop(bytes: number) {
     this.head += bytes
-    this.length -= bytes
     while (this.slabs.length && this.head >= this.slabs[0].filled) {
       const [first] = this.slabs
       if (first.filled < this.slabBytes && this.slabs.length === 1) break

@@ -110,7 +110,8 @@ const uploadError = (facts: UploadFacts): VideoError => ({
   messages: facts.error?.messages ?? [`The direct upload ${facts.status.replace('_', ' ')}.`],
 })
 
-type GenerationView = Pick<
+/** The document fields one generation (upload/asset) implies. */
+export type GenerationView = Pick<
   VideoMuxState,
   | 'status'
   | 'muxUploadId'

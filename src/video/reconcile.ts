@@ -1,6 +1,6 @@
-import { emptyGeneration, observeAsset, viewOf } from './generation'
+import { emptyGeneration, observeAsset, viewOf, type GenerationView } from './generation'
 import { readAssetFacts, readAssetLifecycle, readTracks } from './muxEventData'
-import type { MuxAssetData, MuxUploadData, MuxWebhookEvent, VideoMuxState } from './types'
+import type { MuxAssetData, MuxUploadData, MuxWebhookEvent } from './types'
 
 // A reconciliation job reads assets and uploads from the API and feeds what it saw through
 // `applyMuxEvent` as synthetic events stamped with the time of the read, so API reads and
@@ -9,20 +9,7 @@ import type { MuxAssetData, MuxUploadData, MuxWebhookEvent, VideoMuxState } from
 const isoOf = (observedAt: Date) => observedAt.toISOString()
 
 /** The document fields a Mux asset implies on its own, e.g. for an import or a repair. */
-export const stateFromAsset = (
-  asset: MuxAssetData,
-): Pick<
-  VideoMuxState,
-  | 'status'
-  | 'muxUploadId'
-  | 'muxAssetId'
-  | 'playbackIds'
-  | 'duration'
-  | 'aspectRatio'
-  | 'maxResolution'
-  | 'tracks'
-  | 'error'
-> => {
+export const stateFromAsset = (asset: MuxAssetData): GenerationView => {
   const data: Record<string, unknown> = { ...asset }
   const status = readAssetLifecycle(data) ?? 'preparing'
   const mark = { rank: 0, at: new Date(0).toISOString(), eventId: '' }

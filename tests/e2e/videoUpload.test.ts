@@ -1,4 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -12,7 +11,7 @@ import { tinyMp4 } from '../fakes/videoFiles'
 import { loginAs } from './support/api'
 import { artifactsDir, launchChromium } from './support/browser'
 import { createPostgresDatabase, postgresServerUrl } from './support/postgres'
-import { freePort, type RunningServer, startProductionServer } from './support/server'
+import { type RunningServer, spawnServer, startProductionServer } from './support/server'
 
 // An editor uploads a video in the admin (Chromium) and sees it become ready: the production
 // server pushes it to a fake Mux started here, whose signed webhooks come back to the server.
@@ -29,52 +28,12 @@ const muxCredentials = {
   webhookSecret: 'e2e-whsec',
 }
 
-const startDevelopmentServer = async (env: Record<string, string>): Promise<RunningServer> => {
-  const port = await freePort()
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ['--conditions=production', '--import', 'tsx', 'src/server.ts'],
-    {
-      env: {
-        ...process.env,
-        NODE_ENV: 'development',
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        PAYLOAD_SECRET: crypto.randomBytes(24).toString('hex'),
-        JOBS_CRON: '* * * * * *',
-        SEED_DEMO: 'false',
-        ...env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  )
-  let output = ''
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
-  const url = `http://127.0.0.1:${port}`
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
-  const deadline = Date.now() + 180_000
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`dev server exited:\n${output}`)
-    if (
-      await fetch(`${url}/healthz`).then(
-        (response) => response.ok,
-        () => false,
-      )
-    )
-      break
-    if (Date.now() > deadline) throw new Error(`dev server not healthy:\n${output}`)
-    await new Promise((resolve) => setTimeout(resolve, 500))
-  }
-  return {
-    url,
-    logs: () => output,
-    stop: async () => {
-      if (child.exitCode === null) child.kill('SIGTERM')
-      return exited
-    },
-  }
-}
+const startDevelopmentServer = (env: Record<string, string>): Promise<RunningServer> =>
+  spawnServer({
+    mode: 'development',
+    env: { JOBS_CRON: '* * * * * *', SEED_DEMO: 'false', ...env },
+    readyTimeoutMs: 180_000,
+  })
 
 const videoStatus = (page: Page) =>
   page.locator('.video-mux-panel').getAttribute('data-status', { timeout: 5_000 })

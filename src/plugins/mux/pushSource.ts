@@ -2,7 +2,14 @@ import fsp from 'node:fs/promises'
 
 import type { PayloadRequest } from 'payload'
 
-import { beginIngest, passthroughFor, type MuxAssetData, type VideoProvider } from '../../video'
+import {
+  beginIngest,
+  passthroughFor,
+  type IngestSource,
+  type MuxAssetData,
+  type MuxEffect,
+  type VideoProvider,
+} from '../../video'
 import { queueEffects } from './jobs'
 import { notConfiguredMessage, type MuxRuntime } from './runtime'
 import { changeVideoMuxState, ignoreEventsFor } from './videoMuxState'
@@ -69,6 +76,41 @@ export const patchIngest = async (
   return applied
 }
 
+/**
+ * Records what Mux just made for an ingest (an upload or an asset), if the video still waits
+ * for that ingest (`nonce`); otherwise lets it go at Mux. Returns whether the video took it.
+ */
+const adoptOrRelease = async (
+  runtime: MuxRuntime,
+  req: Req & { payload: PayloadRequest['payload'] },
+  videoId: number | string,
+  nonce: string,
+  source: IngestSource,
+  ingestAfter: (current: IngestRecord) => IngestRecord,
+): Promise<boolean> => {
+  let adopted = false
+  await changeVideoMuxState(
+    runtime,
+    req.payload,
+    videoId,
+    (state, current) => {
+      if (current.ingest?.nonce !== nonce || !current.ingest.source) return null
+      adopted = true
+      const { state: next, effects } = beginIngest(state, source)
+      return { state: next, effects, patch: { ingest: ingestAfter(current.ingest) } }
+    },
+    req,
+  )
+  if (!adopted) {
+    const release: MuxEffect =
+      'assetId' in source
+        ? { kind: 'deleteAsset', assetId: source.assetId, reason: 'superseded' }
+        : { kind: 'cancelUpload', uploadId: source.uploadId, reason: 'superseded' }
+    await queueEffects(req.payload, [release], req)
+  }
+  return adopted
+}
+
 const oldestFirst = (assets: MuxAssetData[]) =>
   [...assets].sort((a, b) => Number(a.created_at ?? 0) - Number(b.created_at ?? 0))
 
@@ -120,23 +162,15 @@ const pushUrl = async (
     earlier[0]?.id ??
     (await provider.createAssetFromUrl({ url, passthrough, playbackPolicy: policyOf(video) }))
       .assetId
-  let adopted = false
-  await changeVideoMuxState(
+  const adopted = await adoptOrRelease(
     runtime,
-    req.payload,
-    video.id,
-    (state, current) => {
-      if (current.ingest?.nonce !== ingest.nonce || !current.ingest.source) return null
-      adopted = true
-      const { state: next, effects } = beginIngest(state, { assetId })
-      return { state: next, effects, patch: { ingest: clearedIngest(current.ingest) } }
-    },
     req,
+    video.id,
+    ingest.nonce,
+    { assetId },
+    clearedIngest,
   )
-  if (!adopted) {
-    await queueEffects(req.payload, [{ kind: 'deleteAsset', assetId, reason: 'superseded' }], req)
-    return 'superseded'
-  }
+  if (!adopted) return 'superseded'
   await deleteDuplicates(runtime, req, passthrough, assetId, since)
   return 'pushed'
 }
@@ -206,39 +240,21 @@ const pushFile = async (
       playbackPolicy: policyOf(video),
       timeoutSeconds: runtime.options.uploadTimeoutSeconds,
     })
-    let adopted = false
-    await changeVideoMuxState(
+    const adopted = await adoptOrRelease(
       runtime,
-      req.payload,
-      video.id,
-      (state, current) => {
-        if (current.ingest?.nonce !== ingest.nonce || !current.ingest.source) return null
-        adopted = true
-        const { state: next, effects } = beginIngest(state, { uploadId: created.uploadId })
-        return {
-          state: next,
-          effects,
-          patch: {
-            ingest: {
-              ...current.ingest,
-              uploadId: created.uploadId,
-              state: 'pushing',
-              message: 'Sending the file to Mux…',
-              heartbeatAt: new Date().toISOString(),
-            },
-          },
-        }
-      },
       req,
+      video.id,
+      ingest.nonce,
+      { uploadId: created.uploadId },
+      (current) => ({
+        ...current,
+        uploadId: created.uploadId,
+        state: 'pushing',
+        message: 'Sending the file to Mux…',
+        heartbeatAt: new Date().toISOString(),
+      }),
     )
-    if (!adopted) {
-      await queueEffects(
-        req.payload,
-        [{ kind: 'cancelUpload', uploadId: created.uploadId, reason: 'superseded' }],
-        req,
-      )
-      return 'superseded'
-    }
+    if (!adopted) return 'superseded'
     target = created
   } else if (target) {
     await patchIngest(runtime, req, video.id, ingest.nonce, {

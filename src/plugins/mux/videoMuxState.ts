@@ -131,15 +131,19 @@ export const processEventRecord = async (
   const video = await findVideoForEvent(payload, keys, req)
 
   if (!video) {
+    // Let go of here: its video was deleted, or its upload was never saved (one lookup).
     const passthrough = parsePassthrough(keys.passthrough)
-    const videoReleased =
-      passthrough?.collection === videosSlug &&
-      !!passthrough.id &&
-      !!(await findEventRecord(payload, releasedMarkerId(videosSlug, passthrough.id), req))
-    const uploadReleased =
-      !!keys.uploadId &&
-      !!(await findEventRecord(payload, releasedUploadMarkerId(keys.uploadId), req))
-    if (videoReleased || uploadReleased) {
+    const videoMarker =
+      passthrough?.collection === videosSlug && passthrough.id
+        ? releasedMarkerId(videosSlug, passthrough.id)
+        : null
+    const uploadMarker = keys.uploadId ? releasedUploadMarkerId(keys.uploadId) : null
+    const markers = [videoMarker, uploadMarker].filter((marker): marker is string => !!marker)
+    const released = markers.length
+      ? await findEventRecords(payload, { eventId: { in: markers } }, { limit: 2, req })
+      : []
+    const videoReleased = released.some((marker) => marker.eventId === videoMarker)
+    if (released.length) {
       if (keys.assetId && producesAsset(event)) {
         await queueEffects(
           payload,
