@@ -133,6 +133,16 @@ const statusCodesOf = (result: AutocannonResult): Record<string, number> =>
     Object.entries(result.statusCodeStats ?? {}).map(([code, stats]) => [code, stats.count]),
   )
 
+export type AutocannonInput = {
+  baseUrl: string
+  pageSize: number
+  variant: Variant
+  territory: string
+  apiKey: string
+  connections: number
+  durationSeconds: number
+}
+
 export const runAutocannon = async ({
   baseUrl,
   pageSize,
@@ -141,15 +151,7 @@ export const runAutocannon = async ({
   apiKey,
   connections,
   durationSeconds,
-}: {
-  baseUrl: string
-  pageSize: number
-  variant: Variant
-  territory: string
-  apiKey: string
-  connections: number
-  durationSeconds: number
-}): Promise<HttpRun> => {
+}: AutocannonInput): Promise<HttpRun> => {
   const loadBefore = os.loadavg()[0]
   const result = await autocannon({
     url: `${baseUrl}${variantPath(variant, pageSize)}`,

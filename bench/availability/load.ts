@@ -1,5 +1,6 @@
 import crypto from 'node:crypto'
 
+import { storedWindowOf } from '../../src/rights/licenceRecords'
 import type { BenchDatabase, DrizzleLike, Row } from './database'
 import { columnsOf } from './database'
 import type { GeneratedCatalog } from './generate'
@@ -416,12 +417,7 @@ const writeLicences = async (
         _parentID: licence.id,
         // Array rows carry ObjectID-like ids.
         id: `${licence.id.toString(16).padStart(16, '0')}${index.toString(16).padStart(8, '0')}`,
-        territory: window.territory,
-        start: window.start,
-        end: window.end,
-        timeZone: window.basis.timeZone,
-        startRule: window.basis.start.rule,
-        endRule: window.basis.end.rule,
+        ...storedWindowOf(window),
       })),
     ),
   )

@@ -26,6 +26,7 @@ import { runEngineBench } from './engineBench'
 import { explainFilmsPage } from './explain'
 import { generateCatalog, type GeneratedCatalog } from './generate'
 import {
+  type AutocannonInput,
   checkCorrectness,
   describeRun,
   filmsPath,
@@ -98,15 +99,7 @@ const ensureBuild = () => {
 }
 
 /** One autocannon run in a child process (see loadgen.ts). */
-const measure = async (input: {
-  baseUrl: string
-  pageSize: number
-  variant: Variant
-  territory: string
-  apiKey: string
-  connections: number
-  durationSeconds: number
-}): Promise<HttpRun> =>
+const measure = async (input: AutocannonInput): Promise<HttpRun> =>
   new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,

@@ -6,6 +6,7 @@ import {
   resolveTerritoryWindows,
 } from '../../src/availability'
 import type { Licence } from '../../src/payload-types'
+import { storedWindowOf } from '../../src/rights/licenceRecords'
 import { loadRegions } from '../../src/rights/regions'
 
 type Relation = Licence['content'][number]
@@ -74,14 +75,7 @@ export const resolveLicenceWindows: CollectionBeforeChangeHook<Licence> = async 
       regions,
     )
     data.countries = countries
-    data.resolvedWindows = windows.map((window) => ({
-      territory: window.territory,
-      start: window.start,
-      end: window.end,
-      timeZone: window.basis.timeZone,
-      startRule: window.basis.start.rule,
-      endRule: window.basis.end.rule,
-    }))
+    data.resolvedWindows = windows.map(storedWindowOf)
     data.groupSnapshot = Object.fromEntries(
       [...included, ...excluded]
         .filter((code) => regions.find((region) => region.code === code)?.kind === 'group')

@@ -1,6 +1,12 @@
 import type { Payload, PayloadRequest } from 'payload'
 
-import type { ContentRef, Licence, LicenceType, VideoFormat } from '../availability'
+import type {
+  ContentRef,
+  Licence,
+  LicenceType,
+  TerritoryWindow,
+  VideoFormat,
+} from '../availability'
 import type { Licence as LicenceDoc } from '../payload-types'
 import { contentRefFromKey } from './catalogGraph'
 
@@ -44,3 +50,13 @@ export const loadLicencesFor = async (
 export const titleKeysNamedBy = (...licences: (Partial<LicenceDoc> | undefined)[]): string[] => [
   ...new Set(licences.flatMap((licence) => licence?.contentKeys ?? [])),
 ]
+
+/** A resolved window as a licence stores it (`resolvedWindows`): instants plus the rule used. */
+export const storedWindowOf = (window: TerritoryWindow) => ({
+  territory: window.territory,
+  start: window.start,
+  end: window.end,
+  timeZone: window.basis.timeZone,
+  startRule: window.basis.start.rule,
+  endRule: window.basis.end.rule,
+})
