@@ -18,6 +18,8 @@ export const startServer = (
         ? ['--cpu-prof', '--cpu-prof-dir=/tmp/upload-prof']
         : []),
       ...(traceFile ? ['--trace-gc'] : []),
+      // Any other Node or V8 flags for the server, e.g. `--perf-basic-prof` for `perf record`.
+      ...(process.env.BENCH_UPLOAD_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? []),
     ],
     readyPath: '/readyz',
     readyTimeoutMs: 180_000,

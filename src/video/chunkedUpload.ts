@@ -12,6 +12,12 @@ import { UploadTransferError } from './provider'
 /** Bytes gathered before one socket write of a chunk sent while it arrives. */
 const socketBatchBytes = 1024 * 1024
 
+/**
+ * What a write returns: nothing when the caller may go on at once, or a promise to wait for
+ * when the other end is behind.
+ */
+export type Backpressure = Promise<void> | undefined
+
 /** Chunks other than the last must be multiples of this. */
 export const uploadChunkAlignment = 256 * 1024
 
@@ -120,14 +126,31 @@ export const queryUploadProgress = async (
 }
 
 /**
- * The bytes not confirmed yet, copied into a few reused chunk-sized slabs. Holding the socket's
- * own 64 KiB buffers for a chunk or two instead would age them into the old generation, where
- * only full garbage collections free them: in a server with a large heap those collections
- * cost more than the copy.
+ * Emptied slabs, shared by every upload of the process so that one upload after another reuses
+ * the same memory instead of leaving the last one's slabs (old-generation objects) for a full
+ * garbage collection: at most four.
+ */
+const idleSlabs: Buffer[] = []
+const maxIdleSlabs = 4
+
+const takeSlab = (bytes: number): Buffer => {
+  const index = idleSlabs.findIndex((slab) => slab.length === bytes)
+  return index >= 0 ? idleSlabs.splice(index, 1)[0] : Buffer.allocUnsafeSlow(bytes)
+}
+
+const giveBackSlab = (slab: Buffer) => {
+  if (idleSlabs.length === maxIdleSlabs) idleSlabs.shift()
+  idleSlabs.push(slab)
+}
+
+/**
+ * The bytes not confirmed yet, copied into chunk-sized slabs. Holding the socket's own 64 KiB
+ * buffers for a chunk or two instead would age them into the old generation, where only full
+ * garbage collections free them: in a server with a large heap those collections cost more
+ * than the copy.
  */
 class SlabQueue {
   private slabs: Array<{ buffer: Buffer; filled: number }> = []
-  private spare: Buffer[] = []
   /** Bytes of the first slab already dropped. */
   private head = 0
 
@@ -138,7 +161,7 @@ class SlabQueue {
     while (at < chunk.length) {
       let slab = this.slabs.at(-1)
       if (!slab || slab.filled === this.slabBytes) {
-        slab = { buffer: this.spare.pop() ?? Buffer.allocUnsafeSlow(this.slabBytes), filled: 0 }
+        slab = { buffer: takeSlab(this.slabBytes), filled: 0 }
         this.slabs.push(slab)
       }
       const copied = chunk.copy(slab.buffer, slab.filled, at)
@@ -162,15 +185,23 @@ class SlabQueue {
     return taken
   }
 
-  /** Lets go of the first `bytes`; emptied slabs are kept for reuse (two at most). */
+  /** Lets go of the first `bytes`; emptied slabs go back for reuse. */
   drop(bytes: number) {
     this.head += bytes
     while (this.slabs.length && this.head >= this.slabs[0].filled) {
       const [first] = this.slabs
-      if (first.filled < this.slabBytes && this.slabs.length === 1) break
+      if (first.filled < this.slabBytes && this.slabs.length === 1) {
+        if (this.head === first.filled && first.filled > 0) {
+          // Everything held was dropped: the slab is free again.
+          this.slabs.shift()
+          this.head = 0
+          giveBackSlab(first.buffer)
+        }
+        break
+      }
       this.head -= first.filled
       this.slabs.shift()
-      if (this.spare.length < 2) this.spare.push(first.buffer)
+      giveBackSlab(first.buffer)
     }
   }
 }
@@ -322,12 +353,13 @@ export class ChunkedUploadStream {
 
   /**
    * Writes the bytes of an open chunk that have arrived, a megabyte or more at a time (one
-   * `writev` for many socket reads), the rest once the chunk is complete.
+   * `writev` for many socket reads), the rest once the chunk is complete. Returns a promise
+   * only when the socket pushes back.
    */
-  private async feedOpenChunk(chunk: OpenChunk, { flush = false } = {}) {
+  private feedOpenChunk(chunk: OpenChunk): Backpressure {
     const available = Math.min(this.chunkBytes, this.pendingBytes)
     const complete = available === this.chunkBytes
-    if (!complete && !flush && available - chunk.sent < socketBatchBytes) return
+    if (!complete && available - chunk.sent < socketBatchBytes) return
     const pieces = this.pending.views(chunk.sent, available)
     if (this.failure || chunk.request.destroyed || !pieces.length) return
     chunk.request.cork()
@@ -339,35 +371,46 @@ export class ChunkedUploadStream {
       chunk.request.end()
       if (this.open === chunk) this.open = null
     }
-    if (!flowing) {
-      await Promise.race([
-        new Promise((resolve) => chunk.request.once('drain', resolve)),
-        chunk.answer.catch(() => undefined),
-      ])
-    }
+    if (flowing) return
+    return Promise.race([
+      new Promise<void>((resolve) => chunk.request.once('drain', resolve)),
+      chunk.answer.then(
+        () => undefined,
+        () => undefined,
+      ),
+    ])
   }
 
   /**
    * Every byte written is either confirmed or handed back by `unconfirmed()`; after a failure
-   * nothing more is sent, so the caller should stop writing and keep the rest itself.
+   * nothing more is sent, so the caller should stop writing and keep the rest itself. Returns
+   * a promise to wait for before the next write only when Mux is behind (back-pressure):
+   * the common case costs no promise, which matters where every promise is tracked for async
+   * context (Next.js and Payload run requests in `AsyncLocalStorage`).
    */
-  async write(chunk: Buffer): Promise<void> {
+  write(chunk: Buffer): Backpressure {
     if (!chunk.length) return
     this.pending.append(chunk)
     this.written += chunk.length
+    return this.send()
+  }
+
+  /** Starts or feeds chunk requests with what is pending, as far as it can go without waiting. */
+  private send(): Backpressure {
     for (;;) {
       if (this.failure) return
       if (this.open) {
         const open = this.open
-        await this.feedOpenChunk(open)
-        if (this.open === open) return // waits for more bytes
+        const wait = this.feedOpenChunk(open)
+        // Still open: it waits for more bytes (after the socket drained, if it pushed back).
+        if (this.open === open) return wait
+        if (wait) return wait.then(() => this.send())
         continue
       }
       if (this.inFlight) {
         // Back-pressure: a second full chunk waits for the first to be confirmed.
         if (this.pendingBytes < 2 * this.chunkBytes) return
-        await this.inFlight
-        continue
+        return this.inFlight.then(() => this.send())
       }
       if (
         this.expectedBytes !== undefined &&

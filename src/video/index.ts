@@ -49,6 +49,7 @@ export { checkFileToken, signFileToken, type FileTokenCheck } from './signedFile
 export {
   ChunkedUploadStream,
   queryUploadProgress,
+  type Backpressure,
   uploadChunkAlignment,
   type UploadProgress,
 } from './chunkedUpload'

@@ -1,8 +1,11 @@
 import { randomBytes } from 'node:crypto'
 import fsp, { type FileHandle } from 'node:fs/promises'
 import path from 'node:path'
+import { finished, Readable } from 'node:stream'
 
 import { APIError } from 'payload'
+
+import type { Backpressure } from '../../video'
 
 /**
  * A streaming `multipart/form-data` reader for video uploads: the file part goes to a temp file
@@ -24,9 +27,12 @@ export interface ReceivedForm {
   file: ReceivedFile | null
 }
 
-/** Where the bytes of the file part go. Errors thrown by `append` end the request. */
+/**
+ * Where the bytes of the file part go. Errors thrown by `append` (or its promise) end the
+ * request; `append` returns a promise only when the reader should wait before the next chunk.
+ */
 export interface FileSink {
-  append(chunk: Buffer): Promise<void>
+  append(chunk: Buffer): Backpressure
   /** The file part ended; the sink finishes its writes. */
   close(): Promise<void>
   /** The request failed; the sink lets go of what it holds (its temp file is removed after). */
@@ -101,12 +107,13 @@ export class BatchedFile {
     private position = 0,
   ) {}
 
-  async append(chunk: Buffer) {
+  /** Batches the chunk; a promise (to wait for) only when a full batch goes to the disk. */
+  append(chunk: Buffer): Backpressure {
     if (!chunk.length) return
     this.batch.push(chunk)
     this.batched += chunk.length
     this.size += chunk.length
-    if (this.batched >= writeBatchBytes) await this.flush()
+    if (this.batched >= writeBatchBytes) return this.flush()
   }
 
   async flush() {
@@ -191,6 +198,64 @@ export const discardRest = async (
   await chunks.return?.()
 }
 
+/**
+ * Hands every chunk of a Node stream to `take` in order, pausing the stream while a promise
+ * `take` returned is pending. Unlike an async iterator, a chunk that needs no waiting costs no
+ * promise: uploads of several GB arrive in tens of thousands of socket reads, and in a server
+ * that tracks async context (`AsyncLocalStorage`) every promise has a price.
+ */
+const readNodeStream = (stream: Readable, take: (chunk: Buffer) => Backpressure): Promise<void> =>
+  new Promise((resolve, reject) => {
+    let settled = false
+    let waiting: Promise<void> | null = null
+    const settle = (error?: unknown) => {
+      if (settled) return
+      settled = true
+      stream.off('data', onData)
+      stopWatching()
+      stream.pause()
+      if (error) reject(error)
+      else resolve()
+    }
+    const onData = (chunk: Buffer | Uint8Array) => {
+      if (settled) return
+      let wait: Backpressure
+      try {
+        wait = take(
+          Buffer.isBuffer(chunk)
+            ? chunk
+            : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength),
+        )
+      } catch (error) {
+        return settle(error)
+      }
+      if (!wait) return
+      stream.pause()
+      waiting = wait.then(() => {
+        waiting = null
+        if (!settled) stream.resume()
+      }, settle)
+    }
+    // The end (or a failure) may come while a chunk is still being taken: settle after it, so
+    // nothing it started (a temp file, a Mux upload) is left running behind the caller's back.
+    const stopWatching = finished(stream, { writable: false }, (error) => {
+      if (waiting) void waiting.then(() => settle(error))
+      else settle(error)
+    })
+    stream.on('data', onData)
+  })
+
+/** The same for any async iterable (a Web stream), one `await` per chunk. */
+const readIterator = async (
+  chunks: AsyncIterator<Uint8Array>,
+  take: (chunk: Buffer) => Backpressure,
+): Promise<void> => {
+  for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
+    const chunk = next.value
+    await take(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength))
+  }
+}
+
 type Part =
   | { kind: 'field'; name: string; chunks: Buffer[]; bytes: number }
   | { kind: 'file'; file: FileSink; bytes: number; received: Omit<ReceivedFile, 'size'> }
@@ -227,7 +292,7 @@ export const receiveMultipart = async (
   let bytesRead = 0
   const closing = Buffer.byteLength(`\r\n--${boundary}--\r\n`)
 
-  const appendToPart = async (data: Buffer) => {
+  const appendToPart = (data: Buffer): Backpressure => {
     if (!part || !data.length) return
     if (part.kind === 'field') {
       part.bytes += data.length
@@ -239,7 +304,7 @@ export const receiveMultipart = async (
       throw new APIError('File size limit has been reached', 413)
     }
     part.bytes += data.length
-    await part.file.append(data)
+    return part.file.append(data)
   }
 
   const finishPart = async () => {
@@ -279,8 +344,12 @@ export const receiveMultipart = async (
     part = { kind: 'file', file: await fileSink(received), bytes: 0, received }
   }
 
-  /** Consumes what it can of `pending`; returns false when it needs more bytes. */
-  const step = async (): Promise<boolean> => {
+  /**
+   * Consumes what it can of `pending`; false when it needs more bytes. Synchronous for the
+   * middle of a file (the common case); a promise where a part starts or ends, or the file
+   * sink asks to wait.
+   */
+  const step = (): boolean | Promise<boolean> => {
     switch (stage) {
       case 'preamble': {
         const at = pending.indexOf(opening)
@@ -311,9 +380,10 @@ export const receiveMultipart = async (
         }
         const headers = pending.subarray(0, at).toString('utf8')
         pending = pending.subarray(at + HEADER_END.length)
-        await startPart(headers, bytesRead - pending.length)
-        stage = 'body'
-        return true
+        return startPart(headers, bytesRead - pending.length).then(() => {
+          stage = 'body'
+          return true
+        })
       }
       case 'body': {
         const at = pending.indexOf(delimiter)
@@ -321,42 +391,48 @@ export const receiveMultipart = async (
           // Keep only a tail that could be the start of a delimiter split across chunks (rare),
           // so the next chunk is usually taken as it is, without copying.
           const keep = delimiterPrefixAtEnd(pending, delimiter)
-          await appendToPart(pending.subarray(0, pending.length - keep))
+          const data = pending.subarray(0, pending.length - keep)
           pending = pending.subarray(pending.length - keep)
-          return false
+          return appendToPart(data)?.then(() => false) ?? false
         }
-        await appendToPart(pending.subarray(0, at))
-        await finishPart()
+        const data = pending.subarray(0, at)
         pending = pending.subarray(at + delimiter.length)
         stage = 'afterDelimiter'
-        return true
+        return (async () => {
+          await appendToPart(data)
+          await finishPart()
+          return true
+        })()
       }
       default:
         return false
     }
   }
 
-  const chunks = (body as AsyncIterable<Uint8Array>)[Symbol.asyncIterator]()
-  const consume = async (bytes: Buffer) => {
-    bytesRead += bytes.length
+  const consume = (chunk: Buffer): Backpressure => {
+    if (stage === 'done') return // the epilogue, if any
+    bytesRead += chunk.length
     // At most a delimiter's length is carried over between chunks.
-    pending = pending.length ? Buffer.concat([pending, bytes]) : bytes
-    while (await step()) {
-      // keep consuming
+    pending = pending.length ? Buffer.concat([pending, chunk]) : chunk
+    for (;;) {
+      const more = step()
+      if (more === true) continue
+      if (more === false) return
+      return more.then(async (again) => {
+        while (again) again = await step()
+      })
     }
   }
+  const nodeBody = body instanceof Readable ? body : null
+  const chunks = nodeBody ? null : (body as AsyncIterable<Uint8Array>)[Symbol.asyncIterator]()
   try {
-    for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
-      if (stage === 'done') continue
-      const chunk = next.value
-      await consume(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength))
-    }
+    await (nodeBody ? readNodeStream(nodeBody, consume) : readIterator(chunks!, consume))
     if (stage !== 'done') throw badRequest('The multipart body ended early.')
     return { fields, file }
   } catch (error) {
     if (part?.kind === 'file') await part.file.abort().catch(() => undefined)
     if (tempFilePath) await fsp.rm(tempFilePath, { force: true })
-    await discardRest(chunks)
+    await discardRest(chunks ?? (nodeBody as Readable)[Symbol.asyncIterator]())
     throw error
   }
 }

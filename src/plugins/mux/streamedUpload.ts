@@ -7,6 +7,7 @@ import {
   newIngestNonce,
   passthroughFor,
   unsavedPassthroughFor,
+  type Backpressure,
   type ChunkedUploadStream,
   type OutlinePiece,
   type PlaybackPolicy,
@@ -109,13 +110,20 @@ export class MuxStreamingSink implements FileSink {
     for (const chunk of chunks) await this.disk.append(chunk)
   }
 
-  async append(chunk: Buffer): Promise<void> {
+  /** Synchronous while Mux keeps up and no box header needs writing (nearly every chunk). */
+  append(chunk: Buffer): Backpressure {
     this.size += chunk.length
     if (this.disk) return this.disk.append(chunk)
-    await this.keep(this.outline.take(chunk))
+    const outlinePieces = this.outline.take(chunk)
+    if (outlinePieces.length) return this.keep(outlinePieces).then(() => this.send(chunk))
+    return this.send(chunk)
+  }
+
+  private send(chunk: Buffer): Backpressure {
     const stream = this.stream as ChunkedUploadStream
-    await stream.write(chunk)
-    if (stream.failure) await this.fallBackToDisk()
+    const wait = stream.write(chunk)
+    if (wait) return wait.then(() => (stream.failure ? this.fallBackToDisk() : undefined))
+    if (stream.failure) return this.fallBackToDisk()
   }
 
   async close(): Promise<void> {

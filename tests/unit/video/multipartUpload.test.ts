@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { Readable } from 'node:stream'
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 
@@ -33,6 +34,15 @@ async function* chunked(bytes: Buffer, size: number) {
     yield new Uint8Array(bytes.subarray(at, at + size))
 }
 
+/** The same chunks as a Node stream (as the Express route hands over a request). */
+const nodeStream = (bytes: Buffer, size: number) =>
+  Readable.from(chunked(bytes, size), { objectMode: false })
+
+const bodySources = [
+  ['an async iterable', chunked],
+  ['a Node stream', nodeStream],
+] as const
+
 describe('receiveMultipart', () => {
   let tempDir: string
   beforeEach(() => {
@@ -53,10 +63,14 @@ describe('receiveMultipart', () => {
     { name: 'after', body: 'last' },
   ])
 
-  it.each([1, 2, 3, 7, 64, 1000, 65_536, body.length])(
-    'reads fields and the file exactly, in chunks of %i bytes',
-    async (size) => {
-      const { fields, file } = await receiveMultipart(chunked(body, size), contentType, {
+  it.each(
+    bodySources.flatMap(([source, from]) =>
+      [1, 2, 3, 7, 64, 1000, 65_536, body.length].map((size) => [source, size, from] as const),
+    ),
+  )(
+    'reads fields and the file exactly, from %s in chunks of %i bytes',
+    async (_source, size, from) => {
+      const { fields, file } = await receiveMultipart(from(body, size), contentType, {
         tempDir,
         maxFileBytes: 1e9,
       })
@@ -85,23 +99,94 @@ describe('receiveMultipart', () => {
     expect(none).toEqual({ fields: { a: 'b' }, file: null })
   })
 
-  it('refuses a file over the limit, a cut-off body and a second file, leaving no temp file', async () => {
-    await expect(
-      receiveMultipart(chunked(body, 4096), contentType, { tempDir, maxFileBytes: 1000 }),
-    ).rejects.toMatchObject({ status: 413 })
-    await expect(
-      receiveMultipart(chunked(body.subarray(0, 5000), 4096), contentType, {
+  it.each(bodySources)(
+    'refuses a file over the limit, a cut-off body and a second file from %s, leaving no temp file',
+    async (_source, from) => {
+      await expect(
+        receiveMultipart(from(body, 4096), contentType, { tempDir, maxFileBytes: 1000 }),
+      ).rejects.toMatchObject({ status: 413 })
+      await expect(
+        receiveMultipart(from(body.subarray(0, 5000), 4096), contentType, {
+          tempDir,
+          maxFileBytes: 1e9,
+        }),
+      ).rejects.toMatchObject({ status: 400 })
+      const twoFiles = form([
+        { name: 'file', filename: 'a.mp4', body: 'a' },
+        { name: 'file', filename: 'b.mp4', body: 'b' },
+      ])
+      await expect(
+        receiveMultipart(from(twoFiles, 10), contentType, { tempDir, maxFileBytes: 1e9 }),
+      ).rejects.toMatchObject({ status: 400 })
+      expect(fs.readdirSync(tempDir)).toEqual([])
+    },
+  )
+
+  it('waits for a file sink that pushes back, and keeps every byte in order', async () => {
+    const big = Buffer.alloc(3 * 1024 * 1024)
+    for (let at = 0; at < big.length; at += 4) big.writeUInt32BE(at, at)
+    const received: Buffer[] = []
+    let waits = 0
+    let busy = false
+    const { file } = await receiveMultipart(
+      nodeStream(form([{ name: 'file', filename: 'a.mp4', body: big }]), 65_536),
+      contentType,
+      {
         tempDir,
         maxFileBytes: 1e9,
-      }),
-    ).rejects.toMatchObject({ status: 400 })
-    const twoFiles = form([
-      { name: 'file', filename: 'a.mp4', body: 'a' },
-      { name: 'file', filename: 'b.mp4', body: 'b' },
-    ])
+        fileSink: async () => ({
+          size: 0,
+          append(chunk) {
+            // A chunk while the previous wait is pending would mean the stream was not paused.
+            if (busy) throw new Error('a chunk arrived while the sink pushed back')
+            received.push(Buffer.from(chunk))
+            if (received.length % 3) return undefined
+            waits += 1
+            busy = true
+            return new Promise<void>((resolve) =>
+              setTimeout(() => {
+                busy = false
+                resolve()
+              }, 2),
+            )
+          },
+          close: async () => undefined,
+          abort: async () => undefined,
+        }),
+      },
+    )
+    expect(file).not.toBeNull()
+    expect(waits).toBeGreaterThan(10)
+    expect(Buffer.concat(received).equals(big)).toBe(true)
+  })
+
+  it('passes on a broken Node stream and a sink failure as errors, leaving no temp file', async () => {
+    const broken = new Readable({
+      read() {
+        this.push(
+          form([{ name: 'file', filename: 'a.mp4', body: Buffer.alloc(10_000) }]).subarray(0, 5000),
+        )
+        this.destroy(new Error('client went away'))
+      },
+    })
     await expect(
-      receiveMultipart(chunked(twoFiles, 10), contentType, { tempDir, maxFileBytes: 1e9 }),
-    ).rejects.toMatchObject({ status: 400 })
+      receiveMultipart(broken, contentType, { tempDir, maxFileBytes: 1e9 }),
+    ).rejects.toThrow('client went away')
+    const failingSink = receiveMultipart(
+      nodeStream(form([{ name: 'file', filename: 'a.mp4', body: Buffer.alloc(100_000) }]), 1000),
+      contentType,
+      {
+        tempDir,
+        maxFileBytes: 1e9,
+        fileSink: async () => ({
+          size: 0,
+          append: (chunk) => (chunk.length ? Promise.reject(new Error('disk full')) : undefined),
+          close: async () => undefined,
+          abort: async () => undefined,
+        }),
+      },
+    )
+    await expect(failingSink).rejects.toThrow('disk full')
     expect(fs.readdirSync(tempDir)).toEqual([])
   })
 
