@@ -11,12 +11,14 @@ import { projectRoot } from './config/database'
 import { seedDemoCatalogIfEmpty } from './seed/seedIfEmpty'
 import { installGracefulShutdown } from './server/gracefulShutdown'
 import { healthRoutes } from './server/health'
+import { tuneHeap } from './server/heapTuning'
 import { logger } from './server/logger'
 import { requestLogging } from './server/requestLogging'
 import { securityHeaders } from './server/securityHeaders'
 import { videoUploadRoutes } from './server/videoUploads'
 
 process.env.NEXT_TELEMETRY_DISABLED ??= '1'
+tuneHeap()
 
 const production = process.env.NODE_ENV === 'production'
 const port = Number(process.env.PORT ?? 3000)

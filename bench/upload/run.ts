@@ -36,7 +36,7 @@ import { startServer, type ServerMode } from './server'
 
 const totalBytes = Number(process.env.BENCH_UPLOAD_BYTES ?? 2 * 1024 ** 3)
 /** Rounds of direct PUT, upload, direct PUT; the report takes the median round. */
-const rounds = Math.max(1, Number(process.env.BENCH_UPLOAD_ROUNDS ?? 3))
+const rounds = Math.max(1, Number(process.env.BENCH_UPLOAD_ROUNDS ?? 5))
 const mode: ServerMode = process.argv.includes('--dev') ? 'development' : 'production'
 const credentials = {
   tokenId: 'bench-token',

@@ -143,7 +143,12 @@ const withFastMultipart = (
       saved = response.ok
       if (form.file && saved) {
         if (streamed?.delivered && streamed.uploadId) {
-          await claimEarlyEvents(runtime, req, streamed.uploadId)
+          // Not on the answer's path: the client has its 201 while the events that came before
+          // the save (kept, not lost) are applied; the webhook of the next one would too.
+          const { uploadId } = streamed
+          void claimEarlyEvents(runtime, req, uploadId).catch((error: unknown) =>
+            req.payload.logger.error({ err: error, uploadId }, 'Could not apply early Mux events'),
+          )
         } else {
           await afterSpooledUpload(req)
         }
