@@ -13,13 +13,15 @@ import v8 from 'node:v8'
  * `V8_HEAP_GROWING_PERCENT=0` keeps V8's default. V8 reads the factor each time it sets the next
  * limit, so setting it once the modules are loaded is early enough.
  */
-export const heapGrowingPercent = (env: NodeJS.ProcessEnv = process.env): number => {
+export const heapGrowingPercent = (
+  env: Record<string, string | undefined> = process.env,
+): number => {
   const text = env.V8_HEAP_GROWING_PERCENT?.trim()
   const value = text ? Number(text) : NaN
   return Number.isInteger(value) && value >= 0 ? value : 100
 }
 
-export const tuneHeap = (env: NodeJS.ProcessEnv = process.env): void => {
+export const tuneHeap = (env: Record<string, string | undefined> = process.env): void => {
   const percent = heapGrowingPercent(env)
   if (percent > 0) v8.setFlagsFromString(`--heap-growing-percent=${percent}`)
 }

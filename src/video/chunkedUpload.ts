@@ -149,36 +149,6 @@ const giveBackSlab = (slab: Buffer) => {
  * garbage collections free them: in a server with a large heap those collections cost more
  * than the copy.
  */
-class HeldChunks {
-  private chunks: Buffer[] = []
-  private first = 0
-  private head = 0
-  constructor(_slabBytes: number) {}
-  append(chunk: Buffer) {
-    this.chunks.push(chunk)
-  }
-  views(from: number, to: number): Buffer[] {
-    const taken: Buffer[] = []
-    let at = -this.head
-    for (let i = this.first; i < this.chunks.length; i++) {
-      const buffer = this.chunks[i]
-      const end = at + buffer.length
-      if (end > from && at < to) taken.push(buffer.subarray(Math.max(0, from - at), Math.min(buffer.length, to - at)))
-      at = end
-      if (at >= to) break
-    }
-    return taken
-  }
-  drop(bytes: number) {
-    this.head += bytes
-    while (this.first < this.chunks.length && this.head >= this.chunks[this.first].length) {
-      this.head -= this.chunks[this.first].length
-      this.first++
-    }
-    if (this.first > 1024) { this.chunks = this.chunks.slice(this.first); this.first = 0 }
-  }
-}
-
 class SlabQueue {
   private slabs: Array<{ buffer: Buffer; filled: number }> = []
   /** Bytes of the first slab already dropped. */
@@ -269,7 +239,7 @@ export class ChunkedUploadStream {
   written = 0
   failure: UploadTransferError | null = null
   complete = false
-  private pending: SlabQueue | HeldChunks
+  private pending: SlabQueue
   private inFlight: Promise<void> | null = null
   private open: OpenChunk | null = null
   private requests = new Set<http.ClientRequest>()
@@ -289,7 +259,7 @@ export class ChunkedUploadStream {
     this.chunkBytes = chunkBytes
     this.idleTimeoutMs = idleTimeoutMs
     this.expectedBytes = expectedBytes
-    this.pending = process.env.EXP_NOCOPY ? new HeldChunks(chunkBytes) : new SlabQueue(chunkBytes)
+    this.pending = new SlabQueue(chunkBytes)
     const Agent = new URL(url).protocol === 'https:' ? https.Agent : http.Agent
     this.agent = new Agent({ keepAlive: true, maxSockets: 1 })
   }
