@@ -185,22 +185,13 @@ class SlabQueue {
     return taken
   }
 
-  /** Lets go of the first `bytes`; emptied slabs go back for reuse. */
+  /** Lets go of the first `bytes`; emptied slabs (the last too, once all of it) go back. */
   drop(bytes: number) {
     this.head += bytes
+    // Every slab held has at least one byte: `append` fills what it takes.
     while (this.slabs.length && this.head >= this.slabs[0].filled) {
-      const [first] = this.slabs
-      if (first.filled < this.slabBytes && this.slabs.length === 1) {
-        if (this.head === first.filled && first.filled > 0) {
-          // Everything held was dropped: the slab is free again.
-          this.slabs.shift()
-          this.head = 0
-          giveBackSlab(first.buffer)
-        }
-        break
-      }
+      const first = this.slabs.shift() as { buffer: Buffer; filled: number }
       this.head -= first.filled
-      this.slabs.shift()
       giveBackSlab(first.buffer)
     }
   }

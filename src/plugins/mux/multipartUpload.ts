@@ -198,6 +198,9 @@ export const discardRest = async (
   await chunks.return?.()
 }
 
+const asBuffer = (chunk: Uint8Array): Buffer =>
+  Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)
+
 /**
  * Hands every chunk of a Node stream to `take` in order, pausing the stream while a promise
  * `take` returned is pending. Unlike an async iterator, a chunk that needs no waiting costs no
@@ -217,15 +220,11 @@ const readNodeStream = (stream: Readable, take: (chunk: Buffer) => Backpressure)
       if (error) reject(error)
       else resolve()
     }
-    const onData = (chunk: Buffer | Uint8Array) => {
+    const onData = (chunk: Uint8Array) => {
       if (settled) return
       let wait: Backpressure
       try {
-        wait = take(
-          Buffer.isBuffer(chunk)
-            ? chunk
-            : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength),
-        )
+        wait = take(asBuffer(chunk))
       } catch (error) {
         return settle(error)
       }
@@ -251,8 +250,7 @@ const readIterator = async (
   take: (chunk: Buffer) => Backpressure,
 ): Promise<void> => {
   for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
-    const chunk = next.value
-    await take(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength))
+    await take(asBuffer(next.value))
   }
 }
 
