@@ -200,6 +200,17 @@ export const Licences: CollectionConfig<'licences'> = {
             },
           ],
         },
+        {
+          name: 'tzVersion',
+          type: 'text',
+          index: true,
+          admin: {
+            readOnly: true,
+            description:
+              'IANA time-zone database version the windows were resolved with. Date-only windows ' +
+              'are re-resolved when the server starts with another version.',
+          },
+        },
         { name: 'contentKeys', type: 'text', hasMany: true, index: true, admin: { hidden: true } },
       ],
     },

@@ -78,6 +78,7 @@ export interface Config {
     videos: Video;
     licences: Licence;
     regions: Region;
+    'rights-audits': RightsAudit;
     users: User;
     'mux-events': MuxEvent;
     'payload-kv': PayloadKv;
@@ -114,6 +115,7 @@ export interface Config {
     videos: VideosSelect<false> | VideosSelect<true>;
     licences: LicencesSelect<false> | LicencesSelect<true>;
     regions: RegionsSelect<false> | RegionsSelect<true>;
+    'rights-audits': RightsAuditsSelect<false> | RightsAuditsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'mux-events': MuxEventsSelect<false> | MuxEventsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -139,6 +141,7 @@ export interface Config {
   user: User;
   jobs: {
     tasks: {
+      rightsAudit: TaskRightsAudit;
       muxPushSource: TaskMuxPushSource;
       muxSyncVideo: TaskMuxSyncVideo;
       muxRelease: TaskMuxRelease;
@@ -797,6 +800,10 @@ export interface Licence {
         id?: string | null;
       }[]
     | null;
+  /**
+   * IANA time-zone database version the windows were resolved with. Date-only windows are re-resolved when the server starts with another version.
+   */
+  tzVersion?: string | null;
   contentKeys?: string[] | null;
   hasConflicts?: boolean | null;
   /**
@@ -851,6 +858,61 @@ export interface Region {
    * Policy gate: titles without an approval number (cnApprovalNumber) are hidden.
    */
   requiresApprovalNumber?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Runs of the rights audit: stored availability rows against the licences.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "rights-audits".
+ */
+export interface RightsAudit {
+  id: number;
+  startedAt: string;
+  finishedAt?: string | null;
+  trigger: 'job' | 'command' | 'seed';
+  repair?: boolean | null;
+  /**
+   * Titles checked.
+   */
+  checked?: number | null;
+  /**
+   * Titles whose rows differed.
+   */
+  differing?: number | null;
+  /**
+   * Titles whose rows were rewritten.
+   */
+  repaired?: number | null;
+  rowsMissing?: number | null;
+  rowsExtra?: number | null;
+  rowsDifferent?: number | null;
+  /**
+   * The first differing titles.
+   */
+  examples?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Where the next scheduled run goes on (null: from the start).
+   */
+  next?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  error?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -991,6 +1053,7 @@ export interface PayloadJob {
         completedAt: string;
         taskSlug:
           | 'inline'
+          | 'rightsAudit'
           | 'muxPushSource'
           | 'muxSyncVideo'
           | 'muxRelease'
@@ -1033,6 +1096,7 @@ export interface PayloadJob {
   taskSlug?:
     | (
         | 'inline'
+        | 'rightsAudit'
         | 'muxPushSource'
         | 'muxSyncVideo'
         | 'muxRelease'
@@ -1111,6 +1175,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'regions';
         value: number | Region;
+      } | null)
+    | ({
+        relationTo: 'rights-audits';
+        value: number | RightsAudit;
       } | null)
     | ({
         relationTo: 'users';
@@ -1496,6 +1564,7 @@ export interface LicencesSelect<T extends boolean = true> {
         endRule?: T;
         id?: T;
       };
+  tzVersion?: T;
   contentKeys?: T;
   hasConflicts?: T;
   conflicts?:
@@ -1534,6 +1603,27 @@ export interface RegionsSelect<T extends boolean = true> {
   members?: T;
   timeZone?: T;
   requiresApprovalNumber?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "rights-audits_select".
+ */
+export interface RightsAuditsSelect<T extends boolean = true> {
+  startedAt?: T;
+  finishedAt?: T;
+  trigger?: T;
+  repair?: T;
+  checked?: T;
+  differing?: T;
+  repaired?: T;
+  rowsMissing?: T;
+  rowsExtra?: T;
+  rowsDifferent?: T;
+  examples?: T;
+  next?: T;
+  error?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1696,6 +1786,24 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskRightsAudit".
+ */
+export interface TaskRightsAudit {
+  input?: unknown;
+  output: {
+    result?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

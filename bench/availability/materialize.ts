@@ -4,12 +4,12 @@ import {
   buildAvailabilityIndex,
   type ContentRef,
   evaluateAvailability,
+  type Offer,
   inheritedApprovalNumber,
   nodeKey,
   passesPolicyGates,
 } from '../../src/availability'
-import { type AvailabilitySegment, segmentsFrom } from '../../src/availability/segments'
-import { openEndInstant } from '../../src/rights/materialize'
+import { openEndInstant } from '../../src/rights/rowsInForce'
 import type { GeneratedCatalog } from './generate'
 
 /** One `availability-windows` row, keyed as the adapter's drizzle table is. */
@@ -23,7 +23,7 @@ export type BenchAvailabilityRow = {
   territory: string
   start: string
   end: string
-  offers: AvailabilitySegment['offers']
+  offers: Offer[]
 }
 
 const relationOf = {
@@ -68,7 +68,7 @@ export const computeAllAvailabilityRows = (
       })
     for (const node of catalog.nodes) {
       const intervals = availableIntervals(index, node, territory, { includeLeaf })
-      for (const segment of segmentsFrom(intervals)) {
+      for (const segment of intervals) {
         const id = Number(node.id)
         rows.push({
           contentKey: nodeKey(node),

@@ -1,16 +1,10 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'payload'
 
 import type { ContentCollection } from '../../src/availability'
+import { idOf } from '../../src/rights/ids'
 import { rematerializeAvailability } from '../../src/rights/materialize'
 
 type ParentFields = { series?: unknown; season?: unknown }
-
-const idOf = (value: unknown): string | undefined =>
-  value && typeof value === 'object'
-    ? idOf((value as { id?: unknown }).id)
-    : value
-      ? String(value)
-      : undefined
 
 /**
  * Publishing, unpublishing, moving or gating a title changes what viewers may see of it, of
@@ -18,8 +12,7 @@ const idOf = (value: unknown): string | undefined =>
  */
 export const refreshTitleAvailability =
   (collection: ContentCollection): CollectionAfterChangeHook =>
-  async ({ doc, previousDoc, req, context }) => {
-    if (context.skipAvailabilityRefresh) return doc
+  async ({ doc, previousDoc, req }) => {
     const previous = (previousDoc ?? {}) as ParentFields
     const roots = [{ collection, id: String(doc.id) }]
     const oldSeason = idOf(previous.season)

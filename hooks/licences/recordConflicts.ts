@@ -1,7 +1,7 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'payload'
 
 import type { Licence } from '../../src/payload-types'
-import { recordLicenceConflicts } from '../../src/rights/conflicts'
+import { isBookkeepingSave, recordLicenceConflicts } from '../../src/rights/conflicts'
 import { titleKeysNamedBy } from '../../src/rights/licenceRecords'
 
 /** Conflicts never block a save; they are recorded on every licence involved. */
@@ -12,7 +12,7 @@ export const recordConflictsAfterChange: CollectionAfterChangeHook<Licence> = as
   context,
 }) => {
   // Recording conflicts saves licences again; that save changes neither rights nor conflicts.
-  if (context.licenceBookkeepingOnly) return doc
+  if (isBookkeepingSave(context, doc.id)) return doc
   const recorded = await recordLicenceConflicts(
     req.payload,
     titleKeysNamedBy(doc, previousDoc),

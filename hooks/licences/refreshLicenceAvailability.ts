@@ -1,7 +1,8 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'payload'
 
+import { contentRefFromKey } from '../../src/availability'
 import type { Licence } from '../../src/payload-types'
-import { contentRefFromKey } from '../../src/rights/catalogGraph'
+import { isBookkeepingSave } from '../../src/rights/conflicts'
 import { titleKeysNamedBy } from '../../src/rights/licenceRecords'
 import { rematerializeAvailability } from '../../src/rights/materialize'
 
@@ -16,7 +17,7 @@ export const refreshLicenceAvailability: CollectionAfterChangeHook<Licence> = as
   context,
 }) => {
   // Recording conflicts saves licences again; that save changes neither rights nor conflicts.
-  if (context.licenceBookkeepingOnly) return doc
+  if (isBookkeepingSave(context, doc.id)) return doc
   await rematerializeAvailability(req.payload, titlesNamedBy(doc, previousDoc), req)
   return doc
 }

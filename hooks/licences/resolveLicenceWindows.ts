@@ -3,22 +3,25 @@ import { type CollectionBeforeChangeHook, ValidationError } from 'payload'
 import {
   AvailabilityInputError,
   expandTerritories,
+  nodeKey,
   resolveTerritoryWindows,
 } from '../../src/availability'
 import type { Licence } from '../../src/payload-types'
+import { idOf } from '../../src/rights/ids'
 import { storedWindowOf } from '../../src/rights/licenceRecords'
 import { loadRegions } from '../../src/rights/regions'
+import { timeZoneRulesVersion } from '../../src/rights/timeZoneRules'
 
 type Relation = Licence['content'][number]
 
-const idOf = (value: unknown): string =>
-  value && typeof value === 'object' ? idOf((value as { id?: unknown }).id) : String(value)
+const relationKey = (relation: Relation): string =>
+  nodeKey({ collection: relation.relationTo, id: idOf(relation.value) ?? '' })
 
-const relationKey = (relation: Relation): string => `${relation.relationTo}/${idOf(relation.value)}`
+const idsOf = (relations: unknown): string[] =>
+  ((relations as unknown[] | null | undefined) ?? []).flatMap((relation) => idOf(relation) ?? [])
 
 const sameIds = (a: unknown, b: unknown) =>
-  JSON.stringify(((a as unknown[]) ?? []).map(idOf).sort()) ===
-  JSON.stringify(((b as unknown[]) ?? []).map(idOf).sort())
+  JSON.stringify(idsOf(a).sort()) === JSON.stringify(idsOf(b).sort())
 
 const refuse = (path: string, message: string): never => {
   throw new ValidationError({ collection: 'licences', errors: [{ path, message }] })
@@ -50,7 +53,7 @@ export const resolveLicenceWindows: CollectionBeforeChangeHook<Licence> = async 
   const { docs } = await req.payload.find({
     collection: 'regions',
     where: {
-      id: { in: [...(merged.territories ?? []), ...(merged.excludedTerritories ?? [])].map(idOf) },
+      id: { in: [...idsOf(merged.territories), ...idsOf(merged.excludedTerritories)] },
     },
     pagination: false,
     depth: 0,
@@ -59,10 +62,7 @@ export const resolveLicenceWindows: CollectionBeforeChangeHook<Licence> = async 
     req,
   })
   const codeById = new Map(docs.map((doc) => [String(doc.id), doc.code]))
-  const codesOf = (relations: unknown) =>
-    ((relations as unknown[]) ?? []).map(
-      (relation) => codeById.get(idOf(relation)) ?? idOf(relation),
-    )
+  const codesOf = (relations: unknown) => idsOf(relations).map((id) => codeById.get(id) ?? id)
   const included = codesOf(merged.territories)
   const excluded = codesOf(merged.excludedTerritories)
   if (included.length === 0) refuse('territories', 'A licence needs at least one territory.')
@@ -76,6 +76,7 @@ export const resolveLicenceWindows: CollectionBeforeChangeHook<Licence> = async 
     )
     data.countries = countries
     data.resolvedWindows = windows.map(storedWindowOf)
+    data.tzVersion = timeZoneRulesVersion()
     data.groupSnapshot = Object.fromEntries(
       [...included, ...excluded]
         .filter((code) => regions.find((region) => region.code === code)?.kind === 'group')

@@ -1,7 +1,7 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'payload'
 
+import { contentRefFromKey } from '../../src/availability'
 import type { Region } from '../../src/payload-types'
-import { contentRefFromKey } from '../../src/rights/catalogGraph'
 import { rematerializeAvailability } from '../../src/rights/materialize'
 import { forgetRegions } from '../../src/rights/regions'
 

@@ -2,7 +2,7 @@ import type { Access, Where } from 'payload'
 
 import type { ContentCollection } from '../availability'
 import { isStaffUser, type RoleBearer } from '../roles'
-import { rowsInForce } from '../rights/summary'
+import { rowsInForce } from '../rights/rowsInForce'
 import { availabilityInstantOf, knownViewerTerritory } from '../rights/viewerTerritory'
 
 /**
@@ -42,11 +42,6 @@ export const publishedAndAvailable =
     }
 
     return {
-      and: [
-        published,
-        { 'availabilityWindows.territory': { equals: territory } },
-        { 'availabilityWindows.start': { less_than_equal: at } },
-        { 'availabilityWindows.end': { greater_than: at } },
-      ],
+      and: [published, ...rowsInForce(territory, at, 'availabilityWindows.')],
     }
   }

@@ -43,6 +43,7 @@ export {
 } from './time'
 export { resolveTerritoryWindows, type TerritoryWindow } from './territoryWindows'
 export {
+  contentRefFromKey,
   createTitleTree,
   isContainer,
   lineage,

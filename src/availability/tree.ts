@@ -14,7 +14,19 @@ export interface TitleLink {
 
 const depth: Record<ContentCollection, number> = { series: 0, seasons: 1, episodes: 2, films: 0 }
 
+/** The `collection/id` key of a title (`films/12`), as licences and availability rows store it. */
 export const nodeKey = (node: ContentRef): string => `${node.collection}/${node.id}`
+
+const contentCollections: readonly ContentCollection[] = ['films', 'series', 'seasons', 'episodes']
+
+/** The title a `collection/id` key names; the inverse of nodeKey. */
+export const contentRefFromKey = (key: string): ContentRef => {
+  const [collection, id, extra] = key.split('/')
+  if (!contentCollections.includes(collection as ContentCollection) || !id || extra !== undefined) {
+    throw new AvailabilityInputError('content', `${key} is not a title key like films/12`)
+  }
+  return { collection: collection as ContentCollection, id }
+}
 
 export const sameNode = (a: ContentRef, b: ContentRef): boolean =>
   a.id === b.id && a.collection === b.collection

@@ -14,6 +14,7 @@ import { Images } from '../../collections/Images'
 import { Licences } from '../../collections/Licences'
 import { People } from '../../collections/People'
 import { Regions } from '../../collections/Regions'
+import { RightsAudits } from '../../collections/RightsAudits'
 import { Seasons } from '../../collections/Seasons'
 import { Series } from '../../collections/Series'
 import { Users } from '../../collections/Users'
@@ -23,6 +24,8 @@ import { availabilityOverviewEndpoint } from '../endpoints/availabilityOverviewE
 import { exposeFieldErrors } from '../../hooks/errors/exposeFieldErrors'
 import { adminCredentialsFromEnv, ensureAdminFromEnv } from '../bootstrap/ensureAdminFromEnv'
 import { muxVideoPlugin, muxVideoPluginOptionsFromEnv } from '../plugins/mux'
+import { rightsAuditSettingsFrom, rightsAuditTask } from '../rights/auditRuns'
+import { reresolveForTimeZoneRules } from '../rights/timeZoneRules'
 import { databaseAdapterFor, defaultDatabaseUrl, projectRoot } from './database'
 import { resolvePayloadSecret } from './secret'
 
@@ -50,6 +53,7 @@ export const reelhouseConfig = ({
   const url = databaseUrl ?? env.DATABASE_URL ?? defaultDatabaseUrl(production)
   const allowedOrigins = listFrom(env.CORS_ORIGINS)
   const maxUploadBytes = Number(env.MAX_UPLOAD_BYTES ?? 50 * 1024 ** 3)
+  const runsJobs = env.JOBS_AUTORUN !== 'false'
 
   return {
     secret: resolvePayloadSecret(env, path.join(projectRoot, 'data')),
@@ -86,6 +90,7 @@ export const reelhouseConfig = ({
       Videos,
       Licences,
       Regions,
+      RightsAudits,
       Users,
     ],
     editor: lexicalEditor(),
@@ -111,7 +116,8 @@ export const reelhouseConfig = ({
       // The server process runs due jobs (scheduled publishing, pushes to Mux) on this cron;
       // seconds are the first field.
       autoRun: [{ cron: env.JOBS_CRON ?? '*/10 * * * * *', queue: 'default', limit: 25 }],
-      shouldAutoRun: () => env.JOBS_AUTORUN !== 'false',
+      shouldAutoRun: () => runsJobs,
+      tasks: [rightsAuditTask(rightsAuditSettingsFrom(env), async () => runsJobs)],
     },
     typescript: { outputFile: path.join(projectRoot, 'src/payload-types.ts') },
     graphQL: { disablePlaygroundInProduction: true },
@@ -120,6 +126,20 @@ export const reelhouseConfig = ({
     plugins: [muxVideoPlugin(muxVideoPluginOptionsFromEnv(env))],
     onInit: async (payload) => {
       await ensureAdminFromEnv(payload, adminCredentialsFromEnv(env))
+      // Date-only licence windows follow the tz database in force (see src/rights/timeZoneRules).
+      const { tzVersion, checked, moved } = await reresolveForTimeZoneRules(payload, {
+        log: (entry) =>
+          payload.logger.warn(
+            { event: 'rights.tz.moved', ...entry },
+            `Licence ${entry.contractId ?? entry.licence} moved under new time-zone rules`,
+          ),
+      })
+      if (checked > 0) {
+        payload.logger.info(
+          { event: 'rights.tz.checked', tzVersion, checked, moved: moved.length },
+          `Time-zone rules ${tzVersion}: ${checked} licences checked, ${moved.length} moved`,
+        )
+      }
     },
   }
 }

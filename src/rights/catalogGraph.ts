@@ -1,14 +1,16 @@
-import type { Payload, PayloadRequest } from 'payload'
+import type { Payload, PayloadRequest, Where } from 'payload'
 
 import {
   type ContentCollection,
   type ContentRef,
   createTitleTree,
+  lineage,
   type NodeFacts,
   nodeKey,
   type TitleLink,
   type TitleTree,
 } from '../availability'
+import { idOf } from './ids'
 
 export const catalogCollections: ContentCollection[] = ['films', 'series', 'seasons', 'episodes']
 
@@ -18,6 +20,10 @@ export const isCatalogCollection = (slug: string): slug is ContentCollection =>
 /** The part of the catalog around some titles: their ancestors and all their descendants. */
 export type CatalogGraph = {
   tree: TitleTree
+  /**
+   * What the engine knows of each title. `published` is the spec's rule 1: the title AND every
+   * ancestor are published (an episode of a draft season is not).
+   */
   facts: Map<string, NodeFacts>
   /** Every title in the graph. */
   nodes: ContentRef[]
@@ -25,13 +31,8 @@ export type CatalogGraph = {
 
 type Req = Partial<PayloadRequest> | undefined
 
-const idOf = (value: unknown): string | undefined => {
-  if (value === null || value === undefined) return undefined
-  if (typeof value === 'object') return idOf((value as { id?: unknown }).id)
-  return String(value)
-}
-
-type TitleDoc = {
+/** The fields of a title document the graph reads. */
+export type TitleDoc = {
   id: string | number
   _status?: string | null
   cnApprovalNumber?: string | null
@@ -42,19 +43,58 @@ type TitleDoc = {
 const readTitles = async (
   payload: Payload,
   collection: ContentCollection,
-  where: Record<string, unknown>,
+  where: Where,
   req: Req,
 ): Promise<TitleDoc[]> => {
   const { docs } = await payload.find({
     collection,
-    where: where as never,
+    where,
     pagination: false,
     depth: 0,
     overrideAccess: true,
-    select: { _status: true, cnApprovalNumber: true, series: true, season: true } as never,
+    select: { _status: true, cnApprovalNumber: true, series: true, season: true },
     req,
   })
-  return docs as unknown as TitleDoc[]
+  return docs
+}
+
+/** Title documents of each collection, as read from the database. */
+export type TitleDocs = Record<ContentCollection, readonly TitleDoc[]>
+
+/**
+ * Builds the graph from title documents: parent links, and facts in which a title counts as
+ * published only when it and every ancestor are. A parent that is not among the documents
+ * (deleted, or never there) counts as unpublished.
+ */
+export const catalogGraphFrom = (titles: TitleDocs): CatalogGraph => {
+  const links: TitleLink[] = []
+  const own = new Map<string, NodeFacts>()
+  const nodes = new Map<string, ContentRef>()
+  for (const collection of catalogCollections) {
+    for (const doc of titles[collection]) {
+      const node = { collection, id: String(doc.id) }
+      const key = nodeKey(node)
+      if (nodes.has(key)) continue
+      nodes.set(key, node)
+      own.set(key, {
+        published: doc._status === 'published',
+        cnApprovalNumber: doc.cnApprovalNumber ?? null,
+      })
+      const parentId = idOf(collection === 'episodes' ? doc.season : undefined)
+      const seriesId = idOf(collection === 'seasons' ? doc.series : undefined)
+      if (parentId) links.push({ child: node, parent: { collection: 'seasons', id: parentId } })
+      if (seriesId) links.push({ child: node, parent: { collection: 'series', id: seriesId } })
+    }
+  }
+  const tree = createTitleTree(links)
+  const facts = new Map<string, NodeFacts>()
+  for (const [key, node] of nodes) {
+    const published = lineage(node, tree).every(
+      (title) => own.get(nodeKey(title))?.published === true,
+    )
+    facts.set(key, { ...own.get(key), published })
+  }
+  return { tree, facts, nodes: [...nodes.values()] }
 }
 
 /**
@@ -66,85 +106,35 @@ export const loadCatalogGraph = async (
   roots: readonly ContentRef[],
   req?: Req,
 ): Promise<CatalogGraph> => {
-  const links: TitleLink[] = []
-  const facts = new Map<string, NodeFacts>()
-  const remember = (collection: ContentCollection, doc: TitleDoc): ContentRef => {
-    const node = { collection, id: String(doc.id) }
-    facts.set(nodeKey(node), {
-      published: doc._status === 'published',
-      cnApprovalNumber: doc.cnApprovalNumber ?? null,
-    })
-    return node
-  }
-
   const ids = (collection: ContentCollection) =>
     roots.filter((root) => root.collection === collection).map((root) => root.id)
+  const byIds = (collection: ContentCollection, values: Iterable<string>) => {
+    const list = [...new Set(values)]
+    return list.length ? readTitles(payload, collection, { id: { in: list } }, req) : []
+  }
 
   // Walk up: episodes -> seasons -> series.
-  const episodeIds = new Set(ids('episodes'))
-  const seasonIds = new Set(ids('seasons'))
-  const seriesIds = new Set(ids('series'))
-  const filmIds = ids('films')
-
-  const episodes = episodeIds.size
-    ? await readTitles(payload, 'episodes', { id: { in: [...episodeIds] } }, req)
-    : []
-  episodes.forEach((episode) => {
-    const season = idOf(episode.season)
-    if (season) seasonIds.add(season)
-  })
-  const seasonsUp = seasonIds.size
-    ? await readTitles(payload, 'seasons', { id: { in: [...seasonIds] } }, req)
-    : []
-  seasonsUp.forEach((season) => {
-    const series = idOf(season.series)
-    if (series) seriesIds.add(series)
-  })
+  const episodesUp = await byIds('episodes', ids('episodes'))
+  const seasonsUp = await byIds('seasons', [
+    ...ids('seasons'),
+    ...episodesUp.flatMap((episode) => idOf(episode.season) ?? []),
+  ])
+  const seriesIds = [...ids('series'), ...seasonsUp.flatMap((season) => idOf(season.series) ?? [])]
+  const series = await byIds('series', seriesIds)
 
   // Walk down from every series and season found: all seasons and episodes below.
-  const series = seriesIds.size
-    ? await readTitles(payload, 'series', { id: { in: [...seriesIds] } }, req)
+  const seasonsDown = seriesIds.length
+    ? await readTitles(payload, 'seasons', { series: { in: [...new Set(seriesIds)] } }, req)
     : []
-  const seasons = seriesIds.size
-    ? await readTitles(payload, 'seasons', { series: { in: [...seriesIds] } }, req)
-    : []
-  const allSeasonIds = [...new Set([...seasons, ...seasonsUp].map((season) => String(season.id)))]
-  const allEpisodes = allSeasonIds.length
-    ? await readTitles(payload, 'episodes', { season: { in: allSeasonIds } }, req)
-    : []
-  const films = filmIds.length
-    ? await readTitles(payload, 'films', { id: { in: filmIds } }, req)
+  const seasonIds = [...new Set([...seasonsUp, ...seasonsDown].map((season) => String(season.id)))]
+  const episodesDown = seasonIds.length
+    ? await readTitles(payload, 'episodes', { season: { in: seasonIds } }, req)
     : []
 
-  const seriesNodes = series.map((doc) => remember('series', doc))
-  const seasonNodes = new Map<string, ContentRef>()
-  for (const season of [...seasons, ...seasonsUp]) {
-    const node = remember('seasons', season)
-    if (seasonNodes.has(node.id)) continue
-    seasonNodes.set(node.id, node)
-    const parent = idOf(season.series)
-    if (parent) links.push({ child: node, parent: { collection: 'series', id: parent } })
-  }
-  const episodeNodes = new Map<string, ContentRef>()
-  for (const episode of [...allEpisodes, ...episodes]) {
-    const node = remember('episodes', episode)
-    if (episodeNodes.has(node.id)) continue
-    episodeNodes.set(node.id, node)
-    const parent = idOf(episode.season)
-    if (parent) links.push({ child: node, parent: { collection: 'seasons', id: parent } })
-  }
-  const filmNodes = films.map((doc) => remember('films', doc))
-
-  return {
-    tree: createTitleTree(links),
-    facts,
-    nodes: [...filmNodes, ...seriesNodes, ...seasonNodes.values(), ...episodeNodes.values()],
-  }
-}
-
-export const contentKeyOf = (node: ContentRef): string => nodeKey(node)
-
-export const contentRefFromKey = (key: string): ContentRef => {
-  const [collection, id] = key.split('/') as [ContentCollection, string]
-  return { collection, id }
+  return catalogGraphFrom({
+    films: await byIds('films', ids('films')),
+    series,
+    seasons: [...seasonsUp, ...seasonsDown],
+    episodes: [...episodesUp, ...episodesDown],
+  })
 }

@@ -1,28 +1,25 @@
-import type { Payload, PayloadRequest } from 'payload'
+import { isolateObjectProperty, type Payload, type PayloadRequest } from 'payload'
 
 import {
-  createTitleTree,
+  contentRefFromKey,
   type ExclusiveConflict,
   findExclusiveConflicts,
   findSoftHoldbackWarnings,
   type SoftHoldbackWarning,
 } from '../availability'
 import type { Licence } from '../payload-types'
-import { contentRefFromKey, loadCatalogGraph } from './catalogGraph'
-import { engineLicenceFrom, loadLicencesFor } from './licenceRecords'
+import { documentId } from './ids'
+import { loadRightsContext } from './rightsContext'
 
 type ConflictEntry = NonNullable<Licence['conflicts']>[number]
 type WarningEntry = NonNullable<Licence['warnings']>[number]
-
-const idValue = (payload: Payload, id: string): number | string =>
-  payload.db.defaultIDType === 'number' ? Number(id) : id
 
 const conflictEntry = (
   payload: Payload,
   conflict: ExclusiveConflict,
   other: string,
 ): ConflictEntry => ({
-  otherLicence: idValue(payload, other) as number,
+  otherLicence: documentId(payload, other) as number,
   territory: conflict.territory,
   licenceType: conflict.licenceType,
   titles: conflict.nodes.map((node) => `${node.collection}/${node.id}`).join(', '),
@@ -35,7 +32,7 @@ const warningEntry = (
   warning: SoftHoldbackWarning,
   other: string,
 ): WarningEntry => ({
-  otherLicence: idValue(payload, other) as number,
+  otherLicence: documentId(payload, other) as number,
   territory: warning.territory,
   licenceType: warning.licenceType,
   titles: warning.nodes.map((node) => `${node.collection}/${node.id}`).join(', '),
@@ -57,13 +54,34 @@ const comparable = (entries: readonly (ConflictEntry | WarningEntry)[] | null | 
     ),
   )
 
+export type RecordedConflicts = Pick<Licence, 'conflicts' | 'warnings' | 'hasConflicts'>
+
+/**
+ * The request for recording bookkeeping on one licence: the caller's (and so its transaction),
+ * with a context of its own that marks only this licence. The marker never reaches the
+ * caller's request, so licences saved later in the same request run all their hooks.
+ */
+export const bookkeepingRequest = (
+  req: Partial<PayloadRequest> | undefined,
+  licenceId: string,
+): Partial<PayloadRequest> => {
+  if (!req) return { context: { licenceBookkeepingFor: licenceId } }
+  const isolated = isolateObjectProperty(req, 'context')
+  isolated.context = { ...req.context, licenceBookkeepingFor: licenceId }
+  return isolated
+}
+
+/** Whether this save of `licenceId` only records bookkeeping (see bookkeepingRequest). */
+export const isBookkeepingSave = (
+  context: PayloadRequest['context'],
+  licenceId: string | number,
+): boolean => context.licenceBookkeepingFor === String(licenceId)
+
 /**
  * Re-evaluates exclusive-grant conflicts and soft-holdback warnings among every licence that
  * touches the same titles as `titleKeys`, and records them on each licence involved (saving
  * a conflicting licence is allowed; staff see the conflict on both licences).
  */
-export type RecordedConflicts = Pick<Licence, 'conflicts' | 'warnings' | 'hasConflicts'>
-
 export const recordLicenceConflicts = async (
   payload: Payload,
   titleKeys: readonly string[],
@@ -71,12 +89,10 @@ export const recordLicenceConflicts = async (
 ): Promise<Map<string, RecordedConflicts>> => {
   const recorded = new Map<string, RecordedConflicts>()
   if (titleKeys.length === 0) return recorded
-  const graph = await loadCatalogGraph(payload, titleKeys.map(contentRefFromKey), req)
-  const docs = await loadLicencesFor(payload, graph.nodes, req)
-  const licences = docs.map(engineLicenceFrom)
-  const tree = graph.tree ?? createTitleTree([])
-  const conflicts = findExclusiveConflicts(licences, tree)
-  const warnings = findSoftHoldbackWarnings(licences, tree)
+  const context = await loadRightsContext(payload, titleKeys.map(contentRefFromKey), req)
+  const docs = context.licenceDocs
+  const conflicts = findExclusiveConflicts(context.licences, context.tree)
+  const warnings = findSoftHoldbackWarnings(context.licences, context.tree)
 
   for (const doc of docs) {
     const id = String(doc.id)
@@ -113,8 +129,7 @@ export const recordLicenceConflicts = async (
       data,
       depth: 0,
       overrideAccess: true,
-      context: { licenceBookkeepingOnly: true },
-      req,
+      req: bookkeepingRequest(req, id),
     })
   }
   return recorded

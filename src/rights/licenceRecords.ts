@@ -1,14 +1,15 @@
 import type { Payload, PayloadRequest } from 'payload'
 
-import type {
-  ContentRef,
-  Licence,
-  LicenceType,
-  TerritoryWindow,
-  VideoFormat,
+import {
+  type ContentRef,
+  contentRefFromKey,
+  type Licence,
+  type LicenceType,
+  nodeKey,
+  type TerritoryWindow,
+  type VideoFormat,
 } from '../availability'
 import type { Licence as LicenceDoc } from '../payload-types'
-import { contentRefFromKey } from './catalogGraph'
 
 /** A saved licence document as the availability engine sees it. */
 export const engineLicenceFrom = (doc: LicenceDoc): Licence => ({
@@ -34,7 +35,7 @@ export const loadLicencesFor = async (
   where: Record<string, unknown> = {},
 ): Promise<LicenceDoc[]> => {
   if (nodes.length === 0) return []
-  const keys = [...new Set(nodes.map((node) => `${node.collection}/${node.id}`))]
+  const keys = [...new Set(nodes.map(nodeKey))]
   const { docs } = await payload.find({
     collection: 'licences',
     where: { and: [{ contentKeys: { in: keys } }, where] } as never,

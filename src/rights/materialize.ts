@@ -2,19 +2,15 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import {
   availableIntervals,
-  buildAvailabilityIndex,
   type ContentRef,
   inheritedApprovalNumber,
   nodeKey,
+  type Offer,
   passesPolicyGates,
 } from '../availability'
-import { type AvailabilitySegment, segmentsFrom } from '../availability/segments'
-import { type CatalogGraph, loadCatalogGraph } from './catalogGraph'
-import { engineLicenceFrom, loadLicencesFor } from './licenceRecords'
-import { loadRegions } from './regions'
-
-/** Stored for open-ended windows so the content API filter is a plain range check. */
-export const openEndInstant = '9999-12-31T23:59:59.999Z'
+import { documentId } from './ids'
+import { loadRightsContext, type RightsContext } from './rightsContext'
+import { openEndInstant } from './rowsInForce'
 
 const relationFieldOf = {
   films: 'film',
@@ -29,52 +25,65 @@ export type AvailabilityRow = {
   territory: string
   start: string
   end: string
-  offers: AvailabilitySegment['offers']
+  offers: Offer[]
 } & Partial<Record<(typeof relationFieldOf)[keyof typeof relationFieldOf], string | number>>
 
-const rowId = (payload: Payload, id: string): string | number =>
-  payload.db.defaultIDType === 'number' ? Number(id) : id
-
-/** The rows that say when each title of the graph is available in each territory. */
-export const computeAvailabilityRows = async (
-  payload: Payload,
-  graph: CatalogGraph,
-  req?: Partial<PayloadRequest>,
-): Promise<AvailabilityRow[]> => {
-  const licences = (await loadLicencesFor(payload, graph.nodes, req)).map(engineLicenceFrom)
-  const regions = await loadRegions(payload, req)
-  const index = buildAvailabilityIndex(licences, graph.tree, regions)
+/**
+ * The rows that say when each title of the context is available in each territory: for
+ * published titles (and ancestors) that pass the territory's gates, the engine's intervals.
+ */
+export const computeAvailabilityRows = (
+  idFor: (id: string) => string | number,
+  context: Pick<RightsContext, 'tree' | 'nodes' | 'factsOf' | 'licences' | 'index'>,
+  nodes: readonly ContentRef[] = context.nodes,
+): AvailabilityRow[] => {
   const territories = [
-    ...new Set(licences.flatMap((licence) => licence.windows.map((window) => window.territory))),
+    ...new Set(
+      context.licences.flatMap((licence) => licence.windows.map((window) => window.territory)),
+    ),
   ].sort()
-  const factsOf = (node: ContentRef) => graph.facts.get(nodeKey(node))
-
   const rows: AvailabilityRow[] = []
   for (const territory of territories) {
-    const policy = index.policies.get(territory)
+    const policy = context.index.policies.get(territory)
     const includeLeaf = (leaf: ContentRef) =>
-      Boolean(factsOf(leaf)?.published) &&
+      Boolean(context.factsOf(leaf)?.published) &&
       passesPolicyGates(policy, {
-        cnApprovalNumber: inheritedApprovalNumber(leaf, graph.tree, factsOf),
+        cnApprovalNumber: inheritedApprovalNumber(leaf, context.tree, context.factsOf),
       })
-    for (const node of graph.nodes) {
+    for (const node of nodes) {
       const relation = relationFieldOf[node.collection]
-      for (const segment of segmentsFrom(
-        availableIntervals(index, node, territory, { includeLeaf }),
-      )) {
+      for (const interval of availableIntervals(context.index, node, territory, { includeLeaf })) {
         rows.push({
           contentKey: nodeKey(node),
           titleCollection: node.collection,
-          [relation]: rowId(payload, node.id),
+          [relation]: idFor(node.id),
           territory,
-          start: new Date(segment.start).toISOString(),
-          end: segment.end ? new Date(segment.end).toISOString() : openEndInstant,
-          offers: segment.offers,
+          start: new Date(interval.start).toISOString(),
+          end: interval.end ? new Date(interval.end).toISOString() : openEndInstant,
+          offers: interval.offers,
         })
       }
     }
   }
   return rows
+}
+
+/** Replaces the stored rows of these titles (by content key) with `rows`. */
+export const replaceAvailabilityRows = async (
+  payload: Payload,
+  keys: readonly string[],
+  rows: readonly AvailabilityRow[],
+  req?: Partial<PayloadRequest>,
+): Promise<void> => {
+  if (keys.length === 0) return
+  await payload.db.deleteMany({
+    collection: 'availability-windows',
+    where: { contentKey: { in: [...keys] } },
+    req,
+  })
+  for (const row of rows) {
+    await payload.db.create({ collection: 'availability-windows', data: row, req })
+  }
 }
 
 /**
@@ -88,16 +97,9 @@ export const rematerializeAvailability = async (
   req?: Partial<PayloadRequest>,
 ): Promise<{ titles: number; rows: number }> => {
   if (roots.length === 0) return { titles: 0, rows: 0 }
-  const graph = await loadCatalogGraph(payload, roots, req)
-  const keys = [...new Set([...graph.nodes, ...roots].map(nodeKey))]
-  const rows = await computeAvailabilityRows(payload, graph, req)
-  await payload.db.deleteMany({
-    collection: 'availability-windows',
-    where: { contentKey: { in: keys } },
-    req,
-  })
-  for (const row of rows) {
-    await payload.db.create({ collection: 'availability-windows', data: row, req })
-  }
+  const context = await loadRightsContext(payload, roots, req)
+  const keys = [...new Set([...context.nodes, ...roots].map(nodeKey))]
+  const rows = computeAvailabilityRows((id) => documentId(payload, id), context)
+  await replaceAvailabilityRows(payload, keys, rows, req)
   return { titles: keys.length, rows: rows.length }
 }

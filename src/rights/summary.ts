@@ -1,14 +1,14 @@
-import type { Payload, PayloadRequest, Where } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
 
-import type { ContentCollection, Offer } from '../availability'
-import { openEndInstant } from './materialize'
-
-/** Availability rows of a territory in force at an instant (half-open: start <= at < end). */
-export const rowsInForce = (territory: string, at: string): Where[] => [
-  { territory: { equals: territory } },
-  { start: { less_than_equal: at } },
-  { end: { greater_than: at } },
-]
+import {
+  type ContentCollection,
+  type ContentRef,
+  type LicenceType,
+  nodeKey,
+  type Offer,
+  type VideoFormat,
+} from '../availability'
+import { openEndInstant, rowsInForce } from './rowsInForce'
 
 export type AvailabilitySummary = {
   territory: string
@@ -98,4 +98,64 @@ export const cacheControlFor = (at: string, changes: readonly (string | null)[])
     Math.min(maxAgeCeilingSeconds, Math.floor((nextChange - Date.parse(at)) / 1000)),
   )
   return `public, max-age=${seconds}`
+}
+
+export type StoredAvailability = {
+  /** What a public read of the title answers now: published, and a stored row in force. */
+  available: boolean
+  /** When the stored row in force ends (null: open-ended or not available). */
+  validUntil: string | null
+}
+
+/**
+ * What the content API answers for one title at an instant, read from the stored rows the
+ * public filter uses (not recomputed): the staff endpoint shows it beside the engine's answer.
+ */
+export const storedAvailability = async (
+  payload: Payload,
+  question: {
+    node: ContentRef
+    territory: string
+    at: Date
+    licenceType?: LicenceType
+    format?: VideoFormat
+  },
+  req?: Partial<PayloadRequest>,
+): Promise<StoredAvailability> => {
+  const { node, territory, at, licenceType, format } = question
+  const { docs: titles } = await payload.find({
+    collection: node.collection,
+    where: { id: { equals: node.id } },
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+    select: { _status: true },
+    req,
+  })
+  const { docs: rows } = await payload.find({
+    collection: 'availability-windows',
+    where: {
+      and: [{ contentKey: { equals: nodeKey(node) } }, ...rowsInForce(territory, at.toISOString())],
+    },
+    pagination: false,
+    depth: 0,
+    overrideAccess: true,
+    select: { end: true, offers: true },
+    req,
+  })
+  const matching = rows.filter((row) => {
+    const offers = (Array.isArray(row.offers) ? row.offers : []) as Offer[]
+    return offers.some(
+      (offer) =>
+        (!licenceType || offer.licenceType === licenceType) &&
+        (!format || offer.formats.includes(format)),
+    )
+  })
+  const published = titles[0]?._status === 'published'
+  const row = published ? matching[0] : undefined
+  if (!row) return { available: false, validUntil: null }
+  return {
+    available: true,
+    validUntil: new Date(row.end).toISOString() === openEndInstant ? null : row.end,
+  }
 }

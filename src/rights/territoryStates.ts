@@ -1,19 +1,7 @@
 import type { Payload, PayloadRequest } from 'payload'
 
-import {
-  availableIntervals,
-  buildAvailabilityIndex,
-  type ContentRef,
-  evaluateAvailability,
-  evaluateContainer,
-  inheritedApprovalNumber,
-  isContainer,
-  nodeKey,
-  type ReasonCode,
-} from '../availability'
-import { loadCatalogGraph } from './catalogGraph'
-import { engineLicenceFrom, loadLicencesFor } from './licenceRecords'
-import { loadRegions } from './regions'
+import { availableIntervals, type ContentRef, isContainer, type ReasonCode } from '../availability'
+import { answerFor, loadRightsContext } from './rightsContext'
 
 export type TerritoryState = {
   territory: string
@@ -32,27 +20,15 @@ export const territoryStates = async (
   at: Date,
   req?: Partial<PayloadRequest>,
 ): Promise<TerritoryState[] | null> => {
-  const graph = await loadCatalogGraph(payload, [node], req)
-  const facts = graph.facts.get(nodeKey(node))
-  if (!facts) return null
-  const licences = (await loadLicencesFor(payload, graph.nodes, req)).map(engineLicenceFrom)
-  const index = buildAvailabilityIndex(licences, graph.tree, await loadRegions(payload, req))
-  const factsOf = (title: ContentRef) => graph.facts.get(nodeKey(title))
+  const context = await loadRightsContext(payload, [node], req)
+  if (!context.factsOf(node)) return null
   const atMs = at.getTime()
 
   return territories.map((territory) => {
-    const answer = isContainer(node)
-      ? evaluateContainer({ index, node, territory, at, factsOf })
-      : evaluateAvailability({
-          index,
-          node,
-          territory,
-          at,
-          published: facts.published,
-          cnApprovalNumber: inheritedApprovalNumber(node, graph.tree, factsOf),
-        })
-    const intervals = availableIntervals(index, node, territory, {
-      includeLeaf: (leaf) => Boolean(factsOf(leaf)?.published) || !isContainer(node),
+    const answer = answerFor(context, { node, territory, at })
+    if (!answer) return { territory, state: 'none', since: null, until: null, reasons: [] }
+    const intervals = availableIntervals(context.index, node, territory, {
+      includeLeaf: (leaf) => Boolean(context.factsOf(leaf)?.published) || !isContainer(node),
     })
     if (answer.available) {
       return { territory, state: 'available', since: null, until: answer.validUntil, reasons: [] }

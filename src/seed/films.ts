@@ -3,7 +3,6 @@ import type { PayloadRequest } from 'payload'
 import { films } from './data/films'
 import type { DocumentId, IdsByKey } from './documentIds'
 import { everyLocale } from './localized'
-import { seedingContext } from './seedingTransaction'
 import { titleData, type CatalogRefs } from './titleData'
 
 export type SeededFilms = { ids: IdsByKey; created: number }
@@ -24,7 +23,6 @@ export const seedFilms = async (
       draft: Boolean(film.draft),
       data: { ...titleData(film, refs), runtimeMinutes: film.runtimeMinutes },
       depth: 0,
-      context: seedingContext,
       req,
     })
     ids.set(film.key, doc.id)

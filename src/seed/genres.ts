@@ -4,7 +4,6 @@ import { slugify } from '../text/slugify'
 import { genres } from './data/genres'
 import { existingIds, type IdsByKey } from './documentIds'
 import { allLocales, everyLocale } from './localized'
-import { seedingContext } from './seedingTransaction'
 
 /** Genre ids by seed key (the genre's English slug). Existing slugs are reused. */
 export const seedGenres = async (req: PayloadRequest): Promise<IdsByKey> => {
@@ -21,7 +20,6 @@ export const seedGenres = async (req: PayloadRequest): Promise<IdsByKey> => {
       locale: everyLocale,
       data: { name: allLocales(genre.name), slug: slugify(genre.key) },
       depth: 0,
-      context: seedingContext,
       req,
     })
     ids.set(genre.key, created.id)

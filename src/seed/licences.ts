@@ -6,7 +6,6 @@ import { licences } from './data/licences'
 import type { ContentSeed, LicenceSeed } from './data/types'
 import { existingIds, idFor, type IdsByKey } from './documentIds'
 import type { RegionIds } from './regions'
-import { seedingContext } from './seedingTransaction'
 import { seasonKey } from './series'
 
 type LicensedContent = Licence['content'][number]
@@ -59,7 +58,6 @@ export const seedLicences = async (
       locale: 'en',
       data: licenceData(seed, catalog, regions),
       depth: 0,
-      context: seedingContext,
       req,
     })
     ids.set(seed.contractId, licence.id)

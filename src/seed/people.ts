@@ -5,7 +5,6 @@ import type { PersonSeed } from './data/types'
 import { existingIds, type IdsByKey } from './documentIds'
 import { allLocales, everyLocale, type Localized } from './localized'
 import { richTextFrom, type RichText } from './richText'
-import { seedingContext } from './seedingTransaction'
 
 const biographyOf = ({ name, craft, basedIn }: PersonSeed): Localized<RichText> => ({
   en: richTextFrom(`${name} works in ${craftLabels[craft].en} and is based in ${basedIn.en}.`),
@@ -37,7 +36,6 @@ export const seedPeople = async (req: PayloadRequest): Promise<IdsByKey> => {
       locale: everyLocale,
       data: { name: person.name, bio: allLocales(biographyOf(person)) },
       depth: 0,
-      context: seedingContext,
       req,
     })
     ids.set(person.key, created.id)

@@ -4,7 +4,6 @@ import sharp from 'sharp'
 import type { Image } from '../payload-types'
 import { backdropSvg, posterSvg, type Canvas, type PosterText } from './artworkSvg'
 import { allLocales, everyLocale, type Localized } from './localized'
-import { seedingContext } from './seedingTransaction'
 
 export type { PosterText }
 
@@ -47,7 +46,6 @@ export const uploadImage = async (
     data: { alt: allLocales(alt), credit },
     file: { data, mimetype: 'image/png', name, size: data.length },
     depth: 0,
-    context: seedingContext,
     ...(req ? { req } : {}),
   })
   return image.id

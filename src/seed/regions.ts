@@ -6,7 +6,7 @@ import { regionGroups, type RegionGroupSeed } from './data/regionGroups'
 import { countryNamesFor, isoCountryCodes } from './countryNames'
 import { allLocales, everyLocale } from './localized'
 import { referenceTimeZoneFor } from './referenceTimeZone'
-import { seedingContext, withSeedingRequest } from './seedingTransaction'
+import { withSeedingRequest } from './seedingTransaction'
 
 export type RegionIds = ReadonlyMap<string, Region['id']>
 
@@ -50,7 +50,6 @@ const createCountry = async (
       requiresApprovalNumber: approvalNumberTerritories.includes(code),
     },
     depth: 0,
-    context: seedingContext,
     req,
   })
   return region.id
@@ -71,7 +70,6 @@ const createGroup = async (
     locale: everyLocale,
     data: { code: group.code, kind: 'group', name: allLocales(group.name), members },
     depth: 0,
-    context: seedingContext,
     req,
   })
   return region.id

@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 
 import type { Environment } from '../config/environment'
+import { runRecordedAudit } from '../rights/auditRuns'
 import { seedCatalog } from './catalog'
 import { countCatalog, type CatalogCounts } from './catalogCounts'
 import { seedLicences } from './licences'
@@ -17,9 +18,21 @@ export type SeedOptions = {
 export type SeedReport = {
   durationMs: number
   /** Milliseconds per stage, in order. */
-  stages: Record<'regions' | 'catalog' | 'licences' | 'users', number>
+  stages: Record<'regions' | 'catalog' | 'licences' | 'users' | 'audit', number>
   counts: CatalogCounts
   credentials: Credentials[]
+}
+
+/** The seeded catalog's stored availability disagrees with its licences: nothing is kept. */
+export class SeedAuditError extends Error {
+  constructor(differing: number, examples: readonly string[]) {
+    super(
+      `The demo catalog failed its rights audit: ${differing} titles have availability rows ` +
+        `that differ from their licences (${examples.join(', ')}); the seed's transaction is ` +
+        'rolled back where the database has transactions.',
+    )
+    this.name = 'SeedAuditError'
+  }
 }
 
 /**
@@ -50,9 +63,24 @@ export const seedDemoCatalog = async (
     const licencesMs = stageTime()
     const { credentials } = await seedUsers(req, env)
     const usersMs = stageTime()
+    // The seed checks itself: every stored availability row must be what the licences say.
+    const audit = await runRecordedAudit(payload, { trigger: 'seed', req })
+    if (audit.differing > 0) {
+      throw new SeedAuditError(
+        audit.differing,
+        audit.examples.map((example) => example.contentKey),
+      )
+    }
+    const auditMs = stageTime()
     return {
       durationMs: Math.round(performance.now() - started),
-      stages: { regions: regionsMs, catalog: catalogMs, licences: licencesMs, users: usersMs },
+      stages: {
+        regions: regionsMs,
+        catalog: catalogMs,
+        licences: licencesMs,
+        users: usersMs,
+        audit: auditMs,
+      },
       counts: await countCatalog(req),
       credentials,
     }

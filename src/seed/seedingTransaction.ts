@@ -7,9 +7,6 @@ import {
   type PayloadRequest,
 } from 'payload'
 
-/** Passed on every seed write so that hooks may skip expensive side effects. */
-export const seedingContext = { seeding: true } as const
-
 /**
  * Runs `work` in one database transaction (where the adapter has them: PostgreSQL and MongoDB
  * replica sets; the SQLite adapter runs without), so a failed seed leaves nothing half-written.
@@ -19,7 +16,7 @@ export const inSeedingTransaction = async <T>(
   payload: Payload,
   work: (req: PayloadRequest) => Promise<T>,
 ): Promise<T> => {
-  const req = await createLocalReq({ context: { ...seedingContext } }, payload)
+  const req = await createLocalReq({}, payload)
   const ownsTransaction = await initTransaction(req)
   try {
     const result = await work(req)

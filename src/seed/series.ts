@@ -4,7 +4,6 @@ import { series as allSeries } from './data/series'
 import type { SeasonSeed, SeriesSeed } from './data/types'
 import type { DocumentId, IdsByKey } from './documentIds'
 import { allLocales, everyLocale, type Localized } from './localized'
-import { seedingContext } from './seedingTransaction'
 import { titleData, type CatalogRefs } from './titleData'
 
 export type SeededSeries = {
@@ -44,7 +43,6 @@ const createSeason = async (
       _status: 'published',
     },
     depth: 0,
-    context: seedingContext,
     req,
   })
   for (const [index, episode] of season.episodes.entries()) {
@@ -59,7 +57,6 @@ const createSeason = async (
         _status: 'published',
       },
       depth: 0,
-      context: seedingContext,
       req,
     })
   }
@@ -92,7 +89,6 @@ const createSeries = async (
     draft: Boolean(seed.draft),
     data: titleData(seed, refs),
     depth: 0,
-    context: seedingContext,
     req,
   })
   return created.id

@@ -5,7 +5,6 @@ import type { PayloadRequest } from 'payload'
 import type { Environment } from '../config/environment'
 import type { StaffRole } from '../roles'
 import { existingIds } from './documentIds'
-import { seedingContext } from './seedingTransaction'
 
 export type Credentials = { email: string; password: string }
 
@@ -57,7 +56,6 @@ export const seedUsers = async (
       locale: 'en',
       data: { ...user, password },
       depth: 0,
-      context: seedingContext,
       req,
     })
     credentials.push({ email: user.email, password })

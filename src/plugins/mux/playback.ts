@@ -1,6 +1,7 @@
 import type { FieldHook, PayloadRequest } from 'payload'
 
 import { isStaffUser, type RoleBearer } from '../../roles'
+import { rowsInForce } from '../../rights/rowsInForce'
 import { availabilityInstantOf, viewerTerritoryOf } from '../../rights/viewerTerritory'
 import { playbackIdFor, playbackUrls, signPlaybackTokens, type PlaybackPolicy } from '../../video'
 import type { MuxRuntime } from './runtime'
@@ -79,12 +80,7 @@ const isAvailableToViewer = async (req: PayloadRequest, contentKey: string): Pro
     const { totalDocs } = await req.payload.count({
       collection: 'availability-windows',
       where: {
-        and: [
-          { contentKey: { equals: contentKey } },
-          { territory: { equals: territory } },
-          { start: { less_than_equal: at } },
-          { end: { greater_than: at } },
-        ],
+        and: [{ contentKey: { equals: contentKey } }, ...rowsInForce(territory, at)],
       },
       overrideAccess: true,
       req,

@@ -1,0 +1,56 @@
+/**
+ * `npm run rights:audit [-- --repair] [-- --json]`: recomputes every title's availability rows
+ * from the licences and compares them with the stored rows the content API filters on.
+ * Exits 1 when anything differs (with --repair: when anything could not be repaired).
+ */
+import { getPayload } from 'payload'
+
+import config from '../payload.config'
+import { closePayload } from '../src/config/closeDatabase'
+import { auditCatalog } from '../src/rights/audit'
+import { runRecordedAudit } from '../src/rights/auditRuns'
+import { describeAudit } from '../src/rights/auditSummary'
+
+const args = new Set(process.argv.slice(2))
+const unknown = [...args].filter((arg) => !['--repair', '--json'].includes(arg))
+if (unknown.length > 0) {
+  console.error(`Unknown option ${unknown.join(' ')}: use --repair and/or --json.`)
+  process.exit(2)
+}
+const repair = args.has('--repair')
+const json = args.has('--json')
+
+const run = async (): Promise<number> => {
+  const payload = await getPayload({ config })
+  try {
+    const result = await runRecordedAudit(payload, {
+      trigger: 'command',
+      repair,
+      onBatch: json
+        ? undefined
+        : (totals) => process.stderr.write(`\r${totals.checked} titles checked…`),
+    })
+    if (!json) process.stderr.write('\n')
+    // After a repair, what is left: the same audit again must find nothing.
+    const remaining = repair && result.differing > 0 ? (await auditCatalog(payload)).differing : 0
+    const { run: _run, next: _next, ...totals } = result
+    if (json) {
+      console.log(JSON.stringify({ ...totals, repair, remaining }, null, 2))
+    } else {
+      describeAudit(totals, { repair }).forEach((line) => console.log(line))
+      if (repair && remaining > 0) console.log(`${remaining} titles still differ after repair.`)
+    }
+    if (repair) return remaining > 0 ? 1 : 0
+    return result.differing > 0 ? 1 : 0
+  } finally {
+    await closePayload(payload)
+  }
+}
+
+run().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error('The rights audit failed:', error)
+    process.exit(2)
+  },
+)

@@ -1,0 +1,416 @@
+import {
+  commitTransaction,
+  createLocalReq,
+  initTransaction,
+  killTransaction,
+  type Payload,
+  type PayloadRequest,
+  type Where,
+} from 'payload'
+
+import {
+  type ContentCollection,
+  type ContentRef,
+  contentRefFromKey,
+  nodeKey,
+  type Offer,
+} from '../availability'
+import { catalogCollections } from './catalogGraph'
+import { documentId } from './ids'
+import {
+  type AvailabilityRow,
+  computeAvailabilityRows,
+  replaceAvailabilityRows,
+} from './materialize'
+import { loadRightsContext } from './rightsContext'
+
+/** One availability row as the audit compares it. */
+export type AuditRow = Pick<AvailabilityRow, 'contentKey' | 'territory' | 'start' | 'end'> & {
+  offers: Offer[]
+}
+
+export type TitleDifference = {
+  contentKey: string
+  /** Rows a recomputation gives that are not stored. */
+  missing: AuditRow[]
+  /** Stored rows a recomputation does not give. */
+  extra: AuditRow[]
+  /** Rows stored for the same title, territory and start, but with another end or offers. */
+  different: { expected: AuditRow; stored: AuditRow }[]
+}
+
+const normalOffers = (offers: unknown): Offer[] =>
+  (Array.isArray(offers) ? (offers as Offer[]) : [])
+    .map((offer) => ({ licenceType: offer.licenceType, formats: [...offer.formats].sort() }))
+    .sort((a, b) => a.licenceType.localeCompare(b.licenceType))
+
+const normalRow = (row: {
+  contentKey: string
+  territory: string
+  start: string
+  end: string
+  offers?: unknown
+}): AuditRow => ({
+  contentKey: row.contentKey,
+  territory: row.territory,
+  start: new Date(row.start).toISOString(),
+  end: new Date(row.end).toISOString(),
+  offers: normalOffers(row.offers),
+})
+
+const slot = (row: AuditRow) => `${row.contentKey}|${row.territory}|${row.start}`
+const sameRow = (a: AuditRow, b: AuditRow) =>
+  a.end === b.end && JSON.stringify(a.offers) === JSON.stringify(b.offers)
+
+/**
+ * Pure: how the stored rows of some titles differ from the rows a recomputation gives, per
+ * title (only titles that differ are returned).
+ */
+export const compareRows = (
+  expected: readonly AuditRow[],
+  stored: readonly AuditRow[],
+): TitleDifference[] => {
+  const differences = new Map<string, TitleDifference>()
+  const of = (contentKey: string) => {
+    let difference = differences.get(contentKey)
+    if (!difference) {
+      difference = { contentKey, missing: [], extra: [], different: [] }
+      differences.set(contentKey, difference)
+    }
+    return difference
+  }
+  const storedBySlot = new Map<string, AuditRow[]>()
+  for (const row of stored) {
+    const list = storedBySlot.get(slot(row)) ?? []
+    list.push(row)
+    storedBySlot.set(slot(row), list)
+  }
+  for (const row of expected) {
+    const candidates = storedBySlot.get(slot(row)) ?? []
+    const exact = candidates.findIndex((candidate) => sameRow(candidate, row))
+    if (exact >= 0) {
+      candidates.splice(exact, 1)
+      continue
+    }
+    const other = candidates.shift()
+    if (other) of(row.contentKey).different.push({ expected: row, stored: other })
+    else of(row.contentKey).missing.push(row)
+  }
+  for (const leftovers of storedBySlot.values()) {
+    for (const row of leftovers) of(row.contentKey).extra.push(row)
+  }
+  return [...differences.values()].sort((a, b) => a.contentKey.localeCompare(b.contentKey))
+}
+
+export type AuditExample = {
+  contentKey: string
+  title: string | null
+  missing: number
+  extra: number
+  different: number
+  /** A few of the rows concerned, for the report. */
+  rows: { kind: 'missing' | 'extra' | 'different'; territory: string; start: string; end: string }[]
+}
+
+export type AuditTotals = {
+  /** Titles checked. */
+  checked: number
+  /** Titles whose stored rows differ from a recomputation. */
+  differing: number
+  /** Titles whose rows were rewritten. */
+  repaired: number
+  rows: { missing: number; extra: number; different: number }
+  /** The first differing titles (at most `exampleLimit`), with their names. */
+  examples: AuditExample[]
+}
+
+export const emptyTotals = (): AuditTotals => ({
+  checked: 0,
+  differing: 0,
+  repaired: 0,
+  rows: { missing: 0, extra: 0, different: 0 },
+  examples: [],
+})
+
+const exampleLimit = 10
+
+const titleNames = async (
+  payload: Payload,
+  keys: readonly string[],
+  req: Partial<PayloadRequest> | undefined,
+): Promise<Map<string, string>> => {
+  const names = new Map<string, string>()
+  for (const collection of catalogCollections) {
+    const ids = keys
+      .map(contentRefFromKey)
+      .filter((node) => node.collection === collection)
+      .map((node) => node.id)
+    if (ids.length === 0) continue
+    const { docs } = await payload.find({
+      collection,
+      where: { id: { in: ids } },
+      pagination: false,
+      depth: 0,
+      locale: 'en',
+      overrideAccess: true,
+      select: { title: true },
+      req,
+    })
+    for (const doc of docs) {
+      if (doc.title) names.set(nodeKey({ collection, id: String(doc.id) }), doc.title)
+    }
+  }
+  return names
+}
+
+const addDifferences = async (
+  payload: Payload,
+  totals: AuditTotals,
+  differences: readonly TitleDifference[],
+  req: Partial<PayloadRequest> | undefined,
+) => {
+  totals.differing += differences.length
+  for (const difference of differences) {
+    totals.rows.missing += difference.missing.length
+    totals.rows.extra += difference.extra.length
+    totals.rows.different += difference.different.length
+  }
+  const room = exampleLimit - totals.examples.length
+  if (room <= 0 || differences.length === 0) return
+  const shown = differences.slice(0, room)
+  const names = await titleNames(
+    payload,
+    shown.map((difference) => difference.contentKey),
+    req,
+  )
+  for (const difference of shown) {
+    const rows = [
+      ...difference.missing.map((row) => ({ kind: 'missing' as const, ...row })),
+      ...difference.extra.map((row) => ({ kind: 'extra' as const, ...row })),
+      ...difference.different.map(({ stored }) => ({ kind: 'different' as const, ...stored })),
+    ]
+    totals.examples.push({
+      contentKey: difference.contentKey,
+      title: names.get(difference.contentKey) ?? null,
+      missing: difference.missing.length,
+      extra: difference.extra.length,
+      different: difference.different.length,
+      rows: rows
+        .slice(0, 5)
+        .map(({ kind, territory, start, end }) => ({ kind, territory, start, end })),
+    })
+  }
+}
+
+const storedRowsOf = async (
+  payload: Payload,
+  where: Where,
+  req: Partial<PayloadRequest> | undefined,
+): Promise<AuditRow[]> => {
+  const { docs } = await payload.db.find<AvailabilityRow>({
+    collection: 'availability-windows',
+    where,
+    limit: 0,
+    pagination: false,
+    select: { contentKey: true, territory: true, start: true, end: true, offers: true },
+    req,
+  })
+  return docs.map(normalRow)
+}
+
+export type AuditOptions = {
+  /** Rewrite the rows of titles that differ (in one transaction per batch). */
+  repair?: boolean
+  /** Called once per repaired title, e.g. to log it as one structured line. */
+  onRepair?: (difference: TitleDifference, title: string | null) => void
+  req?: Partial<PayloadRequest>
+}
+
+/**
+ * Recomputes the rows of these titles (and of everything around them: their ancestors and
+ * descendants) from the licences and compares them with the stored rows; with `repair`, the
+ * titles that differ get the recomputed rows, in one transaction.
+ */
+export const auditTitles = async (
+  payload: Payload,
+  roots: readonly ContentRef[],
+  { repair = false, onRepair, req }: AuditOptions = {},
+): Promise<AuditTotals> => {
+  const totals = emptyTotals()
+  if (roots.length === 0) return totals
+  const ownRequest = repair && !req ? await createLocalReq({}, payload) : undefined
+  const request = req ?? ownRequest
+  const ownsTransaction = ownRequest ? await initTransaction(ownRequest) : false
+  try {
+    const context = await loadRightsContext(payload, roots, request)
+    const keys = context.nodes.map(nodeKey)
+    totals.checked = keys.length
+    const expectedRows = computeAvailabilityRows((id) => documentId(payload, id), context)
+    const stored = await storedRowsOf(payload, { contentKey: { in: keys } }, request)
+    const differences = compareRows(expectedRows.map(normalRow), stored)
+    await addDifferences(payload, totals, differences, request)
+    if (repair && differences.length > 0) {
+      const differing = new Set(differences.map((difference) => difference.contentKey))
+      await replaceAvailabilityRows(
+        payload,
+        [...differing],
+        expectedRows.filter((row) => differing.has(row.contentKey)),
+        request,
+      )
+      totals.repaired = differing.size
+      if (onRepair) {
+        const names = await titleNames(payload, [...differing], request)
+        for (const difference of differences) {
+          onRepair(difference, names.get(difference.contentKey) ?? null)
+        }
+      }
+    }
+    if (ownsTransaction && ownRequest) await commitTransaction(ownRequest)
+    return totals
+  } catch (error) {
+    if (ownsTransaction && ownRequest) await killTransaction(ownRequest)
+    throw error
+  }
+}
+
+/** Stored rows whose title no longer exists (its relation was cleared when it was deleted). */
+export const auditOrphanRows = async (
+  payload: Payload,
+  { repair = false, onRepair, req }: AuditOptions = {},
+): Promise<AuditTotals> => {
+  const totals = emptyTotals()
+  const relationOf: Record<ContentCollection, string> = {
+    films: 'film',
+    series: 'series',
+    seasons: 'season',
+    episodes: 'episode',
+  }
+  const orphans: AuditRow[] = []
+  for (const collection of catalogCollections) {
+    orphans.push(
+      ...(await storedRowsOf(
+        payload,
+        {
+          and: [
+            { titleCollection: { equals: collection } },
+            { [relationOf[collection]]: { exists: false } },
+          ],
+        },
+        req,
+      )),
+    )
+  }
+  const differences = compareRows([], orphans)
+  await addDifferences(payload, totals, differences, req)
+  if (repair && differences.length > 0) {
+    await replaceAvailabilityRows(
+      payload,
+      differences.map((difference) => difference.contentKey),
+      [],
+      req,
+    )
+    totals.repaired = differences.length
+    for (const difference of differences) onRepair?.(difference, null)
+  }
+  return totals
+}
+
+/** Where a walk over the whole catalog stands: the next batch starts after `afterId`. */
+export type AuditCursor = {
+  step: 'films' | 'series' | 'seasons' | 'episodes' | 'orphans'
+  afterId: string | null
+}
+
+export const auditStart: AuditCursor = { step: 'films', afterId: null }
+
+const steps: AuditCursor['step'][] = ['films', 'series', 'seasons', 'episodes', 'orphans']
+
+/**
+ * The roots each step walks: every film and every series (each with all its seasons and
+ * episodes), then seasons without a series and episodes without a season.
+ */
+const rootsWhere: Record<ContentCollection, Where | undefined> = {
+  films: undefined,
+  series: undefined,
+  seasons: { series: { exists: false } },
+  episodes: { season: { exists: false } },
+}
+
+export const mergeTotals = (into: AuditTotals, more: AuditTotals): AuditTotals => {
+  into.checked += more.checked
+  into.differing += more.differing
+  into.repaired += more.repaired
+  into.rows.missing += more.rows.missing
+  into.rows.extra += more.rows.extra
+  into.rows.different += more.rows.different
+  into.examples.push(...more.examples.slice(0, exampleLimit - into.examples.length))
+  return into
+}
+
+export type CatalogAuditOptions = AuditOptions & {
+  /** Where to start (a previous run's `next`); the whole catalog by default. */
+  from?: AuditCursor
+  /** Stop after about this many titles (the next run goes on from `next`). */
+  maxTitles?: number
+  /** Films (or seasons, episodes) per batch; series are taken a tenth as many at a time. */
+  batchSize?: number
+  onBatch?: (totals: AuditTotals) => void
+}
+
+export type CatalogAuditResult = AuditTotals & {
+  /** Where the next run goes on; null when this run reached the end of the catalog. */
+  next: AuditCursor | null
+}
+
+/**
+ * Audits the catalog in bounded batches, from `from` to the end or until `maxTitles` titles
+ * were checked. Each batch is recomputed from the licences, compared with the stored rows and,
+ * with `repair`, rewritten where it differs (one transaction per batch).
+ */
+export const auditCatalog = async (
+  payload: Payload,
+  {
+    from = auditStart,
+    maxTitles = Infinity,
+    batchSize = 500,
+    onBatch,
+    ...options
+  }: CatalogAuditOptions = {},
+): Promise<CatalogAuditResult> => {
+  const totals = emptyTotals()
+  let cursor: AuditCursor = from
+  while (totals.checked < maxTitles) {
+    if (cursor.step === 'orphans') {
+      mergeTotals(totals, await auditOrphanRows(payload, options))
+      onBatch?.(totals)
+      return { ...totals, next: null }
+    }
+    const collection = cursor.step
+    const limit = collection === 'series' ? Math.max(1, Math.ceil(batchSize / 10)) : batchSize
+    const conditions = [
+      rootsWhere[collection],
+      cursor.afterId === null
+        ? undefined
+        : { id: { greater_than: documentId(payload, cursor.afterId) } },
+    ].filter((condition): condition is Where => Boolean(condition))
+    const { docs } = await payload.find({
+      collection,
+      where: conditions.length ? { and: conditions } : undefined,
+      sort: 'id',
+      limit,
+      depth: 0,
+      overrideAccess: true,
+      select: {},
+      req: options.req,
+    })
+    if (docs.length === 0) {
+      cursor = { step: steps[steps.indexOf(cursor.step) + 1], afterId: null }
+      continue
+    }
+    const roots = docs.map((doc) => ({ collection, id: String(doc.id) }))
+    mergeTotals(totals, await auditTitles(payload, roots, options))
+    onBatch?.(totals)
+    cursor = { step: collection, afterId: String(docs[docs.length - 1].id) }
+  }
+  return { ...totals, next: cursor }
+}

@@ -1,0 +1,93 @@
+import type { Payload, PayloadRequest } from 'payload'
+
+import {
+  type AvailabilityAnswer,
+  type AvailabilityIndex,
+  buildAvailabilityIndex,
+  type ContentRef,
+  evaluateAvailability,
+  evaluateContainer,
+  type FactsLookup,
+  inheritedApprovalNumber,
+  isContainer,
+  type Licence,
+  type LicenceType,
+  nodeKey,
+  type Region,
+  type TitleTree,
+  type VideoFormat,
+} from '../availability'
+import type { Licence as LicenceDoc } from '../payload-types'
+import { type CatalogGraph, loadCatalogGraph } from './catalogGraph'
+import { engineLicenceFrom, loadLicencesFor } from './licenceRecords'
+import { loadRegions } from './regions'
+
+/**
+ * Everything the rights engine needs to answer for some titles: the catalog around them, every
+ * licence naming any of them, the regions and the index built from them. One loader for the
+ * materialiser, the staff endpoints, conflict recording, playback and the audit, so that they
+ * cannot disagree about what the licences say.
+ */
+export type RightsContext = {
+  tree: TitleTree
+  /** Every title the context knows (the roots, their ancestors and all their descendants). */
+  nodes: readonly ContentRef[]
+  /** Facts per title; `published` means the title and every ancestor are published. */
+  factsOf: FactsLookup
+  licenceDocs: readonly LicenceDoc[]
+  licences: readonly Licence[]
+  regions: readonly Region[]
+  index: AvailabilityIndex
+}
+
+export const rightsContextFrom = (
+  graph: CatalogGraph,
+  licenceDocs: readonly LicenceDoc[],
+  regions: readonly Region[],
+): RightsContext => {
+  const licences = licenceDocs.map(engineLicenceFrom)
+  return {
+    tree: graph.tree,
+    nodes: graph.nodes,
+    factsOf: (node) => graph.facts.get(nodeKey(node)),
+    licenceDocs,
+    licences,
+    regions,
+    index: buildAvailabilityIndex(licences, graph.tree, regions),
+  }
+}
+
+export const loadRightsContext = async (
+  payload: Payload,
+  roots: readonly ContentRef[],
+  req?: Partial<PayloadRequest>,
+): Promise<RightsContext> => {
+  const graph = await loadCatalogGraph(payload, roots, req)
+  const licenceDocs = await loadLicencesFor(payload, graph.nodes, req)
+  return rightsContextFrom(graph, licenceDocs, await loadRegions(payload, req))
+}
+
+export type TitleQuestion = {
+  node: ContentRef
+  territory: string
+  at: Date
+  licenceType?: LicenceType
+  format?: VideoFormat
+}
+
+/** The engine's full answer for one title of the context; null for a title it does not know. */
+export const answerFor = (
+  context: RightsContext,
+  question: TitleQuestion,
+): AvailabilityAnswer | null => {
+  const facts = context.factsOf(question.node)
+  if (!facts) return null
+  const common = { ...question, index: context.index }
+  return isContainer(question.node)
+    ? evaluateContainer({ ...common, factsOf: context.factsOf })
+    : evaluateAvailability({
+        ...common,
+        published: facts.published,
+        cnApprovalNumber: inheritedApprovalNumber(question.node, context.tree, context.factsOf),
+      })
+}

@@ -1,0 +1,25 @@
+import type { Where } from 'payload'
+
+/** Stored for open-ended windows so the content API filter is a plain range check. */
+export const openEndInstant = '9999-12-31T23:59:59.999Z'
+
+/**
+ * The one rule for an availability row in force: in the territory, and `start <= at < end`
+ * (half-open). `path` prefixes the fields when the rows are reached through a join
+ * (`availabilityWindows.`).
+ */
+export const rowsInForce = (territory: string, at: string, path = ''): Where[] => [
+  { [`${path}territory`]: { equals: territory } },
+  { [`${path}start`]: { less_than_equal: at } },
+  { [`${path}end`]: { greater_than: at } },
+]
+
+/** The same rule for a row in memory. */
+export const isRowInForce = (
+  row: { territory: string; start: string; end: string },
+  territory: string,
+  at: Date,
+): boolean =>
+  row.territory === territory &&
+  Date.parse(row.start) <= at.getTime() &&
+  at.getTime() < Date.parse(row.end)
