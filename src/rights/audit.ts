@@ -16,7 +16,7 @@ import {
   type Offer,
 } from '../availability'
 import { catalogCollections } from './catalogGraph'
-import { documentId } from './ids'
+import { documentId, idOf } from './ids'
 import {
   type AvailabilityRow,
   computeAvailabilityRows,
@@ -26,8 +26,23 @@ import { loadRightsContext } from './rightsContext'
 
 /** One availability row as the audit compares it. */
 export type AuditRow = Pick<AvailabilityRow, 'contentKey' | 'territory' | 'start' | 'end'> & {
+  /** The id the row's title relation holds (what the content API joins on); null when cleared. */
+  titleId: string | null
   offers: Offer[]
 }
+
+const relationOf: Record<ContentCollection, 'film' | 'series' | 'season' | 'episode'> = {
+  films: 'film',
+  series: 'series',
+  seasons: 'season',
+  episodes: 'episode',
+}
+
+type RowRecord = Pick<AvailabilityRow, 'contentKey' | 'territory' | 'start' | 'end'> &
+  Partial<Record<'film' | 'series' | 'season' | 'episode', unknown>> & {
+    titleCollection?: ContentCollection
+    offers?: unknown
+  }
 
 export type TitleDifference = {
   contentKey: string
@@ -44,21 +59,17 @@ const normalOffers = (offers: unknown): Offer[] =>
     .map((offer) => ({ licenceType: offer.licenceType, formats: [...offer.formats].sort() }))
     .sort((a, b) => a.licenceType.localeCompare(b.licenceType))
 
-const normalRow = (row: {
-  contentKey: string
-  territory: string
-  start: string
-  end: string
-  offers?: unknown
-}): AuditRow => ({
+const normalRow = (row: RowRecord): AuditRow => ({
   contentKey: row.contentKey,
+  titleId: row.titleCollection ? (idOf(row[relationOf[row.titleCollection]]) ?? null) : null,
   territory: row.territory,
   start: new Date(row.start).toISOString(),
   end: new Date(row.end).toISOString(),
   offers: normalOffers(row.offers),
 })
 
-const slot = (row: AuditRow) => `${row.contentKey}|${row.territory}|${row.start}`
+const slot = (row: AuditRow) =>
+  `${row.contentKey}|${row.titleId ?? '-'}|${row.territory}|${row.start}`
 const sameRow = (a: AuditRow, b: AuditRow) =>
   a.end === b.end && JSON.stringify(a.offers) === JSON.stringify(b.offers)
 
@@ -206,16 +217,27 @@ const storedRowsOf = async (
   payload: Payload,
   where: Where,
   req: Partial<PayloadRequest> | undefined,
-): Promise<AuditRow[]> => {
-  const { docs } = await payload.db.find<AvailabilityRow>({
+): Promise<(AuditRow & { rowId: string | number })[]> => {
+  const { docs } = await payload.db.find<RowRecord & { id: string | number }>({
     collection: 'availability-windows',
     where,
     limit: 0,
     pagination: false,
-    select: { contentKey: true, territory: true, start: true, end: true, offers: true },
+    select: {
+      contentKey: true,
+      titleCollection: true,
+      film: true,
+      series: true,
+      season: true,
+      episode: true,
+      territory: true,
+      start: true,
+      end: true,
+      offers: true,
+    },
     req,
   })
-  return docs.map(normalRow)
+  return docs.map((doc) => ({ ...normalRow(doc), rowId: doc.id }))
 }
 
 export type AuditOptions = {
@@ -273,42 +295,50 @@ export const auditTitles = async (
   }
 }
 
-/** Stored rows whose title no longer exists (its relation was cleared when it was deleted). */
+/**
+ * Stored rows whose title no longer exists (its relation was cleared when it was deleted, and
+ * no title has its content key): nothing recomputes them, so the walk over titles cannot see
+ * them. Repair deletes exactly these rows.
+ */
 export const auditOrphanRows = async (
   payload: Payload,
   { repair = false, onRepair, req }: AuditOptions = {},
 ): Promise<AuditTotals> => {
   const totals = emptyTotals()
-  const relationOf: Record<ContentCollection, string> = {
-    films: 'film',
-    series: 'series',
-    seasons: 'season',
-    episodes: 'episode',
-  }
-  const orphans: AuditRow[] = []
+  const orphans: (AuditRow & { rowId: string | number })[] = []
   for (const collection of catalogCollections) {
-    orphans.push(
-      ...(await storedRowsOf(
-        payload,
-        {
-          and: [
-            { titleCollection: { equals: collection } },
-            { [relationOf[collection]]: { exists: false } },
-          ],
-        },
-        req,
-      )),
+    const rows = await storedRowsOf(
+      payload,
+      {
+        and: [
+          { titleCollection: { equals: collection } },
+          { [relationOf[collection]]: { exists: false } },
+        ],
+      },
+      req,
     )
+    if (rows.length === 0) continue
+    const ids = [...new Set(rows.map((row) => contentRefFromKey(row.contentKey).id))]
+    const { docs: existing } = await payload.find({
+      collection,
+      where: { id: { in: ids } },
+      pagination: false,
+      depth: 0,
+      overrideAccess: true,
+      select: {},
+      req,
+    })
+    const alive = new Set(existing.map((doc) => nodeKey({ collection, id: String(doc.id) })))
+    orphans.push(...rows.filter((row) => !alive.has(row.contentKey)))
   }
   const differences = compareRows([], orphans)
   await addDifferences(payload, totals, differences, req)
-  if (repair && differences.length > 0) {
-    await replaceAvailabilityRows(
-      payload,
-      differences.map((difference) => difference.contentKey),
-      [],
+  if (repair && orphans.length > 0) {
+    await payload.db.deleteMany({
+      collection: 'availability-windows',
+      where: { id: { in: orphans.map((row) => row.rowId) } },
       req,
-    )
+    })
     totals.repaired = differences.length
     for (const difference of differences) onRepair?.(difference, null)
   }
