@@ -33,6 +33,9 @@ export const acceptVideoSource =
   (runtime: MuxRuntime): CollectionBeforeChangeHook =>
   async ({ data, originalDoc, operation, req, context }) => {
     if (context.muxInternal) return data
+    // Per-save entries: whatever an earlier save in this request left is not this video's.
+    delete context.muxEffects
+    delete context.muxSpooledFile
     const previous = (originalDoc ?? { id: '' }) as VideoRecord
     const sourceUrl = typeof data.sourceUrl === 'string' ? data.sourceUrl.trim() : ''
     const urlChanged = sourceUrl !== '' && sourceUrl !== (previous.sourceUrl ?? '')

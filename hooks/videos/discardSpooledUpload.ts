@@ -7,5 +7,6 @@ export const discardSpooledUpload =
   (runtime: MuxRuntime): AfterErrorHook =>
   async ({ context }) => {
     const file = context.muxSpooledFile
-    if (typeof file === 'string') await runtime.spool.remove('videos', file)
+    delete context.muxSpooledFile
+    if (file) await runtime.spool.remove('videos', file)
   }

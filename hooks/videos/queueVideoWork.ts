@@ -3,7 +3,6 @@ import type { CollectionAfterChangeHook } from 'payload'
 import { queueEffects, queueMuxTask } from '../../src/plugins/mux/jobs'
 import type { MuxRuntime } from '../../src/plugins/mux/runtime'
 import { policyOf, type VideoRecord } from '../../src/plugins/mux/videoRecords'
-import type { MuxEffect } from '../../src/video'
 
 /**
  * Moves what an editor's save asks of Mux to the jobs queue, in the save's transaction: push a
@@ -13,8 +12,12 @@ export const queueVideoWork =
   (runtime: MuxRuntime): CollectionAfterChangeHook =>
   async ({ doc, previousDoc, operation, req, context }) => {
     if (context.muxInternal) return doc
-    // What a streamed upload superseded (an earlier replacement still on its way...).
-    const effects = (context.muxEffects as MuxEffect[] | undefined) ?? []
+    // What a streamed upload superseded (an earlier replacement still on its way...). Taken
+    // off the shared context, as is the spool file this save kept, so a later save in the same
+    // request neither repeats these effects nor, failing, removes this video's file.
+    const effects = context.muxEffects ?? []
+    delete context.muxEffects
+    delete context.muxSpooledFile
     if (effects.length) await queueEffects(req.payload, effects, req)
     const video = doc as VideoRecord
     const previous = (previousDoc ?? {}) as VideoRecord

@@ -1,6 +1,6 @@
 'use client'
 
-import { useAuth, useDocumentInfo } from '@payloadcms/ui'
+import { Banner, useAuth, useDocumentInfo } from '@payloadcms/ui'
 import React, { useEffect, useState } from 'react'
 
 type TerritoryState = {
@@ -9,6 +9,9 @@ type TerritoryState = {
   since: string | null
   until: string | null
   reasons: string[]
+  /** What the public content API answers from its stored rows. */
+  stored: { available: boolean; validUntil: string | null }
+  consistent: boolean
 }
 
 const colours: Record<TerritoryState['state'], string> = {
@@ -59,12 +62,28 @@ export const AvailabilityPanel: React.FC = () => {
   }, [id, collectionSlug, at])
 
   if (!id) return <p style={{ opacity: 0.7 }}>Availability shows once the title is saved.</p>
+  const inconsistent = (states ?? []).filter((state) => !state.consistent)
   return (
     <div className="availability-panel" style={{ marginBottom: 24 }}>
       <h4 style={{ marginBottom: 8 }}>
         Availability {at ? `at ${new Date(at).toLocaleString()}` : 'now'}
       </h4>
       {error ? <p>Could not load availability ({error}).</p> : null}
+      {inconsistent.length > 0 ? (
+        <Banner type="error">
+          <span data-testid="availability-inconsistent">
+            The public content API disagrees with the licences in{' '}
+            {inconsistent
+              .map(
+                (state) =>
+                  `${state.territory} (public: ${state.stored.available ? 'shown' : 'hidden'})`,
+              )
+              .join(', ')}
+            . Run <code>npm run rights:audit -- --repair</code> or wait for the hourly audit, and
+            report this as a bug.
+          </span>
+        </Banner>
+      ) : null}
       <ul style={{ listStyle: 'none', padding: 0, margin: 0 }}>
         {(states ?? []).map((state) => (
           <li key={state.territory} data-territory={state.territory} data-state={state.state}>

@@ -2,6 +2,7 @@ import type { Endpoint } from 'payload'
 
 import { isCatalogCollection } from '../rights/catalogGraph'
 import { launchTerritories } from '../rights/launchTerritories'
+import { storedAvailability } from '../rights/summary'
 import { territoryStates } from '../rights/territoryStates'
 import { isStaffUser, type RoleBearer } from '../roles'
 
@@ -39,8 +40,20 @@ export const availabilityOverviewEndpoint: Endpoint = {
       req,
     )
     if (!states) return Response.json({ errors: [{ message: 'not found' }] }, { status: 404 })
+    // Beside the engine's answer, what the content API answers from its stored rows.
+    const territories = await Promise.all(
+      states.map(async (state) => {
+        const node = { collection, id }
+        const stored = await storedAvailability(
+          req.payload,
+          { node, territory: state.territory, at },
+          req,
+        )
+        return { ...state, stored, consistent: stored.available === (state.state === 'available') }
+      }),
+    )
     return Response.json(
-      { at: at.toISOString(), territories: states },
+      { at: at.toISOString(), territories },
       { headers: { 'Cache-Control': 'private, no-store' } },
     )
   },

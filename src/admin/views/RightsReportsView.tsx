@@ -3,6 +3,8 @@ import type { AdminViewServerProps } from 'payload'
 import React from 'react'
 
 import { expiringSoon } from '../../availability'
+import type { AuditExample } from '../../rights/audit'
+import { lastAuditRun } from '../../rights/auditRuns'
 import { engineLicenceFrom } from '../../rights/licenceRecords'
 import { isStaffUser, type RoleBearer } from '../../roles'
 
@@ -41,6 +43,7 @@ export const RightsReportsView: React.FC<AdminViewServerProps> = async ({
       <DefaultTemplate {...template}>
         <div className="gutter--left gutter--right">
           <h1>Rights reports</h1>
+
           <p>Only staff can see rights reports.</p>
         </div>
       </DefaultTemplate>
@@ -80,6 +83,8 @@ export const RightsReportsView: React.FC<AdminViewServerProps> = async ({
       withinDays: days,
     },
   )
+  const audit = await lastAuditRun(req.payload, undefined, req)
+  const auditExamples = (Array.isArray(audit?.examples) ? audit.examples : []) as AuditExample[]
   const link = (id: string | number) => (
     <a href={`/admin/collections/licences/${id}`}>{contractOf.get(String(id)) ?? `#${id}`}</a>
   )
@@ -90,6 +95,37 @@ export const RightsReportsView: React.FC<AdminViewServerProps> = async ({
     <DefaultTemplate {...template}>
       <div className="gutter--left gutter--right" style={{ paddingBottom: 48 }}>
         <h1>Rights reports</h1>
+
+        <h2 id="audit">Last rights audit</h2>
+        {audit ? (
+          <div data-report="audit">
+            <p>
+              {new Date(audit.startedAt).toLocaleString()} ({audit.trigger}
+              {audit.repair ? ', with repair' : ''}): {audit.checked ?? 0} titles checked,{' '}
+              <strong>{audit.differing ?? 0} differed</strong>, {audit.repaired ?? 0} repaired
+              (rows: {audit.rowsMissing ?? 0} missing, {audit.rowsExtra ?? 0} extra,{' '}
+              {audit.rowsDifferent ?? 0} different).
+            </p>
+            {auditExamples.length > 0 ? (
+              <ul>
+                {auditExamples.map((example) => {
+                  const [collection, id] = example.contentKey.split('/')
+                  return (
+                    <li key={example.contentKey}>
+                      <a href={`/admin/collections/${collection}/${id}`}>
+                        {example.title ?? example.contentKey}
+                      </a>
+                      : {example.missing} missing, {example.extra} extra, {example.different}{' '}
+                      different
+                    </li>
+                  )
+                })}
+              </ul>
+            ) : null}
+          </div>
+        ) : (
+          <p>The rights audit has not run yet.</p>
+        )}
 
         <h2 id="conflicts">Conflicts and warnings</h2>
         {flagged.length === 0 ? (

@@ -33,11 +33,9 @@ export interface StreamedUpload {
   interruption: string | null
 }
 
-/** Request context key under which the endpoint hands the outcome to the collection hooks. */
-export const streamedUploadKey = 'muxStreamedUpload'
-
-export const streamedUploadOf = (context: Record<string, unknown>): StreamedUpload | null =>
-  (context[streamedUploadKey] as StreamedUpload | undefined) ?? null
+/** The upload the endpoint streamed for this request's file, handed to the collection hooks. */
+export const streamedUploadOf = (context: PayloadRequest['context']): StreamedUpload | null =>
+  context.muxStreamedUpload ?? null
 
 /**
  * A file part that goes straight on to a Mux direct upload while it arrives. The temp file

@@ -13,12 +13,7 @@ import type { PlaybackPolicy } from '../../../video'
 import { handedOverBodyHeader, takeHandedOverBody } from '../handedOverBodies'
 import { receiveMultipart, type FileSinkFactory } from '../multipartUpload'
 import type { MuxRuntime } from '../runtime'
-import {
-  discardStreamedUpload,
-  MuxStreamingSink,
-  streamedUploadKey,
-  type StreamedUpload,
-} from '../streamedUpload'
+import { discardStreamedUpload, MuxStreamingSink, type StreamedUpload } from '../streamedUpload'
 import { applyPendingEvents } from '../videoMuxState'
 import { findVideo, findVideos, policyOf, videosSlug } from '../videoRecords'
 
@@ -127,7 +122,7 @@ const withFastMultipart = (
         req.file = { ...form.file, data: Buffer.alloc(0) }
       }
       if (streamed) {
-        req.context[streamedUploadKey] = streamed
+        req.context.muxStreamedUpload = streamed
         if (streamed.interruption) {
           req.payload.logger.warn(
             { uploadId: streamed.uploadId, spoolOffset: streamed.spoolOffset },
