@@ -23,8 +23,10 @@ import { availabilityOverviewEndpoint } from '../endpoints/availabilityOverviewE
 import { exposeFieldErrors } from '../../hooks/errors/exposeFieldErrors'
 import { adminCredentialsFromEnv, ensureAdminFromEnv } from '../bootstrap/ensureAdminFromEnv'
 import { muxVideoPlugin, muxVideoPluginOptionsFromEnv } from '../plugins/mux'
+import { viewerTerritoryPolicyKey } from '../rights/viewerTerritory'
 import { databaseAdapterFor, defaultDatabaseUrl, projectRoot } from './database'
 import { resolvePayloadSecret } from './secret'
+import { viewerTerritoryPolicyFromEnv } from './viewerTerritoryPolicy'
 
 export type ReelhouseConfigOptions = {
   env: Environment
@@ -118,6 +120,8 @@ export const reelhouseConfig = ({
     endpoints: [availabilityEndpoint, availabilityOverviewEndpoint],
     hooks: { afterError: [exposeFieldErrors] },
     plugins: [muxVideoPlugin(muxVideoPluginOptionsFromEnv(env))],
+    // Where the public's territory may come from (read by src/rights/viewerTerritory.ts).
+    custom: { [viewerTerritoryPolicyKey]: viewerTerritoryPolicyFromEnv(env) },
     onInit: async (payload) => {
       await ensureAdminFromEnv(payload, adminCredentialsFromEnv(env))
     },
