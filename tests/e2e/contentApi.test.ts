@@ -168,7 +168,7 @@ describe(`the public content API over HTTP (${postgresServerUrl ? 'postgres' : '
   })
 
   it('15. trusted territory: production refuses ?territory= from the public, staff keep it', async () => {
-    for (const headers of [{}, { 'X-Viewer-Territory': 'CN' }]) {
+    for (const headers of [{}, { 'X-Viewer-Territory': 'CN' }] as Record<string, string>[]) {
       const response = await fetch(`${first.url}/api/films?territory=DE`, { headers })
       expect(response.status).toBe(400)
       const body = (await response.json()) as {
