@@ -152,6 +152,33 @@ describe.each(testBackends)('item 15, trusted territory, on $kind', (backend) =>
     )
 
     run(
+      "15. a frontend's API key (a user without a role) is the public: no ?territory=",
+      async () => {
+        const apiKey = `frontend-key-${Date.now()}`
+        await h.payload.create({
+          collection: 'users',
+          data: {
+            email: `frontend-${Date.now()}@example.test`,
+            password: 'correct horse battery',
+            roles: [],
+            enableAPIKey: true,
+            apiKey,
+          },
+        })
+        const asFrontend = `users API-Key ${apiKey}`
+        const byQuery = await h.api(`/api/films/${filmId}?territory=US`, { as: asFrontend })
+        expect(byQuery.status).toBe(400)
+        expect((await fieldErrorOf(byQuery)).field?.path).toBe('territory')
+        const byHeader = await h.api(`/api/films/${filmId}`, {
+          as: asFrontend,
+          headers: { 'x-viewer-territory': 'US' },
+        })
+        expect(byHeader.status).toBe(200)
+        expect(((await byHeader.json()) as Title).playback?.video?.playbackId).toBe(playbackId)
+      },
+    )
+
+    run(
       '15. staff previews keep ?territory= (catalog reads and /api/availability with at)',
       async () => {
         const read = await h.api(`/api/films/${filmId}?territory=CN`)
