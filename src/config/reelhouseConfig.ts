@@ -26,8 +26,10 @@ import { adminCredentialsFromEnv, ensureAdminFromEnv } from '../bootstrap/ensure
 import { muxVideoPlugin, muxVideoPluginOptionsFromEnv } from '../plugins/mux'
 import { rightsAuditSettingsFrom, rightsAuditTask } from '../rights/auditRuns'
 import { reresolveForTimeZoneRules } from '../rights/timeZoneRules'
+import { viewerTerritoryPolicyKey } from '../rights/viewerTerritory'
 import { databaseAdapterFor, defaultDatabaseUrl, projectRoot } from './database'
 import { resolvePayloadSecret } from './secret'
+import { viewerTerritoryPolicyFromEnv } from './viewerTerritoryPolicy'
 
 export type ReelhouseConfigOptions = {
   env: Environment
@@ -124,6 +126,8 @@ export const reelhouseConfig = ({
     endpoints: [availabilityEndpoint, availabilityOverviewEndpoint],
     hooks: { afterError: [exposeFieldErrors] },
     plugins: [muxVideoPlugin(muxVideoPluginOptionsFromEnv(env))],
+    // Where the public's territory may come from (read by src/rights/viewerTerritory.ts).
+    custom: { [viewerTerritoryPolicyKey]: viewerTerritoryPolicyFromEnv(env) },
     onInit: async (payload) => {
       await ensureAdminFromEnv(payload, adminCredentialsFromEnv(env))
       // Date-only licence windows follow the tz database in force (see src/rights/timeZoneRules).

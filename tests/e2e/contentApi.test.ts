@@ -134,7 +134,7 @@ describe(`the public content API over HTTP (${postgresServerUrl ? 'postgres' : '
     expect(JSON.stringify(await missing.json())).toContain('x-viewer-territory')
     const unknown = await publicGet(first, '/api/films', 'XX')
     expect(unknown.status).toBe(400)
-    const byQuery = await publicGet(first, '/api/films?territory=ZZ')
+    const byQuery = await publicGet(first, '/api/films', 'ZZ')
     expect(byQuery.status).toBe(400)
     const graph = await graphql(first, '{ Films { docs { title } } }')
     expect(JSON.stringify(graph.body.errors)).toContain('territory')
@@ -160,11 +160,36 @@ describe(`the public content API over HTTP (${postgresServerUrl ? 'postgres' : '
     expect(maxAge).toBeGreaterThan(0)
     expect(maxAge).toBeLessThanOrEqual(Math.ceil((Date.parse(expiringEnd) - Date.now()) / 1000))
 
-    const byQuery = (await (await publicGet(first, '/api/films?territory=us')).json()) as FilmList
-    expect(byQuery.totalDocs).toBe(0)
+    const us = (await (await publicGet(first, '/api/films', 'us')).json()) as FilmList
+    expect(us.totalDocs).toBe(0)
     const china = (await (await publicGet(first, '/api/films', 'CN')).json()) as FilmList
     // China gates titles on an approval number: only the approved one shows there.
     expect(china.docs.map((doc) => doc.title)).toEqual(['Licensed Everywhere'])
+  })
+
+  it('15. trusted territory: production refuses ?territory= from the public, staff keep it', async () => {
+    for (const headers of [{}, { 'X-Viewer-Territory': 'CN' }] as Record<string, string>[]) {
+      const response = await fetch(`${first.url}/api/films?territory=DE`, { headers })
+      expect(response.status).toBe(400)
+      const body = (await response.json()) as {
+        errors: { message: string; data?: { errors?: { path: string; message: string }[] } }[]
+      }
+      expect(body.errors[0].data?.errors?.[0]).toMatchObject({ path: 'territory' })
+      expect(body.errors[0].message).toContain('x-viewer-territory header')
+      expect(JSON.stringify(body)).not.toContain('Licensed Everywhere')
+    }
+    const graph = await fetch(`${first.url}/api/graphql?territory=DE`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Viewer-Territory': 'US' },
+      body: JSON.stringify({ query: '{ Films { docs { title } } }' }),
+    })
+    const graphBody = JSON.stringify(await graph.json())
+    expect(graphBody).toContain('"statusCode":400')
+    expect(graphBody).not.toContain('Licensed Everywhere')
+    const fromHeader = await publicGet(first, '/api/films', 'DE')
+    expect(fromHeader.status).toBe(200)
+    expect((fromHeader.headers.get('vary') ?? '').toLowerCase()).toContain('x-viewer-territory')
+    expect((await staff.get('/api/films?territory=US&limit=1')).status).toBe(200)
   })
 
   it('never caches staff responses', async () => {

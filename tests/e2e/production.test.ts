@@ -207,7 +207,9 @@ describe.each(backends)('production server on $name', (backend) => {
   it('starts again on the existing database with everything kept', async () => {
     server = await startProductionServer({ DATABASE_URL: environment.databaseUrl })
     const list = await json(
-      await fetch(`${server.url}/api/films?where[slug][equals]=night-train-to-lhasa&territory=DE`),
+      await fetch(`${server.url}/api/films?where[slug][equals]=night-train-to-lhasa`, {
+        headers: { 'X-Viewer-Territory': 'DE' },
+      }),
     )
     expect(list.totalDocs).toBe(1)
     const images = await json(await fetch(`${server.url}/api/images?limit=5`))

@@ -2,7 +2,7 @@ import type { FieldHook, PayloadRequest } from 'payload'
 
 import { isStaffUser, type RoleBearer } from '../../roles'
 import { rowsInForce } from '../../rights/rowsInForce'
-import { availabilityInstantOf, viewerTerritoryOf } from '../../rights/viewerTerritory'
+import { availabilityInstantOf, trustedViewerTerritoryOf } from '../../rights/viewerTerritory'
 import { playbackIdFor, playbackUrls, signPlaybackTokens, type PlaybackPolicy } from '../../video'
 import type { MuxRuntime } from './runtime'
 import { findVideo, policyOf, type VideoRecord } from './videoRecords'
@@ -72,10 +72,15 @@ const idOf = (value: unknown): string | null => {
   return String(value)
 }
 
-/** Public readers get playback only for a title available to them here and now. */
+/**
+ * Public readers get playback only for a title available to them here and now, in a territory
+ * the edge vouched for: one the client named itself gets the catalog (where allowed) but no
+ * playback.
+ */
 const isAvailableToViewer = async (req: PayloadRequest, contentKey: string): Promise<boolean> => {
   try {
-    const territory = await viewerTerritoryOf(req)
+    const territory = await trustedViewerTerritoryOf(req)
+    if (!territory) return false
     const at = availabilityInstantOf(req)
     const { totalDocs } = await req.payload.count({
       collection: 'availability-windows',
@@ -103,7 +108,7 @@ const capCacheLifetime = (req: PayloadRequest, seconds: number) => {
 /**
  * The virtual `playback` field of a title: one entry per video relationship (`video`,
  * `trailer`), signed per request. Staff always see it; the public only for titles available
- * in their territory; internal reads (overrideAccess) skip the signing.
+ * in their trusted territory; internal reads (overrideAccess) skip the signing.
  */
 export const fillPlayback =
   (runtime: MuxRuntime, relations: readonly string[]): FieldHook =>
