@@ -1,10 +1,13 @@
-import type { CollectionBeforeOperationHook } from 'payload'
+import { type CollectionBeforeOperationHook, NotFound, type PayloadRequest } from 'payload'
 
 import { guardPublicQuery, type PublicQueryArgs } from '../../src/catalog/guardPublicQuery'
 import { isStaffUser, type RoleBearer } from '../../src/roles'
 import { viewerTerritoryOf } from '../../src/rights/viewerTerritory'
 
 const publicReads = new Set(['read', 'count', 'readDistinct'])
+
+const isStoredIdShape = (req: PayloadRequest, id: unknown) =>
+  req.payload.db.defaultIDType !== 'number' || /^\d{1,15}$/.test(String(id))
 
 /**
  * A public read must say where the viewer is (400 otherwise), may not filter or sort through
@@ -18,6 +21,11 @@ export const requireViewerTerritory: CollectionBeforeOperationHook = async ({
   operation,
   req,
 }) => {
+  const { id } = args as { id?: unknown }
+  if (operation === 'read' && id !== undefined && !isStoredIdShape(req, id)) {
+    // `/api/films/abc` on a database with numeric ids: no such title (the adapter would fail).
+    throw new NotFound(req.t)
+  }
   if (!publicReads.has(operation) || isStaffUser(req.user as RoleBearer)) return args
   if ((args as { overrideAccess?: boolean }).overrideAccess === true) return args
   await viewerTerritoryOf(req)

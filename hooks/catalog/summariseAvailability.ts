@@ -10,11 +10,7 @@ import {
   summariesFor,
 } from '../../src/rights/summary'
 import { availabilityInstantOf, viewerTerritoryOf } from '../../src/rights/viewerTerritory'
-import {
-  limitCacheToAppearances,
-  limitCacheToTitles,
-  limitPublicCache,
-} from './publicCacheControl'
+import { limitCacheToAppearances, limitCacheToTitles, limitPublicCache } from './publicCacheControl'
 
 type Id = string | number
 type Doc = { id: Id; availability?: AvailabilitySummary | null } & Record<string, unknown>

@@ -19,6 +19,15 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
 
 const isAndOr = (key: string) => key.toLowerCase() === 'and' || key.toLowerCase() === 'or'
 
+const catalogValueOperators = new Set([
+  'equals',
+  'not_equals',
+  'in',
+  'not_in',
+  'contains',
+  'exists',
+])
+
 /** An id no document has: what a hidden title's id is replaced with. */
 const nothingId = (req: PayloadRequest): Id =>
   req.payload.db.name === 'mongoose'
@@ -69,6 +78,13 @@ const rewriteCatalogValue = async (
   const nothing = nothingId(req)
   const conditions: Where[] = []
   for (const [operator, operand] of Object.entries(operators)) {
+    if (!catalogValueOperators.has(operator)) {
+      guard.refusals.push({
+        path: guard.prefix + value.path,
+        message: `Use equals, not_equals, in, not_in, contains or exists on titles, not ${operator}.`,
+      })
+      continue
+    }
     if (operator === 'exists') {
       const wanted = operand === true || operand === 'true'
       const visible = [...(await allVisibleTitleIds(req, value.target)), nothing]
@@ -98,9 +114,12 @@ const rewriteCatalogValue = async (
     }
     const visible = await visibleTitleIds(req, value.target, ids)
     const asVisible = ids.map((id) => (visible.has(String(id)) ? id : nothing))
-    const list = Array.isArray(operand) || ['in', 'not_in', 'all'].includes(operator)
+    const list = Array.isArray(operand) || ['in', 'not_in'].includes(operator)
+    // `contains` means "holds this title"; on a single relationship or a join that is `equals`
+    // (the PostgreSQL adapter would otherwise compare the integer id with LIKE and fail).
+    const asked = operator === 'contains' && (!value.many || value.join) ? 'equals' : operator
     conditions.push({
-      [value.path]: { [operator]: (list ? asVisible : (asVisible[0] ?? operand)) as Operand },
+      [value.path]: { [asked]: (list ? asVisible : (asVisible[0] ?? operand)) as Operand },
     })
   }
   return conditions.length === 1 ? conditions[0] : { and: conditions }
@@ -151,10 +170,16 @@ const sortPaths = (sort: Sort | undefined): string[] =>
     .map((entry) => entry.trim().replace(/^-/, ''))
     .filter(Boolean)
 
-const guardSort = async (guard: Guard, collection: string, sort: Sort | undefined) => {
+const guardSort = async (
+  guard: Guard,
+  collection: string,
+  sort: Sort | undefined,
+  { anyHop = false } = {},
+) => {
   for (const path of sortPaths(sort)) {
     const resolved = resolvePublicPath(guard.req.payload.config, collection, path)
-    const hop = await refusedHop(guard, resolved.hops)
+    // Payload's SQL adapters cannot sort a join's documents through a relationship at all.
+    const hop = anyHop ? resolved.hops[0] : await refusedHop(guard, resolved.hops)
     if (hop) guard.refusals.push({ path: guard.prefix + path, message: hopMessage(hop) })
     else if (resolved.catalogValue?.many) {
       guard.refusals.push({
@@ -171,7 +196,8 @@ const joinTarget = (req: PayloadRequest, collection: string, joinPath: string) =
   for (const segment of segments) {
     const field = fields.find((candidate) => candidate.name === segment)
     if (!field) return undefined
-    if (field.type === 'join') return typeof field.collection === 'string' ? field.collection : undefined
+    if (field.type === 'join')
+      return typeof field.collection === 'string' ? field.collection : undefined
     if (!('flattenedFields' in field)) return undefined
     fields = field.flattenedFields
   }
@@ -220,9 +246,9 @@ export const guardPublicQuery = async <Args extends PublicQueryArgs>(
       const target = joinTarget(req, collection, joinPath)
       if (!target) continue
       const guardedJoin = { ...query }
-      const inJoin: Guard = { ...guard, prefix: `joins.${joinPath}.` }
-      if (query.where) guardedJoin.where = await guardWhere(inJoin, target, query.where)
-      await guardSort(inJoin, target, query.sort)
+      const inJoin = (part: string): Guard => ({ ...guard, prefix: `joins.${joinPath}.${part}.` })
+      if (query.where) guardedJoin.where = await guardWhere(inJoin('where'), target, query.where)
+      await guardSort(inJoin('sort'), target, query.sort, { anyHop: true })
       joins[joinPath] = guardedJoin
     }
     guarded.joins = joins

@@ -14,6 +14,7 @@ export type CatalogValue = {
   target: ContentCollection
   /** hasMany relationships and joins may hold several titles; a hasOne holds one. */
   many: boolean
+  join: boolean
 }
 
 export type ResolvedPath = {
@@ -73,7 +74,11 @@ export const resolvePublicPath = (
         const many = field.type === 'join' || field.hasMany === true
         const link = { path: pathHere, targets }
         return targets.length === 1 && isCatalogCollection(target)
-          ? { hops, link, catalogValue: { path: pathHere, target, many } }
+          ? {
+              hops,
+              link,
+              catalogValue: { path: pathHere, target, many, join: field.type === 'join' },
+            }
           : { hops, link }
       }
       hops.push({ path: pathHere, targets })
