@@ -1,15 +1,17 @@
 import type { FieldHook } from 'payload'
 
 import type { ContentCollection } from '../../src/availability'
-import { publishedAndAvailable } from '../../src/access/publishedAndAvailable'
+import { visibleTitleIds } from '../../src/access/publishedAndAvailable'
 import { isStaffUser, type RoleBearer } from '../../src/roles'
+import { limitCacheToAppearances } from './publicCacheControl'
 
 const isPopulated = (value: unknown) => typeof value === 'object' && value !== null
 
 /**
  * A public reader must learn nothing of a title that is not available to them, not even that
  * it exists. Population already drops unavailable documents' contents; this also drops the
- * bare ids that remain (at depth 0, or where population was refused).
+ * bare ids that remain (at depth 0, or where population was refused). The answer may then be
+ * cached only until the first dropped title becomes available.
  */
 export const hideUnavailableRelations =
   (target: ContentCollection): FieldHook =>
@@ -24,23 +26,12 @@ export const hideUnavailableRelations =
     }
     const values = Array.isArray(value) ? value : [value]
     const bareIds = values.filter((entry) => !isPopulated(entry)) as (string | number)[]
-    let visible = new Set<string>()
-    if (bareIds.length > 0) {
-      // The same condition the public read applies, run as a plain internal query.
-      const access = await publishedAndAvailable(target)({ req })
-      if (access === false) return Array.isArray(value) ? values.filter(isPopulated) : null
-      const { docs } = await req.payload.find({
-        collection: target,
-        where:
-          access === true ? { id: { in: bareIds } } : { and: [{ id: { in: bareIds } }, access] },
-        pagination: false,
-        depth: 0,
-        overrideAccess: true,
-        select: {},
-        req,
-      })
-      visible = new Set(docs.map((doc) => String(doc.id)))
-    }
+    const visible = await visibleTitleIds(req, target, bareIds)
+    await limitCacheToAppearances(
+      req,
+      target,
+      bareIds.filter((id) => !visible.has(String(id))),
+    )
     const kept = values.filter((entry) => isPopulated(entry) || visible.has(String(entry)))
     return Array.isArray(value) ? kept : (kept[0] ?? null)
   }

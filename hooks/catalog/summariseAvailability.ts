@@ -1,6 +1,7 @@
 import type { CollectionAfterOperationHook, PayloadRequest } from 'payload'
 
 import type { ContentCollection } from '../../src/availability'
+import { type CatalogLink, catalogLinksOf } from '../../src/catalog/publicQueryPaths'
 import { isStaffUser, type RoleBearer } from '../../src/roles'
 import {
   type AvailabilitySummary,
@@ -9,22 +10,57 @@ import {
   summariesFor,
 } from '../../src/rights/summary'
 import { availabilityInstantOf, viewerTerritoryOf } from '../../src/rights/viewerTerritory'
+import { limitCacheToAppearances, limitCacheToTitles, limitPublicCache } from './publicCacheControl'
 
-type Doc = { id: string | number; availability?: AvailabilitySummary | null }
+type Id = string | number
+type Doc = { id: Id; availability?: AvailabilitySummary | null } & Record<string, unknown>
 
-const setCacheControl = (req: PayloadRequest, value: string) => {
-  req.responseHeaders ??= new Headers()
-  const previous = req.responseHeaders.get('Cache-Control')
-  const maxAge = (header: string | null) =>
-    Number(/max-age=(\d+)/.exec(header ?? '')?.[1] ?? Infinity)
-  if (previous?.startsWith('private')) return
-  if (!previous || maxAge(value) < maxAge(previous)) req.responseHeaders.set('Cache-Control', value)
+const idOf = (value: unknown): Id | undefined => {
+  if (typeof value === 'string' || typeof value === 'number') return value
+  if (value && typeof value === 'object' && 'id' in value) return idOf(value.id)
+  return undefined
+}
+
+/** The ids a relationship or join value holds: `3`, `[3, {id: 4}]`, `{ docs: [...] }`. */
+const idsIn = (value: unknown): Id[] => {
+  if (Array.isArray(value)) return value.flatMap(idsIn)
+  if (value && typeof value === 'object' && 'docs' in value) return idsIn(value.docs)
+  const id = idOf(value)
+  return id === undefined ? [] : [id]
+}
+
+/**
+ * Titles the documents hold (ids or populated) bound the cache like the documents themselves;
+ * for joins, so do children hidden now that will appear later.
+ */
+const limitCacheToLinkedTitles = async (req: PayloadRequest, link: CatalogLink, docs: Doc[]) => {
+  await limitCacheToTitles(
+    req,
+    link.target,
+    docs.flatMap((doc) => idsIn(doc[link.name])),
+  )
+  if (!link.joinOn || docs.length === 0) return
+  const { docs: children } = await req.payload.find({
+    collection: link.target,
+    where: { [link.joinOn]: { in: docs.map((doc) => doc.id) } },
+    pagination: false,
+    depth: 0,
+    overrideAccess: true,
+    select: {},
+    req,
+  })
+  await limitCacheToAppearances(
+    req,
+    link.target,
+    children.map((child) => child.id),
+  )
 }
 
 /**
  * Public reads: each title carries what the viewer may do with it in their territory, and the
- * response may be cached only until the earliest change on it (or a new title appearing).
- * Staff responses are never cached.
+ * response may be cached only until the earliest change of any title on it — the documents,
+ * the titles they relate to or list (at any depth: populated documents pass here too), and a
+ * new title appearing in a list. Staff responses are never cached.
  */
 export const summariseAvailability =
   (collection: ContentCollection): CollectionAfterOperationHook =>
@@ -34,8 +70,7 @@ export const summariseAvailability =
       overrideAccess?: boolean
       currentDepth?: number
     }
-    // Internal reads, and documents populated into another one, carry no summary of their own.
-    if (overrideAccess === true || (currentDepth ?? 0) > 0) return result
+    if (overrideAccess === true) return result
     if (isStaffUser(req.user as RoleBearer)) {
       req.responseHeaders ??= new Headers()
       req.responseHeaders.set('Cache-Control', 'private, no-store')
@@ -57,17 +92,22 @@ export const summariseAvailability =
       at,
       req,
     )
-    for (const doc of docs) doc.availability = summaries.get(String(doc.id)) ?? null
+    // Documents populated into another one carry no summary of their own.
+    const topLevel = (currentDepth ?? 0) === 0
+    if (topLevel) for (const doc of docs) doc.availability = summaries.get(String(doc.id)) ?? null
     const appearing =
-      operation === 'find'
+      operation === 'find' && topLevel
         ? await nextAppearance(req.payload, collection, territory, at, req)
         : null
-    setCacheControl(
+    limitPublicCache(
       req,
       cacheControlFor(at, [
         ...[...summaries.values()].map((summary) => summary.validUntil),
         appearing,
       ]),
     )
+    for (const link of catalogLinksOf(req.payload.config, collection)) {
+      await limitCacheToLinkedTitles(req, link, docs)
+    }
     return result
   }

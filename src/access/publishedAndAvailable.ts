@@ -1,4 +1,4 @@
-import type { Access, Where } from 'payload'
+import type { Access, PayloadRequest, Where } from 'payload'
 
 import type { ContentCollection } from '../availability'
 import { isStaffUser, type RoleBearer } from '../roles'
@@ -45,3 +45,47 @@ export const publishedAndAvailable =
       and: [published, ...rowsInForce(territory, at, 'availabilityWindows.')],
     }
   }
+
+/**
+ * Which of these ids of a collection the reader may see: all of them for staff, else those the
+ * public read access would return. The query is internal (access is applied by hand).
+ */
+export const visibleTitleIds = async (
+  req: PayloadRequest,
+  collection: ContentCollection,
+  ids: readonly (string | number)[],
+): Promise<Set<string>> => {
+  if (ids.length === 0) return new Set()
+  const access = await publishedAndAvailable(collection)({ req })
+  if (access === false) return new Set()
+  const byId: Where = { id: { in: [...new Set(ids.map(String))] } }
+  const { docs } = await req.payload.find({
+    collection,
+    where: access === true ? byId : { and: [byId, access] },
+    pagination: false,
+    depth: 0,
+    overrideAccess: true,
+    select: {},
+    req,
+  })
+  return new Set(docs.map((doc) => String(doc.id)))
+}
+
+/** Every title of a collection the reader may see now (for conditions with no id to check). */
+export const allVisibleTitleIds = async (
+  req: PayloadRequest,
+  collection: ContentCollection,
+): Promise<(string | number)[]> => {
+  const access = await publishedAndAvailable(collection)({ req })
+  if (access === false) return []
+  const { docs } = await req.payload.find({
+    collection,
+    ...(access === true ? {} : { where: access }),
+    pagination: false,
+    depth: 0,
+    overrideAccess: true,
+    select: {},
+    req,
+  })
+  return docs.map((doc) => doc.id)
+}

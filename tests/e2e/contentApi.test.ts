@@ -227,6 +227,49 @@ describe(`the public content API over HTTP (${postgresServerUrl ? 'postgres' : '
     expect((graph.body.data as { hidden: unknown }).hidden).toBeNull()
   })
 
+  it('public API hardening: relationship paths refused, hidden ids unknown, max-age bounded by related titles', async () => {
+    const refused = await publicGet(first, '/api/films?where[relatedFilms.title][like]=Not', 'DE')
+    expect(refused.status).toBe(400)
+    expect(JSON.stringify(await refused.json())).toContain('relatedFilms.title')
+    const relatedTo = async (id: number) =>
+      (await (
+        await publicGet(first, `/api/films?where[relatedFilms][equals]=${id}`, 'DE')
+      ).json()) as { docs: unknown[]; totalDocs: number }
+    const forHidden = await relatedTo(film.unavailable)
+    const forNever = await relatedTo(987_654)
+    expect(forHidden.totalDocs).toBe(0)
+    expect(forHidden.docs).toEqual(forNever.docs)
+
+    const host = await createdId(
+      await staff.post('/api/films', {
+        title: 'Points At Leaving Soon',
+        _status: 'published',
+        relatedFilms: [film.expiring],
+      }),
+    )
+    await createdId(
+      await rights.post('/api/licences', {
+        content: [{ relationTo: 'films', value: host }],
+        kind: 'grant',
+        licenceType: 'svod',
+        territories: ['DE'],
+        start: '2020-01-01',
+      }),
+    )
+    const maxAge = (response: Response) =>
+      Number(/max-age=(\d+)/.exec(response.headers.get('cache-control') ?? '')?.[1])
+    const secondsLeft = () => Math.ceil((Date.parse(expiringEnd) - Date.now()) / 1000)
+    if (secondsLeft() < 10) return // the window already ended: nothing left to bound by
+    const rest = await publicGet(first, `/api/films/${host}?depth=0`, 'DE')
+    expect(maxAge(rest)).toBeLessThanOrEqual(secondsLeft())
+    const graph = await fetch(`${first.url}/api/graphql`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Viewer-Territory': 'DE' },
+      body: JSON.stringify({ query: `{ Film(id: ${host}) { id relatedFilms { id } } }` }),
+    })
+    expect(maxAge(graph)).toBeLessThanOrEqual(secondsLeft())
+  })
+
   it('answers the staff availability endpoint with reasons, and 403 to the public', async () => {
     const ask = (client: ApiClient | null, query: string) =>
       client
