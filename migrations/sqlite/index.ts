@@ -1,5 +1,6 @@
 import * as migration_20261123_221704_initial from './20261123_221704_initial';
 import * as migration_20261123_233431_video_stream_offset from './20261123_233431_video_stream_offset';
+import * as migration_20261202_153829_rights_audit from './20261202_153829_rights_audit';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261123_233431_video_stream_offset.up,
     down: migration_20261123_233431_video_stream_offset.down,
-    name: '20261123_233431_video_stream_offset'
+    name: '20261123_233431_video_stream_offset',
+  },
+  {
+    up: migration_20261202_153829_rights_audit.up,
+    down: migration_20261202_153829_rights_audit.down,
+    name: '20261202_153829_rights_audit'
   },
 ];
