@@ -11,15 +11,10 @@ import {
 } from '../../src/rights/summary'
 import { availabilityInstantOf, viewerTerritoryOf } from '../../src/rights/viewerTerritory'
 import { limitCacheToAppearances, limitCacheToTitles, limitPublicCache } from './publicCacheControl'
+import { idOf } from '../../src/rights/ids'
 
 type Id = string | number
 type Doc = { id: Id; availability?: AvailabilitySummary | null } & Record<string, unknown>
-
-const idOf = (value: unknown): Id | undefined => {
-  if (typeof value === 'string' || typeof value === 'number') return value
-  if (value && typeof value === 'object' && 'id' in value) return idOf(value.id)
-  return undefined
-}
 
 /** The ids a relationship or join value holds: `3`, `[3, {id: 4}]`, `{ docs: [...] }`. */
 const idsIn = (value: unknown): Id[] => {

@@ -1,4 +1,5 @@
 import { ValidationError, type CollectionBeforeChangeHook, type CollectionSlug } from 'payload'
+import { idOf } from '../../src/rights/ids'
 
 type UniqueWithinOptions = {
   collection: CollectionSlug
@@ -7,15 +8,6 @@ type UniqueWithinOptions = {
   /** The parent relationship it is unique within, e.g. `series`. */
   within: string
   label: string
-}
-
-const idOf = (value: unknown): string | number | undefined => {
-  if (typeof value === 'string' || typeof value === 'number') return value
-  if (value && typeof value === 'object' && 'id' in value) {
-    const id = (value as { id: unknown }).id
-    if (typeof id === 'string' || typeof id === 'number') return id
-  }
-  return undefined
 }
 
 /**

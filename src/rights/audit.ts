@@ -331,7 +331,9 @@ export const auditCatalog = async (
       return { ...totals, next: null }
     }
     const collection = cursor.step
-    const limit = collection === 'series' ? Math.max(1, Math.ceil(batchSize / 10)) : batchSize
+    const perBatch = collection === 'series' ? Math.max(1, Math.ceil(batchSize / 10)) : batchSize
+    // Never more roots than the titles left in this run (a series brings its episodes along).
+    const limit = Math.max(1, Math.min(perBatch, maxTitles - totals.checked))
     const conditions = [
       rootsWhere[collection],
       cursor.afterId === null

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { ContentCollection } from '../../src/availability'
 import { auditCatalog } from '../../src/rights/audit'
-import { lastAuditRun } from '../../src/rights/auditRuns'
+import { lastAuditRun, runScheduledAudit } from '../../src/rights/auditRuns'
 import { reresolveForTimeZoneRules, timeZoneRulesVersion } from '../../src/rights/timeZoneRules'
 import { seedDemoCatalog } from '../../src/seed/seedIfEmpty'
 import { type PayloadHttpServer, servePayloadOverHttp } from '../fakes/payloadHttp'
@@ -194,6 +194,58 @@ describe.each(testBackends)('rights integrity on $kind', (backend) => {
         expect(repaired.repaired).toBe(found.differing)
         expect(await allRows(payload)).toEqual(before)
         expect((await auditCatalog(payload)).differing).toBe(0)
+      },
+    )
+
+    run(
+      'the scheduled audit does bounded work per run, goes on where it stopped, repairs and logs each repair',
+      async () => {
+        const { docs } = await payload.find({
+          collection: 'availability-windows',
+          where: { titleCollection: { equals: 'episodes' } },
+          sort: '-id',
+          limit: 1,
+          depth: 0,
+        })
+        const [row] = docs
+        await payload.db.deleteOne({
+          collection: 'availability-windows',
+          where: { id: { equals: row.id } },
+        })
+        const logged: Record<string, unknown>[] = []
+        const warn = payload.logger.warn.bind(payload.logger)
+        payload.logger.warn = ((entry: unknown, ...rest: unknown[]) => {
+          if (entry && typeof entry === 'object') logged.push(entry as Record<string, unknown>)
+          return warn(entry as object, ...(rest as []))
+        }) as typeof payload.logger.warn
+        const checkedPerRun: number[] = []
+        try {
+          for (let runs = 0; runs < 100; runs += 1) {
+            const result = await runScheduledAudit(payload, { maxTitles: 15 })
+            checkedPerRun.push(result.checked)
+            if (result.next === null) break
+          }
+        } finally {
+          payload.logger.warn = warn
+        }
+        expect(checkedPerRun.length).toBeGreaterThan(2)
+        // A batch may overshoot the bound by one series with everything under it, no more.
+        expect(Math.max(...checkedPerRun)).toBeLessThan(15 + 40)
+        expect(logged).toContainEqual(
+          expect.objectContaining({
+            event: 'rights.audit.repair',
+            contentKey: row.contentKey,
+            missing: 1,
+            title: expect.any(String),
+          }),
+        )
+        const last = await lastAuditRun(payload, 'job')
+        expect(last).toMatchObject({ next: null, trigger: 'job', repair: true })
+        expect((await auditCatalog(payload)).differing).toBe(0)
+        // The next scheduled run starts over from the first film.
+        const again = await runScheduledAudit(payload, { maxTitles: 15 })
+        expect(again.examples).toEqual([])
+        expect(again.next).toMatchObject({ step: 'films' })
       },
     )
 
