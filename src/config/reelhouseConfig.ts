@@ -20,10 +20,16 @@ import { Users } from '../../collections/Users'
 import { Videos } from '../../collections/Videos'
 import { availabilityEndpoint } from '../endpoints/availabilityEndpoint'
 import { availabilityOverviewEndpoint } from '../endpoints/availabilityOverviewEndpoint'
+import { answerDatabaseBusy } from '../../hooks/errors/answerDatabaseBusy'
 import { exposeFieldErrors } from '../../hooks/errors/exposeFieldErrors'
 import { adminCredentialsFromEnv, ensureAdminFromEnv } from '../bootstrap/ensureAdminFromEnv'
 import { muxVideoPlugin, muxVideoPluginOptionsFromEnv } from '../plugins/mux'
-import { databaseAdapterFor, defaultDatabaseUrl, projectRoot } from './database'
+import {
+  databaseAdapterFor,
+  defaultDatabaseUrl,
+  projectRoot,
+  sqliteBusyTimeoutFrom,
+} from './database'
 import { resolvePayloadSecret } from './secret'
 
 export type ReelhouseConfigOptions = {
@@ -89,7 +95,12 @@ export const reelhouseConfig = ({
       Users,
     ],
     editor: lexicalEditor(),
-    db: databaseAdapterFor({ url, production, postgresSchema }),
+    db: databaseAdapterFor({
+      url,
+      production,
+      postgresSchema,
+      sqliteBusyTimeoutMs: sqliteBusyTimeoutFrom(env.SQLITE_BUSY_TIMEOUT_MS),
+    }),
     sharp,
     localization: {
       locales: [
@@ -116,7 +127,7 @@ export const reelhouseConfig = ({
     typescript: { outputFile: path.join(projectRoot, 'src/payload-types.ts') },
     graphQL: { disablePlaygroundInProduction: true },
     endpoints: [availabilityEndpoint, availabilityOverviewEndpoint],
-    hooks: { afterError: [exposeFieldErrors] },
+    hooks: { afterError: [exposeFieldErrors, answerDatabaseBusy] },
     plugins: [muxVideoPlugin(muxVideoPluginOptionsFromEnv(env))],
     onInit: async (payload) => {
       await ensureAdminFromEnv(payload, adminCredentialsFromEnv(env))
