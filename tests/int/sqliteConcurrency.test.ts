@@ -53,9 +53,15 @@ const holdWriteLock = async (file: string, holdMs?: number): Promise<LockHolder>
   }
 }
 
+const isSqliteAdapter = (db: unknown): db is SQLiteAdapter =>
+  typeof db === 'object' && db !== null && 'name' in db && db.name === 'sqlite'
+
+/** Read through the adapter's drizzle instance: the connection Payload's queries run on. */
 const pragma = async (payload: Payload, name: 'journal_mode' | 'busy_timeout') => {
-  const { drizzle } = payload.db as Pick<SQLiteAdapter, 'drizzle'>
-  const rows = await drizzle.all<Record<string, string | number>>(sql.raw(`PRAGMA ${name}`))
+  if (!isSqliteAdapter(payload.db)) throw new Error(`not SQLite: ${payload.db.name}`)
+  const rows = await payload.db.drizzle.all<Record<string, string | number>>(
+    sql.raw(`PRAGMA ${name}`),
+  )
   return Object.values(rows[0] ?? {})[0]
 }
 
