@@ -21,13 +21,19 @@ import { Users } from '../../collections/Users'
 import { Videos } from '../../collections/Videos'
 import { availabilityEndpoint } from '../endpoints/availabilityEndpoint'
 import { availabilityOverviewEndpoint } from '../endpoints/availabilityOverviewEndpoint'
+import { answerDatabaseBusy } from '../../hooks/errors/answerDatabaseBusy'
 import { exposeFieldErrors } from '../../hooks/errors/exposeFieldErrors'
 import { adminCredentialsFromEnv, ensureAdminFromEnv } from '../bootstrap/ensureAdminFromEnv'
 import { muxVideoPlugin, muxVideoPluginOptionsFromEnv } from '../plugins/mux'
 import { rightsAuditSettingsFrom, rightsAuditTask } from '../rights/auditRuns'
 import { reresolveForTimeZoneRules } from '../rights/timeZoneRules'
 import { viewerTerritoryPolicyKey } from '../rights/viewerTerritory'
-import { databaseAdapterFor, defaultDatabaseUrl, projectRoot } from './database'
+import {
+  databaseAdapterFor,
+  defaultDatabaseUrl,
+  projectRoot,
+  sqliteBusyTimeoutFrom,
+} from './database'
 import { resolvePayloadSecret } from './secret'
 import { viewerTerritoryPolicyFromEnv } from './viewerTerritoryPolicy'
 
@@ -96,7 +102,12 @@ export const reelhouseConfig = ({
       Users,
     ],
     editor: lexicalEditor(),
-    db: databaseAdapterFor({ url, production, postgresSchema }),
+    db: databaseAdapterFor({
+      url,
+      production,
+      postgresSchema,
+      sqliteBusyTimeoutMs: sqliteBusyTimeoutFrom(env.SQLITE_BUSY_TIMEOUT_MS),
+    }),
     sharp,
     localization: {
       locales: [
@@ -124,7 +135,7 @@ export const reelhouseConfig = ({
     typescript: { outputFile: path.join(projectRoot, 'src/payload-types.ts') },
     graphQL: { disablePlaygroundInProduction: true },
     endpoints: [availabilityEndpoint, availabilityOverviewEndpoint],
-    hooks: { afterError: [exposeFieldErrors] },
+    hooks: { afterError: [exposeFieldErrors, answerDatabaseBusy] },
     plugins: [muxVideoPlugin(muxVideoPluginOptionsFromEnv(env))],
     // Where the public's territory may come from (read by src/rights/viewerTerritory.ts).
     custom: { [viewerTerritoryPolicyKey]: viewerTerritoryPolicyFromEnv(env) },
