@@ -17,6 +17,7 @@ import { healthRoutes } from './server/health'
 import { tuneHeap } from './server/heapTuning'
 import { logger } from './server/logger'
 import { loginLimitsFromEnv, loginRateLimitRoutes } from './server/loginRateLimit'
+import { connectRateLimitStores } from './server/rateLimitStores'
 import { requestLogging } from './server/requestLogging'
 import { securityHeaders } from './server/securityHeaders'
 import { videoUploadRoutes } from './server/videoUploads'
@@ -38,6 +39,7 @@ const start = async () => {
     throw new Error('SERVER_URL must be set in production: the public URL of this server.')
   }
   const loginLimits = loginLimitsFromEnv()
+  const rateLimitStores = await connectRateLimitStores(process.env.REDIS_URL, logger)
 
   // Created before Next so that Payload's route handlers reuse this instance (getPayload caches
   // it process-wide); `cron: true` makes this process run the jobs queue.
@@ -66,7 +68,7 @@ const start = async () => {
       corsEnabled: corsOrigins(process.env).length > 0,
     }),
   )
-  app.use(loginRateLimitRoutes(payload, loginLimits))
+  app.use(loginRateLimitRoutes(payload, loginLimits, rateLimitStores))
   app.use(videoUploadRoutes(payload))
   // No body parser here: Payload reads request bodies itself inside Next's handler.
   app.all('/{*splat}', (req, res) => handleWithNext(req, res))
@@ -81,6 +83,7 @@ const start = async () => {
     timeoutMs: Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 25_000),
     release: async () => {
       await closePayload(payload)
+      await rateLimitStores.close()
       await nextApp.close()
     },
   })

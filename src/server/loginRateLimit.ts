@@ -4,6 +4,7 @@ import type { Payload } from 'payload'
 
 import type { Environment } from '../config/environment'
 import { answerWithPayloadRest } from './payloadRest'
+import type { RateLimitStores } from './rateLimitStores'
 
 export type LoginLimits = {
   windowMs: number
@@ -65,24 +66,34 @@ const tooManyAttempts = (windowMs: number): Options['handler'] => {
  * submitted email, whether an account has it or not, so the answer never tells which exist.
  * A limited request gets 429 without reaching Payload, even with the right password. Express
  * reads the (small, JSON) body to know the email, so the request is answered by Payload's REST
- * handler from here instead of through Next. The counters live in this process's memory.
+ * handler from here instead of through Next. The counters live in this process's memory, or in
+ * Redis (`REDIS_URL`) for all processes; if Redis fails, logins go on without these limits
+ * (Payload's lockout still applies) rather than failing.
  */
 export const loginRateLimitRoutes = (
   payload: Payload,
   limits: LoginLimits = loginLimitsFromEnv(),
+  stores?: RateLimitStores,
 ): Router => {
   const common: Partial<Options> = {
     windowMs: limits.windowMs,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     skipSuccessfulRequests: true,
+    passOnStoreError: stores?.shared ?? false,
     handler: tooManyAttempts(limits.windowMs),
   }
-  const perIp = rateLimit({ ...common, limit: limits.perIp, identifier: 'login-ip' })
+  const perIp = rateLimit({
+    ...common,
+    limit: limits.perIp,
+    identifier: 'login-ip',
+    store: stores?.storeFor('login-ip'),
+  })
   const perAccount = rateLimit({
     ...common,
     limit: limits.perAccount,
     identifier: 'login-account',
+    store: stores?.storeFor('login-account'),
     skip: (req) => submittedEmail(req) === undefined,
     keyGenerator: (req) => `account:${submittedEmail(req) ?? ''}`,
   })

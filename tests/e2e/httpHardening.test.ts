@@ -1,3 +1,4 @@
+import crypto from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -7,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { type ApiClient, createdId, licenseFilmInGermany, loginAs } from './support/api'
 import { createPostgresDatabase, postgresServerUrl } from './support/postgres'
-import { type RunningServer, startProductionServer } from './support/server'
+import { type RunningServer, spawnServer, startProductionServer } from './support/server'
 
 // Issue "Public API hardening", the items the Express server decides (6, 8, 12, 13), on the
 // production server over real HTTP.
@@ -273,5 +274,70 @@ describe.each(backends)('HTTP hardening of the production server on $name', (bac
     })
     expect(elsewhere.status).toBe(200)
     expect(elsewhere.headers.getSetCookie().join(';')).toMatch(/payload-token=/)
+  })
+})
+
+describe('item 12: production without SERVER_URL', () => {
+  it('refuses to start (the session cookie would be accepted from any origin, or from none)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'reelhouse-no-url-'))
+    try {
+      await expect(
+        spawnServer({
+          mode: 'production',
+          env: { SERVER_URL: '', DATABASE_URL: `file:${path.join(dir, 'reelhouse.db')}` },
+          readyTimeoutMs: 60_000,
+        }),
+      ).rejects.toThrow(/SERVER_URL must be set in production/)
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})
+
+const redisUrl = process.env.TEST_REDIS_URL
+if (!redisUrl) console.warn('[e2e] Redis login-limit test skipped: TEST_REDIS_URL is not set')
+
+describe.skipIf(!redisUrl)('item 13: with REDIS_URL the login limits hold across processes', () => {
+  const servers: RunningServer[] = []
+  const dirs: string[] = []
+
+  beforeAll(async () => {
+    for (let index = 0; index < 2; index += 1) {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'reelhouse-redis-'))
+      dirs.push(dir)
+      servers.push(
+        await startProductionServer({
+          DATABASE_URL: `file:${path.join(dir, 'reelhouse.db')}`,
+          REDIS_URL: redisUrl as string,
+          LOGIN_RATE_LIMIT_PER_ACCOUNT: '3',
+          LOGIN_RATE_LIMIT_PER_IP: '50',
+        }),
+      )
+    }
+  })
+  afterAll(async () => {
+    await Promise.all(servers.map((server) => server.stop()))
+    for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('counts failed logins for one email on every server process together', async () => {
+    // Redis outlives test runs: an email of its own keeps this run's counter apart.
+    const email = `shared-${crypto.randomUUID()}@reelhouse.test`
+    const attempt = async (server: RunningServer) =>
+      (
+        await fetch(`${server.url}/api/users/login`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ email, password: 'wrong password' }),
+        })
+      ).status
+    const [first, second] = servers
+    const statuses = [
+      await attempt(first),
+      await attempt(second),
+      await attempt(first),
+      await attempt(second),
+    ]
+    expect(statuses).toEqual([401, 401, 401, 429])
   })
 })

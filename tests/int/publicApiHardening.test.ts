@@ -255,6 +255,37 @@ describe.each(testBackends)('public API hardening on $kind', (backend) => {
     expect(await status()).toBe('published')
   })
 
+  run(
+    'item 12: without SERVER_URL or CORS_ORIGINS a session cookie still counts only from our own origin',
+    async () => {
+      // This instance has neither variable (development's defaults): Payload's csrf list used
+      // to be empty then, and an empty list checks nothing.
+      const loggedIn = await request('/api/users/login', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ email: editor.email, password }),
+      })
+      const cookie = loggedIn.headers
+        .getSetCookie()
+        .map((entry) => entry.split(';')[0])
+        .find((entry) => entry.startsWith('payload-token='))
+      expect(cookie).toBeDefined()
+      const createGenre = (origin: string, name: string) =>
+        request('/api/genres', {
+          method: 'POST',
+          headers: { Cookie: cookie as string, Origin: origin, 'Content-Type': 'application/json' },
+          body: JSON.stringify({ name }),
+        })
+      expect((await createGenre('https://attacker.example', 'Forged genre')).status).toBe(403)
+      const forged = await payload.count({
+        collection: 'genres',
+        where: { name: { equals: 'Forged genre' } },
+      })
+      expect(forged.totalDocs).toBe(0)
+      expect((await createGenre('http://localhost:3000', 'Genre from the admin')).status).toBe(201)
+    },
+  )
+
   run('item 13: unknown, wrong-password and locked accounts get the same 401 answer', async () => {
     const target = await payload.create({
       collection: 'users',
