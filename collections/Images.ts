@@ -5,6 +5,7 @@ import type { CollectionConfig } from 'payload'
 import { anyone } from '../src/access/anyone'
 import { allowRoles } from '../src/access/checkRole'
 import { rejectNonImageUpload } from '../hooks/images/rejectNonImageUpload'
+import { refusePublicQueries } from '../hooks/media/refusePublicQueries'
 import { acceptedImageTypes } from '../src/media/imageTypes'
 
 const editors = allowRoles('admin', 'editor')
@@ -12,8 +13,10 @@ const editors = allowRoles('admin', 'editor')
 export const Images: CollectionConfig<'images'> = {
   slug: 'images',
   admin: { useAsTitle: 'alt', group: 'Media', defaultColumns: ['filename', 'alt', 'updatedAt'] },
+  // `read` is asked for files (`/api/images/file/<name>`) and for posters populated into titles,
+  // which the public may have; lists, counts and queries are staff-only (refusePublicQueries).
   access: { read: anyone, create: editors, update: editors, delete: editors },
-  hooks: { beforeOperation: [rejectNonImageUpload] },
+  hooks: { beforeOperation: [rejectNonImageUpload, refusePublicQueries] },
   upload: {
     staticDir: path.resolve(process.env.MEDIA_DIR ?? 'media', 'images'),
     mimeTypes: [...acceptedImageTypes],
@@ -21,6 +24,11 @@ export const Images: CollectionConfig<'images'> = {
     crop: true,
     adminThumbnail: 'thumbnail',
     formatOptions: { format: 'webp', options: { quality: 82 } },
+    // Files are the same for everyone; a CDN may keep them for an hour.
+    modifyResponseHeaders: ({ headers }) => {
+      headers.set('Cache-Control', 'public, max-age=3600')
+      return headers
+    },
     imageSizes: [
       { name: 'thumbnail', width: 480, height: 270, formatOptions: { format: 'webp' } },
       { name: 'poster', width: 800, height: 1200, formatOptions: { format: 'webp' } },

@@ -13,6 +13,9 @@ export const Users: CollectionConfig<'users'> = {
     defaultColumns: ['email', 'name', 'roles'],
     group: 'Settings',
   },
+  // Logins go through REST only (`POST /api/users/login`), where the server rate-limits them;
+  // GraphQL keeps the `meUser` query but has no user mutations (loginUser, forgotPassword ...).
+  graphQL: { disableMutations: true },
   auth: {
     useAPIKey: true,
     tokenExpiration: 60 * 60 * 8,

@@ -3,6 +3,7 @@ import type { CollectionConfig, FieldAccess } from 'payload'
 import { anyone } from '../src/access/anyone'
 import { allowRoles, allowRolesOnField } from '../src/access/checkRole'
 import { isStaffField } from '../src/access/isStaff'
+import { refusePublicQueries } from '../hooks/media/refusePublicQueries'
 
 const editors = allowRoles('admin', 'editor')
 const staffOnly = { read: isStaffField }
@@ -28,7 +29,9 @@ export const Videos: CollectionConfig<'videos'> = {
     defaultColumns: ['title', 'status', 'duration', 'updatedAt'],
     group: 'Media',
   },
+  // The public reads videos only populated into titles it may read (refusePublicQueries).
   access: { read: anyone, create: editors, update: editors, delete: editors },
+  hooks: { beforeOperation: [refusePublicQueries] },
   disableDuplicate: true,
   upload: {
     // The file is streamed to Mux from a spool; Payload must neither store nor buffer it.

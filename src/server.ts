@@ -1,6 +1,5 @@
 import { createServer } from 'node:http'
 
-import compression from 'compression'
 import express from 'express'
 import next from 'next'
 import { getPayload } from 'payload'
@@ -8,11 +7,17 @@ import { getPayload } from 'payload'
 import config from '../payload.config'
 import { closePayload } from './config/closeDatabase'
 import { projectRoot } from './config/database'
+import { corsOrigins } from './config/origins'
+import { viewerTerritoryHeader } from './rights/viewerTerritory'
 import { seedDemoCatalogIfEmpty } from './seed/seedIfEmpty'
+import { apiCacheHeaders } from './server/apiCacheHeaders'
+import { compressResponses } from './server/compressResponses'
 import { installGracefulShutdown } from './server/gracefulShutdown'
 import { healthRoutes } from './server/health'
 import { tuneHeap } from './server/heapTuning'
 import { logger } from './server/logger'
+import { loginLimitsFromEnv, loginRateLimitRoutes } from './server/loginRateLimit'
+import { connectRateLimitStores } from './server/rateLimitStores'
 import { requestLogging } from './server/requestLogging'
 import { securityHeaders } from './server/securityHeaders'
 import { videoUploadRoutes } from './server/videoUploads'
@@ -28,6 +33,13 @@ const start = async () => {
   if (production && !process.env.PAYLOAD_SECRET) {
     throw new Error('PAYLOAD_SECRET must be set in production (see .env.example).')
   }
+  if (production && !process.env.SERVER_URL) {
+    // The session cookie is accepted only from this origin (and CORS_ORIGINS): without it the
+    // admin could not save anything, so say so now rather than with a 403 on the first save.
+    throw new Error('SERVER_URL must be set in production: the public URL of this server.')
+  }
+  const loginLimits = loginLimitsFromEnv()
+  const rateLimitStores = await connectRateLimitStores(process.env.REDIS_URL, logger)
 
   // Created before Next so that Payload's route handlers reuse this instance (getPayload caches
   // it process-wide); `cron: true` makes this process run the jobs queue.
@@ -48,7 +60,15 @@ const start = async () => {
   app.use(requestLogging(logger))
   app.use(securityHeaders(production))
   app.use(healthRoutes(payload))
-  app.use(compression())
+  app.use(compressResponses())
+  app.use(
+    apiCacheHeaders({
+      apiRoute: payload.config.routes.api,
+      territoryHeader: viewerTerritoryHeader(process.env),
+      corsEnabled: corsOrigins(process.env).length > 0,
+    }),
+  )
+  app.use(loginRateLimitRoutes(payload, loginLimits, rateLimitStores))
   app.use(videoUploadRoutes(payload))
   // No body parser here: Payload reads request bodies itself inside Next's handler.
   app.all('/{*splat}', (req, res) => handleWithNext(req, res))
@@ -63,6 +83,7 @@ const start = async () => {
     timeoutMs: Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 25_000),
     release: async () => {
       await closePayload(payload)
+      await rateLimitStores.close()
       await nextApp.close()
     },
   })

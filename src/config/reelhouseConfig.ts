@@ -19,10 +19,12 @@ import { Seasons } from '../../collections/Seasons'
 import { Series } from '../../collections/Series'
 import { Users } from '../../collections/Users'
 import { Videos } from '../../collections/Videos'
+import { isAdminRequest } from '../access/isAdmin'
 import { availabilityEndpoint } from '../endpoints/availabilityEndpoint'
 import { availabilityOverviewEndpoint } from '../endpoints/availabilityOverviewEndpoint'
 import { answerDatabaseBusy } from '../../hooks/errors/answerDatabaseBusy'
 import { exposeFieldErrors } from '../../hooks/errors/exposeFieldErrors'
+import { hideAccountLockout } from '../../hooks/errors/hideAccountLockout'
 import { adminCredentialsFromEnv, ensureAdminFromEnv } from '../bootstrap/ensureAdminFromEnv'
 import { muxVideoPlugin, muxVideoPluginOptionsFromEnv } from '../plugins/mux'
 import { rightsAuditSettingsFrom, rightsAuditTask } from '../rights/auditRuns'
@@ -34,6 +36,7 @@ import {
   projectRoot,
   sqliteBusyTimeoutFrom,
 } from './database'
+import { corsOrigins, csrfOrigins } from './origins'
 import { resolvePayloadSecret } from './secret'
 import { viewerTerritoryPolicyFromEnv } from './viewerTerritoryPolicy'
 
@@ -46,12 +49,6 @@ export type ReelhouseConfigOptions = {
 
 export const locales = ['en', 'de', 'zh-Hans'] as const
 
-const listFrom = (value: string | undefined): string[] =>
-  (value ?? '')
-    .split(',')
-    .map((entry) => entry.trim())
-    .filter(Boolean)
-
 export const reelhouseConfig = ({
   env,
   databaseUrl,
@@ -59,7 +56,6 @@ export const reelhouseConfig = ({
 }: ReelhouseConfigOptions): Config => {
   const production = env.NODE_ENV === 'production'
   const url = databaseUrl ?? env.DATABASE_URL ?? defaultDatabaseUrl(production)
-  const allowedOrigins = listFrom(env.CORS_ORIGINS)
   const maxUploadBytes = Number(env.MAX_UPLOAD_BYTES ?? 50 * 1024 ** 3)
   const runsJobs = env.JOBS_AUTORUN !== 'false'
 
@@ -118,14 +114,17 @@ export const reelhouseConfig = ({
       defaultLocale: 'en',
       fallback: true,
     },
-    cors: allowedOrigins,
-    csrf: allowedOrigins,
+    cors: corsOrigins(env),
+    csrf: csrfOrigins(env),
     upload: {
       useTempFiles: true,
       tempFileDir: path.join(os.tmpdir(), 'reelhouse-uploads'),
       limits: { fileSize: maxUploadBytes },
     },
     jobs: {
+      // Over HTTP (`/api/payload-jobs/run`, `/handle-schedules`) only admins run jobs; the
+      // server's own cron and Local API calls skip this check.
+      access: { run: isAdminRequest, queue: isAdminRequest, cancel: isAdminRequest },
       // The server process runs due jobs (scheduled publishing, pushes to Mux) on this cron;
       // seconds are the first field.
       autoRun: [{ cron: env.JOBS_CRON ?? '*/10 * * * * *', queue: 'default', limit: 25 }],
@@ -135,7 +134,7 @@ export const reelhouseConfig = ({
     typescript: { outputFile: path.join(projectRoot, 'src/payload-types.ts') },
     graphQL: { disablePlaygroundInProduction: true },
     endpoints: [availabilityEndpoint, availabilityOverviewEndpoint],
-    hooks: { afterError: [exposeFieldErrors, answerDatabaseBusy] },
+    hooks: { afterError: [exposeFieldErrors, answerDatabaseBusy, hideAccountLockout] },
     plugins: [muxVideoPlugin(muxVideoPluginOptionsFromEnv(env))],
     // Where the public's territory may come from (read by src/rights/viewerTerritory.ts).
     custom: { [viewerTerritoryPolicyKey]: viewerTerritoryPolicyFromEnv(env) },

@@ -212,7 +212,10 @@ describe.each(backends)('production server on $name', (backend) => {
       }),
     )
     expect(list.totalDocs).toBe(1)
-    const images = await json(await fetch(`${server.url}/api/images?limit=5`))
+    // Images are listed to staff only (public API hardening, item 4).
+    const images = await json(
+      await fetch(`${server.url}/api/images?limit=5`, { headers: await login(server) }),
+    )
     expect(images.totalDocs).toBe(1)
   })
 

@@ -1,6 +1,7 @@
 import type { CollectionSlug, Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import type { Video } from '../../src/payload-types'
 import { testBackends } from './support/backends'
 import {
   type CatalogFixtures,
@@ -38,6 +39,12 @@ const media: Rules = {
   apiConsumer: { create: false, read: true, update: false, delete: false },
   public: { create: false, read: true, update: false, delete: false },
 }
+/** Images and videos: the public gets files by URL and media populated into titles, no queries. */
+const mediaFiles: Rules = {
+  ...media,
+  apiConsumer: { create: false, read: false, update: false, delete: false },
+  public: { create: false, read: false, update: false, delete: false },
+}
 const rights: Rules = {
   admin: { create: true, read: true, update: true, delete: true },
   editor: { create: false, read: true, update: false, delete: false },
@@ -49,7 +56,7 @@ const accounts: Rules = {
   admin: { create: true, read: true, update: true, delete: true },
   editor: { create: false, read: 'self', update: 'self', delete: false },
   licensing: { create: false, read: 'self', update: 'self', delete: false },
-  apiConsumer: { create: false, read: 'self', update: 'self', delete: false },
+  apiConsumer: { create: false, read: false, update: false, delete: false },
   public: { create: false, read: false, update: false, delete: false },
 }
 
@@ -60,8 +67,8 @@ const matrix: Partial<Record<CollectionSlug, Rules>> = {
   episodes: editorial,
   people: media,
   genres: media,
-  images: media,
-  videos: media,
+  images: mediaFiles,
+  videos: mediaFiles,
   licences: rights,
   regions: rights,
   users: accounts,
@@ -253,11 +260,15 @@ describe.each(testBackends)('role matrix on $kind', (backend) => {
         sourceUrl: 'https://example.test/v.mp4',
       },
     })
-    const seenByPublic = await payload.findByID({
-      collection: 'videos',
-      id: video.id,
-      overrideAccess: false,
+    // The public sees a video only populated into a title it may watch.
+    const film = await payload.create({
+      collection: 'films',
+      data: { title: `With private bits ${video.id}`, video: video.id, _status: 'published' },
     })
+    await licenseForViewing(payload, 'films', film.id, fixtures)
+    const seenByPublic = (
+      await payload.findByID({ collection: 'films', id: film.id, depth: 1, ...as('public') })
+    ).video as Video
     expect(seenByPublic.title).toBe('Private bits')
     expect(seenByPublic).not.toHaveProperty('muxAssetId')
     expect(seenByPublic).not.toHaveProperty('sourceUrl')

@@ -156,9 +156,17 @@ describe.each(testBackends)('playback data on $kind', (backend) => {
   it.skipIf(!backend.serverUrl)(
     'never shows Mux ids, playback ids or sources on public reads of videos',
     async () => {
-      const response = await h.api(`/api/videos/${signedVideo}`, { as: null })
+      // The public reads videos only populated into titles (public API hardening, item 4).
+      expect((await h.api(`/api/videos/${signedVideo}`, { as: null })).status).toBe(403)
+      expect((await h.api('/api/videos?limit=100&depth=1', { as: null })).status).toBe(403)
+      const film = await h.payload.create({
+        collection: 'films',
+        data: { title: 'Showing its video', video: signedVideo, _status: 'published' },
+      })
+      await licenseForViewing(h.payload, 'films', film.id, fixtures)
+      const response = await publicGet(`/api/films/${film.id}?depth=1`)
       expect(response.status).toBe(200)
-      const video = (await response.json()) as Record<string, unknown>
+      const video = ((await response.json()) as { video: Record<string, unknown> }).video
       expect(video).toMatchObject({ title: 'Feature', status: 'ready', duration: 23.857 })
       // Payload answers an array the reader may not see as empty: nothing is in it.
       expect(video.playbackIds ?? []).toEqual([])
@@ -178,17 +186,6 @@ describe.each(testBackends)('playback data on $kind', (backend) => {
       }
       for (const track of video.tracks as Record<string, unknown>[]) {
         expect(track.muxTrackId).toBeUndefined()
-      }
-      const stored = await h.video(signedVideo)
-      const text = JSON.stringify(
-        await (await h.api('/api/videos?limit=100&depth=1', { as: null })).json(),
-      )
-      for (const secret of [
-        stored.muxAssetId,
-        stored.muxUploadId,
-        stored.playbackIds?.[0].playbackId,
-      ]) {
-        expect(text).not.toContain(secret)
       }
       expect((await h.api(`/api/videos/${signedVideo}/mux-status`, { as: null })).status).toBe(403)
     },

@@ -54,6 +54,7 @@ export const spawnServer = async ({
   onOutput,
 }: ServerProcessOptions): Promise<RunningServer> => {
   const port = await freePort()
+  const url = `http://127.0.0.1:${port}`
   const started = performance.now()
   const child = spawn(
     process.execPath,
@@ -65,6 +66,8 @@ export const spawnServer = async ({
         PORT: String(port),
         HOST: '127.0.0.1',
         PAYLOAD_SECRET: crypto.randomBytes(24).toString('hex'),
+        // Production needs its public URL (the origin the session cookie is accepted from).
+        SERVER_URL: url,
         ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -79,7 +82,6 @@ export const spawnServer = async ({
   child.stdout?.on('data', keep)
   child.stderr?.on('data', keep)
   const logs = () => output
-  const url = `http://127.0.0.1:${port}`
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
   const deadline = Date.now() + readyTimeoutMs
   for (;;) {
