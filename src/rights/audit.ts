@@ -27,7 +27,6 @@ import {
   type TitleDifference,
 } from './rowDifferences'
 
-
 export type AuditExample = {
   contentKey: string
   title: string | null
