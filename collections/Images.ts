@@ -6,6 +6,7 @@ import { anyone } from '../src/access/anyone'
 import { allowRoles } from '../src/access/checkRole'
 import { rejectNonImageUpload } from '../hooks/images/rejectNonImageUpload'
 import { acceptedImageTypes } from '../src/media/imageTypes'
+import { answerMissingFile } from '../src/media/missingFile'
 
 const editors = allowRoles('admin', 'editor')
 
@@ -20,6 +21,7 @@ export const Images: CollectionConfig<'images'> = {
     focalPoint: true,
     crop: true,
     adminThumbnail: 'thumbnail',
+    handlers: [answerMissingFile],
     formatOptions: { format: 'webp', options: { quality: 82 } },
     imageSizes: [
       { name: 'thumbnail', width: 480, height: 270, formatOptions: { format: 'webp' } },

@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
-import type { Config } from 'payload'
+import type { CollectionConfig, Config } from 'payload'
 import sharp from 'sharp'
 
 import { AvailabilityWindows } from '../../collections/AvailabilityWindows'
@@ -18,10 +18,15 @@ import { Seasons } from '../../collections/Seasons'
 import { Series } from '../../collections/Series'
 import { Users } from '../../collections/Users'
 import { Videos } from '../../collections/Videos'
+import { answerClientErrors } from '../api/clientErrors'
+import { apiLimitsFromEnv, type ApiLimits } from '../api/limits'
+import { guardRequestInput } from '../api/readGuards'
 import { availabilityEndpoint } from '../endpoints/availabilityEndpoint'
 import { availabilityOverviewEndpoint } from '../endpoints/availabilityOverviewEndpoint'
 import { exposeFieldErrors } from '../../hooks/errors/exposeFieldErrors'
 import { adminCredentialsFromEnv, ensureAdminFromEnv } from '../bootstrap/ensureAdminFromEnv'
+import { accessQueryWithAdminFlag } from '../graphql/accessQuery'
+import { queryBudgetRule } from '../graphql/queryBudget'
 import { muxVideoPlugin, muxVideoPluginOptionsFromEnv } from '../plugins/mux'
 import { databaseAdapterFor, defaultDatabaseUrl, projectRoot } from './database'
 import { resolvePayloadSecret } from './secret'
@@ -41,6 +46,16 @@ const listFrom = (value: string | undefined): string[] =>
     .map((entry) => entry.trim())
     .filter(Boolean)
 
+/** Every collection checks request input first (bad ids, locales, operators, public sizes). */
+const withInputGuards = (collections: CollectionConfig[], limits: ApiLimits): CollectionConfig[] =>
+  collections.map((collection) => ({
+    ...collection,
+    hooks: {
+      ...collection.hooks,
+      beforeOperation: [guardRequestInput(limits), ...(collection.hooks?.beforeOperation ?? [])],
+    },
+  }))
+
 export const reelhouseConfig = ({
   env,
   databaseUrl,
@@ -50,6 +65,7 @@ export const reelhouseConfig = ({
   const url = databaseUrl ?? env.DATABASE_URL ?? defaultDatabaseUrl(production)
   const allowedOrigins = listFrom(env.CORS_ORIGINS)
   const maxUploadBytes = Number(env.MAX_UPLOAD_BYTES ?? 50 * 1024 ** 3)
+  const limits = apiLimitsFromEnv(env)
 
   return {
     secret: resolvePayloadSecret(env, path.join(projectRoot, 'data')),
@@ -74,20 +90,23 @@ export const reelhouseConfig = ({
       },
     },
     // Joined to by the catalog collections, so it is declared first.
-    collections: [
-      AvailabilityWindows,
-      Films,
-      Series,
-      Seasons,
-      Episodes,
-      People,
-      Genres,
-      Images,
-      Videos,
-      Licences,
-      Regions,
-      Users,
-    ],
+    collections: withInputGuards(
+      [
+        AvailabilityWindows,
+        Films,
+        Series,
+        Seasons,
+        Episodes,
+        People,
+        Genres,
+        Images,
+        Videos,
+        Licences,
+        Regions,
+        Users,
+      ],
+      limits,
+    ),
     editor: lexicalEditor(),
     db: databaseAdapterFor({ url, production, postgresSchema }),
     sharp,
@@ -114,9 +133,22 @@ export const reelhouseConfig = ({
       shouldAutoRun: () => env.JOBS_AUTORUN !== 'false',
     },
     typescript: { outputFile: path.join(projectRoot, 'src/payload-types.ts') },
-    graphQL: { disablePlaygroundInProduction: true },
+    graphQL: {
+      disablePlaygroundInProduction: true,
+      queries: accessQueryWithAdminFlag,
+      validationRules: ({ variableValues }) => [
+        queryBudgetRule(
+          {
+            maxCost: limits.graphQLMaxCost,
+            maxDepth: limits.graphQLMaxDepth,
+            maxRootFields: limits.graphQLMaxRootFields,
+          },
+          variableValues ?? {},
+        ),
+      ],
+    },
     endpoints: [availabilityEndpoint, availabilityOverviewEndpoint],
-    hooks: { afterError: [exposeFieldErrors] },
+    hooks: { afterError: [answerClientErrors, exposeFieldErrors] },
     plugins: [muxVideoPlugin(muxVideoPluginOptionsFromEnv(env))],
     onInit: async (payload) => {
       await ensureAdminFromEnv(payload, adminCredentialsFromEnv(env))

@@ -1,0 +1,191 @@
+import {
+  NotFound,
+  ValidationError,
+  type CollectionBeforeOperationHook,
+  type CollectionSlug,
+  type FlattenedField,
+  type PayloadRequest,
+  type SanitizedCollectionConfig,
+  type Where,
+} from 'payload'
+
+import { isStaffUser, type RoleBearer } from '../roles'
+import type { ApiLimits } from './limits'
+
+type OperationArgs = {
+  id?: unknown
+  limit?: unknown
+  depth?: unknown
+  pagination?: unknown
+  currentDepth?: unknown
+  overrideAccess?: boolean
+  where?: unknown
+  joins?: unknown
+  collection?: { config: SanitizedCollectionConfig }
+}
+
+const badRequest = (path: string, message: string): ValidationError =>
+  new ValidationError({ errors: [{ path, message }] })
+
+const geoOperators = new Set(['near', 'within', 'intersects'])
+const knownOperators = new Set([
+  'equals',
+  'contains',
+  'not_equals',
+  'in',
+  'all',
+  'not_in',
+  'exists',
+  'greater_than',
+  'greater_than_equal',
+  'less_than',
+  'less_than_equal',
+  'like',
+  'not_like',
+  ...geoOperators,
+])
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+
+/** Numeric ids (the SQL adapters): anything but a positive integer names no document. */
+const checkId = (req: PayloadRequest, args: OperationArgs, slug: string) => {
+  if (!('id' in args) || args.id === undefined || req.payload.db.defaultIDType !== 'number') return
+  const id = typeof args.id === 'string' ? Number(args.id) : args.id
+  if (typeof id !== 'number' || !Number.isSafeInteger(id) || id < 1) {
+    throw new NotFound(req.t)
+  }
+  void slug
+}
+
+/** An unknown `locale` is refused instead of silently answered in the default language. */
+const checkLocales = (req: PayloadRequest) => {
+  const localization = req.payload.config.localization
+  if (!localization || !req.searchParams) return
+  const codes = localization.localeCodes
+  const locale = req.searchParams.get('locale')
+  if (locale !== null && !codes.includes(locale) && locale !== 'all' && locale !== '*') {
+    throw badRequest('locale', `unknown locale "${locale}"; use one of ${codes.join(', ')} or all`)
+  }
+  for (const name of ['fallback-locale', 'fallbackLocale']) {
+    const fallback = req.searchParams.get(name)
+    if (
+      fallback !== null &&
+      !codes.includes(fallback) &&
+      !['none', 'false', 'null'].includes(fallback)
+    ) {
+      throw badRequest(name, `unknown locale "${fallback}"; use one of ${codes.join(', ')} or none`)
+    }
+  }
+}
+
+const fieldNamed = (fields: FlattenedField[], name: string): FlattenedField | undefined =>
+  fields.find((field) => field.name === name)
+
+/** Operators the adapters do not implement for a field would otherwise surface as 500s. */
+const checkWhere = (where: unknown, fields: FlattenedField[], at = 'where') => {
+  if (where === undefined || where === null) return
+  if (!isRecord(where)) throw badRequest(at, 'must be an object of field paths and operators')
+  for (const [key, condition] of Object.entries(where)) {
+    if (key === 'and' || key === 'or') {
+      if (!Array.isArray(condition)) throw badRequest(`${at}.${key}`, 'must be a list')
+      condition.forEach((inner, index) => checkWhere(inner, fields, `${at}.${key}.${index}`))
+      continue
+    }
+    if (!isRecord(condition)) throw badRequest(`${at}.${key}`, 'needs an operator, e.g. equals')
+    for (const operator of Object.keys(condition)) {
+      if (!knownOperators.has(operator)) {
+        throw badRequest(`${at}.${key}`, `unknown operator "${operator}"`)
+      }
+      if (geoOperators.has(operator) && fieldNamed(fields, key)?.type !== 'point') {
+        throw badRequest(`${at}.${key}`, `"${operator}" applies to point fields only`)
+      }
+    }
+  }
+}
+
+const sortPaths = (sort: unknown): string[] =>
+  (Array.isArray(sort) ? sort : typeof sort === 'string' ? sort.split(',') : [])
+    .filter((entry): entry is string => typeof entry === 'string')
+    .map((entry) => entry.trim().replace(/^-/, ''))
+    .filter(Boolean)
+
+const checkJoins = (
+  req: PayloadRequest,
+  joins: unknown,
+  fields: FlattenedField[],
+  limits: ApiLimits | null,
+) => {
+  if (joins === undefined || joins === false) return
+  if (!isRecord(joins)) throw badRequest('joins', 'must name join fields')
+  for (const [name, query] of Object.entries(joins)) {
+    if (query === false || query === undefined) continue
+    const field = fieldNamed(fields, name)
+    if (!field || field.type !== 'join') throw badRequest(`joins.${name}`, 'no such join field')
+    if (!isRecord(query)) throw badRequest(`joins.${name}`, 'must be false or a join query')
+    if (limits) checkLimit(query.limit, limits.publicMaxLimit, `joins.${name}.limit`)
+    const target = req.payload.collections[field.collection as CollectionSlug]?.config
+    checkWhere(query.where, target?.flattenedFields ?? [], `joins.${name}.where`)
+    // The SQL adapters build invalid SQL when a join is sorted by a localised field.
+    if (req.payload.db.name === 'mongoose' || !target) continue
+    for (const path of sortPaths(query.sort)) {
+      const sorted = fieldNamed(target.flattenedFields, path.split('.')[0])
+      if (sorted && 'localized' in sorted && sorted.localized) {
+        throw badRequest(`joins.${name}.sort`, `cannot sort a join by the localised field ${path}`)
+      }
+    }
+  }
+}
+
+const checkLimit = (limit: unknown, max: number, path: string) => {
+  if (limit === undefined) return
+  if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > max) {
+    throw badRequest(path, `must be a whole number from 1 to ${max}`)
+  }
+}
+
+/** What one public request may ask for: bounded pages, depth, and their product. */
+const checkPublicSize = (args: OperationArgs, limits: ApiLimits) => {
+  if (args.pagination === false) throw badRequest('pagination', 'must not be false')
+  checkLimit(args.limit, limits.publicMaxLimit, 'limit')
+  const depth = args.depth
+  if (depth !== undefined) {
+    if (typeof depth !== 'number' || !Number.isInteger(depth) || depth < 0) {
+      throw badRequest('depth', 'must be a whole number from 0')
+    }
+    if (depth > limits.publicMaxDepth) {
+      throw badRequest('depth', `must be at most ${limits.publicMaxDepth}`)
+    }
+  }
+  const limit = typeof args.limit === 'number' ? args.limit : 10
+  const levels = Math.max(1, typeof depth === 'number' ? depth : 2)
+  if (limit * levels > limits.publicMaxLimitTimesDepth) {
+    throw badRequest(
+      'limit',
+      `limit x depth must be at most ${limits.publicMaxLimitTimesDepth} (is ${limit * levels})`,
+    )
+  }
+}
+
+const readOperations = new Set(['read', 'count', 'readDistinct'])
+
+/**
+ * Refuses bad request input with a 400 (or a 404 for an id that cannot exist) before Payload's
+ * operations hand it to the database adapters, where it would become a 500. Runs on every
+ * collection's `beforeOperation`; internal reads (`overrideAccess`, population) are left alone.
+ */
+export const guardRequestInput =
+  (limits: ApiLimits): CollectionBeforeOperationHook =>
+  ({ args, operation, req, collection }) => {
+    const input = args as OperationArgs
+    checkId(req, input, collection.slug)
+    if (input.overrideAccess === true || input.currentDepth) return args
+    checkLocales(req)
+    if (!readOperations.has(operation)) return args
+    const fields = collection.flattenedFields
+    checkWhere(input.where as Where | undefined, fields)
+    const publicReader = !isStaffUser(req.user as RoleBearer)
+    checkJoins(req, input.joins, fields, publicReader ? limits : null)
+    if (publicReader && operation === 'read') checkPublicSize(input, limits)
+    return args
+  }
