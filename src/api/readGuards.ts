@@ -49,13 +49,12 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /** Numeric ids (the SQL adapters): anything but a positive integer names no document. */
-const checkId = (req: PayloadRequest, args: OperationArgs, slug: string) => {
+const checkId = (req: PayloadRequest, args: OperationArgs) => {
   if (!('id' in args) || args.id === undefined || req.payload.db.defaultIDType !== 'number') return
   const id = typeof args.id === 'string' ? Number(args.id) : args.id
   if (typeof id !== 'number' || !Number.isSafeInteger(id) || id < 1) {
     throw new NotFound(req.t)
   }
-  void slug
 }
 
 /** An unknown `locale` is refused instead of silently answered in the default language. */
@@ -167,6 +166,8 @@ const checkPublicSize = (args: OperationArgs, limits: ApiLimits) => {
   }
 }
 
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve))
+
 const readOperations = new Set(['read', 'count', 'readDistinct'])
 
 /**
@@ -176,9 +177,12 @@ const readOperations = new Set(['read', 'count', 'readDistinct'])
  */
 export const guardRequestInput =
   (limits: ApiLimits): CollectionBeforeOperationHook =>
-  ({ args, operation, req, collection }) => {
+  async ({ args, operation, req, collection }) => {
+    // Lets other requests in between: SQLite answers synchronously, so a request made of many
+    // operations (GraphQL aliases, population) would otherwise hold the event loop throughout.
+    await yieldToEventLoop()
     const input = args as OperationArgs
-    checkId(req, input, collection.slug)
+    checkId(req, input)
     if (input.overrideAccess === true || input.currentDepth) return args
     checkLocales(req)
     if (!readOperations.has(operation)) return args

@@ -25,7 +25,7 @@ import { availabilityEndpoint } from '../endpoints/availabilityEndpoint'
 import { availabilityOverviewEndpoint } from '../endpoints/availabilityOverviewEndpoint'
 import { exposeFieldErrors } from '../../hooks/errors/exposeFieldErrors'
 import { adminCredentialsFromEnv, ensureAdminFromEnv } from '../bootstrap/ensureAdminFromEnv'
-import { accessQueryWithAdminFlag } from '../graphql/accessQuery'
+import { reelhouseRootQueries } from '../graphql/rootFields'
 import { queryBudgetRule } from '../graphql/queryBudget'
 import { muxVideoPlugin, muxVideoPluginOptionsFromEnv } from '../plugins/mux'
 import { databaseAdapterFor, defaultDatabaseUrl, projectRoot } from './database'
@@ -135,7 +135,7 @@ export const reelhouseConfig = ({
     typescript: { outputFile: path.join(projectRoot, 'src/payload-types.ts') },
     graphQL: {
       disablePlaygroundInProduction: true,
-      queries: accessQueryWithAdminFlag,
+      queries: reelhouseRootQueries({ timeoutMs: limits.graphQLTimeoutMs }),
       validationRules: ({ variableValues }) => [
         queryBudgetRule(
           {

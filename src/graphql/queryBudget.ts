@@ -92,23 +92,18 @@ const measureSelections = (
       }
       let fieldCost = costModel.field + children.cost
       if (selection.selectionSet && isPaginated(named)) {
-        // The paginated wrapper: its `docs` are what the page size multiplies.
-        const docs = selection.selectionSet.selections.filter(
-          (child) => child.kind === Kind.FIELD && child.name.value === 'docs',
-        )
-        const docsCost = docs.reduce(
-          (sum, child) =>
-            sum +
-            (child.kind === Kind.FIELD
-              ? measureSelections(
-                  child.selectionSet,
-                  unwrap(named?.getFields?.().docs?.type).named,
-                  walk,
-                ).cost
-              : 0),
-          0,
-        )
-        fieldCost = costModel.query + children.cost + (pageSize(args) - 1) * docsCost
+        // A database query, and its page of `docs` (each priced by its selection).
+        const docsType = unwrap(named?.getFields?.().docs?.type).named
+        fieldCost = costModel.query
+        for (const child of selection.selectionSet.selections) {
+          const isDocs = child.kind === Kind.FIELD && child.name.value === 'docs'
+          const inner = measureSelections(
+            isDocs ? child.selectionSet : { kind: Kind.SELECTION_SET, selections: [child] },
+            isDocs ? docsType : named,
+            walk,
+          )
+          fieldCost += isDocs ? costModel.field + pageSize(args) * inner.cost : inner.cost
+        }
       } else if (selection.selectionSet && list) {
         fieldCost = costModel.field + costModel.listLength * children.cost
       }

@@ -1,5 +1,8 @@
 import config from '@payload-config'
 import { GRAPHQL_POST, REST_OPTIONS } from '@payloadcms/next/routes'
 
-export const POST = GRAPHQL_POST(config)
+import { apiLimitsFromEnv } from '../../../../api/limits'
+import { withDeadline } from '../../../../graphql/deadline'
+
+export const POST = withDeadline(GRAPHQL_POST(config), apiLimitsFromEnv().graphQLTimeoutMs)
 export const OPTIONS = REST_OPTIONS(config)
