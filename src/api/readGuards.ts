@@ -81,18 +81,79 @@ const checkLocales = (req: PayloadRequest) => {
 const fieldNamed = (fields: FlattenedField[], name: string): FlattenedField | undefined =>
   fields.find((field) => field.name === name)
 
+type ResolvedPath = { field: FlattenedField } | { id: true } | null
+
+/** The field a dotted query path ends on, through groups and single-collection relationships. */
+const resolvePath = (req: PayloadRequest, fields: FlattenedField[], path: string): ResolvedPath => {
+  let current = fields
+  const segments = path.split('.')
+  for (const [index, segment] of segments.entries()) {
+    const last = index === segments.length - 1
+    if (segment === 'id' && last) return { id: true }
+    const field = fieldNamed(current, segment)
+    if (!field) return null
+    if (last) return { field }
+    if ('flattenedFields' in field && Array.isArray(field.flattenedFields)) {
+      current = field.flattenedFields
+    } else if (
+      (field.type === 'relationship' || field.type === 'upload') &&
+      typeof field.relationTo === 'string'
+    ) {
+      current =
+        req.payload.collections[field.relationTo as CollectionSlug]?.config.flattenedFields ?? []
+    } else {
+      return null
+    }
+  }
+  return null
+}
+
+const idOperators = new Set(['equals', 'not_equals', 'in', 'not_in', 'all'])
+
+/** On numeric-id backends, an id compared with something that is not one fails in the driver. */
+const checkIdValue = (req: PayloadRequest, resolved: ResolvedPath, value: unknown, at: string) => {
+  if (req.payload.db.defaultIDType !== 'number' || !resolved) return
+  const isId = 'id' in resolved || ['relationship', 'upload', 'join'].includes(resolved.field.type)
+  if (!isId) return
+  // Polymorphic relationships take { relationTo, value } pairs.
+  if ('field' in resolved && Array.isArray((resolved.field as { relationTo?: unknown }).relationTo))
+    return
+  const values = Array.isArray(value)
+    ? value
+    : typeof value === 'string'
+      ? value.split(',')
+      : [value]
+  for (const entry of values) {
+    if (entry === null || entry === undefined || entry === '' || entry === 'null') continue
+    const text = String(entry).trim()
+    if (!/^\d{1,15}$/.test(text)) throw badRequest(at, `"${text}" is not an id`)
+  }
+}
+
 /** Operators the adapters do not implement for a field would otherwise surface as 500s. */
-const checkWhere = (where: unknown, fields: FlattenedField[], at = 'where') => {
+const checkWhere = (
+  req: PayloadRequest,
+  where: unknown,
+  fields: FlattenedField[],
+  at = 'where',
+): void => {
   if (where === undefined || where === null) return
   if (!isRecord(where)) throw badRequest(at, 'must be an object of field paths and operators')
   for (const [key, condition] of Object.entries(where)) {
     if (key === 'and' || key === 'or') {
-      if (!Array.isArray(condition)) throw badRequest(`${at}.${key}`, 'must be a list')
-      condition.forEach((inner, index) => checkWhere(inner, fields, `${at}.${key}.${index}`))
+      const list = Array.isArray(condition)
+        ? condition
+        : isRecord(condition)
+          ? Object.values(condition)
+          : null
+      if (!list) throw badRequest(`${at}.${key}`, 'must be a list')
+      list.forEach((inner, index) => checkWhere(req, inner, fields, `${at}.${key}.${index}`))
       continue
     }
     if (!isRecord(condition)) throw badRequest(`${at}.${key}`, 'needs an operator, e.g. equals')
-    for (const operator of Object.keys(condition)) {
+    const resolved = resolvePath(req, fields, key)
+    for (const [operator, value] of Object.entries(condition)) {
+      if (idOperators.has(operator)) checkIdValue(req, resolved, value, `${at}.${key}`)
       if (!knownOperators.has(operator)) {
         throw badRequest(`${at}.${key}`, `unknown operator "${operator}"`)
       }
@@ -124,7 +185,7 @@ const checkJoins = (
     if (!isRecord(query)) throw badRequest(`joins.${name}`, 'must be false or a join query')
     if (limits) checkLimit(query.limit, limits.publicMaxLimit, `joins.${name}.limit`)
     const target = req.payload.collections[field.collection as CollectionSlug]?.config
-    checkWhere(query.where, target?.flattenedFields ?? [], `joins.${name}.where`)
+    checkWhere(req, query.where, target?.flattenedFields ?? [], `joins.${name}.where`)
     // The SQL adapters build invalid SQL when a join is sorted by a localised field.
     if (req.payload.db.name === 'mongoose' || !target) continue
     for (const path of sortPaths(query.sort)) {
@@ -187,7 +248,7 @@ export const guardRequestInput =
     checkLocales(req)
     if (!readOperations.has(operation)) return args
     const fields = collection.flattenedFields
-    checkWhere(input.where as Where | undefined, fields)
+    checkWhere(req, input.where as Where | undefined, fields)
     const publicReader = !isStaffUser(req.user as RoleBearer)
     checkJoins(req, input.joins, fields, publicReader ? limits : null)
     if (publicReader && operation === 'read') checkPublicSize(input, limits)
