@@ -249,7 +249,8 @@ export const guardRequestInput =
     if (!readOperations.has(operation)) return args
     const fields = collection.flattenedFields
     checkWhere(req, input.where as Where | undefined, fields)
-    const publicReader = !isStaffUser(req.user as RoleBearer)
+    // The size caps are for public requests over HTTP (REST, GraphQL), not Local API callers.
+    const publicReader = !isStaffUser(req.user as RoleBearer) && req.payloadAPI !== 'local'
     checkJoins(req, input.joins, fields, publicReader ? limits : null)
     if (publicReader && operation === 'read') checkPublicSize(input, limits)
     return args
