@@ -5,9 +5,10 @@ import {
   type CollectionSlug,
   type FlattenedField,
   type PayloadRequest,
-  type SanitizedCollectionConfig,
   type Where,
 } from 'payload'
+
+import { validOperatorSet, type validOperators } from 'payload/shared'
 
 import { isStaffUser, type RoleBearer } from '../roles'
 import type { ApiLimits } from './limits'
@@ -21,29 +22,12 @@ type OperationArgs = {
   overrideAccess?: boolean
   where?: unknown
   joins?: unknown
-  collection?: { config: SanitizedCollectionConfig }
 }
 
 const badRequest = (path: string, message: string): ValidationError =>
   new ValidationError({ errors: [{ path, message }] })
 
 const geoOperators = new Set(['near', 'within', 'intersects'])
-const knownOperators = new Set([
-  'equals',
-  'contains',
-  'not_equals',
-  'in',
-  'all',
-  'not_in',
-  'exists',
-  'greater_than',
-  'greater_than_equal',
-  'less_than',
-  'less_than_equal',
-  'like',
-  'not_like',
-  ...geoOperators,
-])
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -154,7 +138,7 @@ const checkWhere = (
     const resolved = resolvePath(req, fields, key)
     for (const [operator, value] of Object.entries(condition)) {
       if (idOperators.has(operator)) checkIdValue(req, resolved, value, `${at}.${key}`)
-      if (!knownOperators.has(operator)) {
+      if (!validOperatorSet.has(operator as (typeof validOperators)[number])) {
         throw badRequest(`${at}.${key}`, `unknown operator "${operator}"`)
       }
       if (geoOperators.has(operator) && fieldNamed(fields, key)?.type !== 'point') {
@@ -227,6 +211,29 @@ const checkPublicSize = (args: OperationArgs, limits: ApiLimits) => {
   }
 }
 
+const isWhole = (value: unknown, min: number) =>
+  typeof value === 'number' && Number.isSafeInteger(value) && value >= min
+
+/** PostgreSQL refuses a fractional LIMIT or OFFSET with an error (a 500 before). */
+const checkPaging = (args: OperationArgs & { page?: unknown }) => {
+  if (args.page !== undefined && !isWhole(args.page, 1)) {
+    throw badRequest('page', 'must be a whole number from 1')
+  }
+  if (args.limit !== undefined && !isWhole(args.limit, 0)) {
+    throw badRequest('limit', 'must be a whole number from 0')
+  }
+  if (!isRecord(args.joins)) return
+  for (const [name, query] of Object.entries(args.joins)) {
+    if (!isRecord(query)) continue
+    if (query.page !== undefined && !isWhole(query.page, 1)) {
+      throw badRequest(`joins.${name}.page`, 'must be a whole number from 1')
+    }
+    if (query.limit !== undefined && !isWhole(query.limit, 0)) {
+      throw badRequest(`joins.${name}.limit`, 'must be a whole number from 0')
+    }
+  }
+}
+
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 const readOperations = new Set(['read', 'count', 'readDistinct'])
@@ -252,6 +259,7 @@ export const guardRequestInput =
     // The size caps are for public requests over HTTP (REST, GraphQL), not Local API callers.
     const publicReader = !isStaffUser(req.user as RoleBearer) && req.payloadAPI !== 'local'
     checkJoins(req, input.joins, fields, publicReader ? limits : null)
+    checkPaging(input)
     if (publicReader && operation === 'read') checkPublicSize(input, limits)
     return args
   }

@@ -252,6 +252,24 @@ describe.each(testBackends)('public API robustness on $kind', (backend) => {
         }
       })
 
+      run(`fractional or non-numeric page and limit answer 400 (${who})`, async () => {
+        // Found by the fuzz test: PostgreSQL refuses OFFSET 2.5 with an error.
+        for (const [query, path] of [
+          ['limit=3&page=2.5', 'page'],
+          ['page=abc', 'page'],
+          ['limit=2.5', 'limit'],
+          ['joins[episodes][page]=1.5', 'joins.episodes.page'],
+        ] as const) {
+          const answer = await get(
+            `/api/${path.startsWith('joins') ? 'seasons' : 'films'}?${query}`,
+            who,
+          )
+          expect(answer.status, query).toBe(400)
+          expect(answer.body, query).toEqual(fieldError(path))
+        }
+        expect((await get('/api/films?limit=3&page=2', who)).status).toBe(200)
+      })
+
       run(`the recursive GraphQL fragment is refused, no stack overflow (${who})`, async () => {
         const answer = await graphql(
           'query { Films { docs { ...A } } } fragment A on Film { id relatedFilms { ...A } }',
