@@ -92,6 +92,32 @@ const resolvePath = (req: PayloadRequest, fields: FlattenedField[], path: string
   return null
 }
 
+const dateOperators = new Set([
+  'equals',
+  'not_equals',
+  'in',
+  'not_in',
+  'greater_than',
+  'greater_than_equal',
+  'less_than',
+  'less_than_equal',
+])
+
+/** A date compared with something that is not one (e.g. a blank) fails in the SQLite driver. */
+const checkDateValue = (resolved: ResolvedPath, value: unknown, at: string) => {
+  if (!resolved || !('field' in resolved) || resolved.field.type !== 'date') return
+  const values = Array.isArray(value)
+    ? value
+    : typeof value === 'string'
+      ? value.split(',')
+      : [value]
+  for (const entry of values) {
+    if (entry === null || entry === undefined || entry === '' || entry === 'null') continue
+    if (typeof entry === 'string' && !Number.isNaN(Date.parse(entry))) continue
+    throw badRequest(at, `"${String(entry)}" is not a date`)
+  }
+}
+
 const idOperators = new Set(['equals', 'not_equals', 'in', 'not_in', 'all'])
 
 /** On numeric-id backends, an id compared with something that is not one fails in the driver. */
@@ -138,6 +164,7 @@ const checkWhere = (
     const resolved = resolvePath(req, fields, key)
     for (const [operator, value] of Object.entries(condition)) {
       if (idOperators.has(operator)) checkIdValue(req, resolved, value, `${at}.${key}`)
+      if (dateOperators.has(operator)) checkDateValue(resolved, value, `${at}.${key}`)
       if (!validOperatorSet.has(operator as (typeof validOperators)[number])) {
         throw badRequest(`${at}.${key}`, `unknown operator "${operator}"`)
       }
