@@ -7,6 +7,7 @@ import { allowRoles } from '../src/access/checkRole'
 import { rejectNonImageUpload } from '../hooks/images/rejectNonImageUpload'
 import { refusePublicQueries } from '../hooks/media/refusePublicQueries'
 import { acceptedImageTypes } from '../src/media/imageTypes'
+import { answerMissingFile } from '../src/media/missingFile'
 
 const editors = allowRoles('admin', 'editor')
 
@@ -23,6 +24,7 @@ export const Images: CollectionConfig<'images'> = {
     focalPoint: true,
     crop: true,
     adminThumbnail: 'thumbnail',
+    handlers: [answerMissingFile],
     formatOptions: { format: 'webp', options: { quality: 82 } },
     // Files are the same for everyone; a CDN may keep them for an hour.
     modifyResponseHeaders: ({ headers }) => {

@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { allowRoles, allowRolesOnField } from '../src/access/checkRole'
 import { canUseAdminPanel } from '../src/access/isStaff'
 import { selfOrAdmin } from '../src/access/selfOrAdmin'
+import { verificationDisabled } from '../src/endpoints/verificationDisabled'
 import { roleLabels, staffRoles } from '../src/roles'
 import { assignFirstUserAdmin } from '../hooks/users/assignFirstUserAdmin'
 
@@ -32,6 +33,7 @@ export const Users: CollectionConfig<'users'> = {
   hooks: {
     beforeChange: [assignFirstUserAdmin],
   },
+  endpoints: [verificationDisabled],
   fields: [
     { name: 'name', type: 'text' },
     {

@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
-import type { Config } from 'payload'
+import type { CollectionConfig, Config } from 'payload'
 import sharp from 'sharp'
 
 import { AvailabilityWindows } from '../../collections/AvailabilityWindows'
@@ -20,12 +20,17 @@ import { Series } from '../../collections/Series'
 import { Users } from '../../collections/Users'
 import { Videos } from '../../collections/Videos'
 import { isAdminRequest } from '../access/isAdmin'
+import { answerClientErrors } from '../api/clientErrors'
+import { apiLimitsFromEnv, type ApiLimits } from '../api/limits'
+import { guardRequestInput } from '../api/readGuards'
 import { availabilityEndpoint } from '../endpoints/availabilityEndpoint'
 import { availabilityOverviewEndpoint } from '../endpoints/availabilityOverviewEndpoint'
 import { answerDatabaseBusy } from '../../hooks/errors/answerDatabaseBusy'
 import { exposeFieldErrors } from '../../hooks/errors/exposeFieldErrors'
 import { hideAccountLockout } from '../../hooks/errors/hideAccountLockout'
 import { adminCredentialsFromEnv, ensureAdminFromEnv } from '../bootstrap/ensureAdminFromEnv'
+import { reelhouseRootQueries } from '../graphql/rootFields'
+import { queryBudgetRule } from '../graphql/queryBudget'
 import { muxVideoPlugin, muxVideoPluginOptionsFromEnv } from '../plugins/mux'
 import { rightsAuditSettingsFrom, rightsAuditTask } from '../rights/auditRuns'
 import { reresolveForTimeZoneRules } from '../rights/timeZoneRules'
@@ -49,6 +54,16 @@ export type ReelhouseConfigOptions = {
 
 export const locales = ['en', 'de', 'zh-Hans'] as const
 
+/** Every collection checks request input first (bad ids, locales, operators, public sizes). */
+const withInputGuards = (collections: CollectionConfig[], limits: ApiLimits): CollectionConfig[] =>
+  collections.map((collection) => ({
+    ...collection,
+    hooks: {
+      ...collection.hooks,
+      beforeOperation: [guardRequestInput(limits), ...(collection.hooks?.beforeOperation ?? [])],
+    },
+  }))
+
 export const reelhouseConfig = ({
   env,
   databaseUrl,
@@ -58,6 +73,7 @@ export const reelhouseConfig = ({
   const url = databaseUrl ?? env.DATABASE_URL ?? defaultDatabaseUrl(production)
   const maxUploadBytes = Number(env.MAX_UPLOAD_BYTES ?? 50 * 1024 ** 3)
   const runsJobs = env.JOBS_AUTORUN !== 'false'
+  const limits = apiLimitsFromEnv(env)
 
   return {
     secret: resolvePayloadSecret(env, path.join(projectRoot, 'data')),
@@ -82,21 +98,24 @@ export const reelhouseConfig = ({
       },
     },
     // Joined to by the catalog collections, so it is declared first.
-    collections: [
-      AvailabilityWindows,
-      Films,
-      Series,
-      Seasons,
-      Episodes,
-      People,
-      Genres,
-      Images,
-      Videos,
-      Licences,
-      Regions,
-      RightsAudits,
-      Users,
-    ],
+    collections: withInputGuards(
+      [
+        AvailabilityWindows,
+        Films,
+        Series,
+        Seasons,
+        Episodes,
+        People,
+        Genres,
+        Images,
+        Videos,
+        Licences,
+        Regions,
+        RightsAudits,
+        Users,
+      ],
+      limits,
+    ),
     editor: lexicalEditor(),
     db: databaseAdapterFor({
       url,
@@ -132,9 +151,24 @@ export const reelhouseConfig = ({
       tasks: [rightsAuditTask(rightsAuditSettingsFrom(env), async () => runsJobs)],
     },
     typescript: { outputFile: path.join(projectRoot, 'src/payload-types.ts') },
-    graphQL: { disablePlaygroundInProduction: true },
+    graphQL: {
+      disablePlaygroundInProduction: true,
+      queries: reelhouseRootQueries({ timeoutMs: limits.graphQLTimeoutMs }),
+      validationRules: ({ variableValues }) => [
+        queryBudgetRule(
+          {
+            maxCost: limits.graphQLMaxCost,
+            maxDepth: limits.graphQLMaxDepth,
+            maxRootFields: limits.graphQLMaxRootFields,
+          },
+          variableValues ?? {},
+        ),
+      ],
+    },
     endpoints: [availabilityEndpoint, availabilityOverviewEndpoint],
-    hooks: { afterError: [exposeFieldErrors, answerDatabaseBusy, hideAccountLockout] },
+    hooks: {
+      afterError: [answerClientErrors, exposeFieldErrors, answerDatabaseBusy, hideAccountLockout],
+    },
     plugins: [muxVideoPlugin(muxVideoPluginOptionsFromEnv(env))],
     // Where the public's territory may come from (read by src/rights/viewerTerritory.ts).
     custom: { [viewerTerritoryPolicyKey]: viewerTerritoryPolicyFromEnv(env) },

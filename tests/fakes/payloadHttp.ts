@@ -6,6 +6,7 @@ import type { ReadableStream as WebReadableStream } from 'node:stream/web'
 import { createRequire } from 'node:module'
 
 import { configToSchema } from '@payloadcms/graphql'
+import type { DocumentNode, ExecutionArgs } from 'graphql'
 import { createPayloadRequest, handleEndpoints, type Payload } from 'payload'
 
 /**
@@ -23,7 +24,9 @@ export interface PayloadHttpServer {
 
 // The schema comes from @payloadcms/graphql, which Node loads with graphql's CommonJS build;
 // executing it with the ES module build (which the test runner would pick) is refused.
-const { graphql } = createRequire(import.meta.url)('graphql') as typeof import('graphql')
+const { execute, parse, specifiedRules, validate } = createRequire(import.meta.url)(
+  'graphql',
+) as typeof import('graphql')
 
 type CachedPayloads = Map<string, { payload: Payload | null }>
 
@@ -68,9 +71,10 @@ export const servePayloadOverHttp = async (
   const sockets = new Set<Socket>()
   const inFlight = new Set<Promise<void>>()
   let origin = ''
-  let schema: ReturnType<typeof configToSchema>['schema'] | null = null
+  let built: ReturnType<typeof configToSchema> | null = null
   const answerGraphQL = async (request: Request): Promise<Response> => {
-    schema ??= configToSchema(payload.config).schema
+    built ??= configToSchema(payload.config)
+    const { schema, validationRules } = built
     const { query, variables } = (await request.clone().json()) as {
       query: string
       variables?: Record<string, unknown>
@@ -81,15 +85,34 @@ export const servePayloadOverHttp = async (
       payloadInstanceCacheKey,
       canSetHeaders: true,
     })
-    const result = await graphql({
+    const json = (body: unknown, status: number) => {
+      const headers = new Headers(req.responseHeaders)
+      headers.set('content-type', 'application/json')
+      return new Response(JSON.stringify(body), { status, headers })
+    }
+    // As Payload's GraphQL route (graphql-http): graphql's rules plus Payload's (complexity and
+    // the config's validationRules), then execution.
+    let document: DocumentNode
+    try {
+      document = parse(query)
+    } catch (error) {
+      return json({ errors: [{ message: (error as Error).message }] }, 400)
+    }
+    const rules = [
+      ...specifiedRules,
+      ...validationRules({ schema, document, variableValues: variables } as ExecutionArgs),
+    ]
+    const validationErrors = validate(schema, document, rules)
+    if (validationErrors.length > 0) {
+      return json({ errors: validationErrors.map((error) => error.toJSON()) }, 400)
+    }
+    const result = await execute({
       schema,
-      source: query,
+      document,
       variableValues: variables,
       contextValue: { req, headers: {} },
     })
-    const headers = new Headers(req.responseHeaders)
-    headers.set('content-type', 'application/json')
-    return new Response(JSON.stringify(result), { status: 200, headers })
+    return json(result, 200)
   }
   const server = http.createServer((req, res) => {
     const request = requestOf(req, origin)
