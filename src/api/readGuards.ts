@@ -19,6 +19,7 @@ type OperationArgs = {
   depth?: unknown
   pagination?: unknown
   currentDepth?: unknown
+  disableErrors?: unknown
   overrideAccess?: boolean
   where?: unknown
   joins?: unknown
@@ -278,7 +279,11 @@ export const guardRequestInput =
     await yieldToEventLoop()
     const input = args as OperationArgs
     checkId(req, input)
-    if (input.overrideAccess === true || input.currentDepth) return args
+    // Population: a find one level down in REST (`currentDepth`), or GraphQL's relationship
+    // dataloader (`disableErrors`); neither can be set by a client.
+    if (input.overrideAccess === true || input.currentDepth || input.disableErrors === true) {
+      return args
+    }
     checkLocales(req)
     if (!readOperations.has(operation)) return args
     const fields = collection.flattenedFields
