@@ -223,6 +223,9 @@ const storedRowsOf = async (
     where,
     limit: 0,
     pagination: false,
+    // Not the default (createdAt): SQLite then walks the whole table in created_at order
+    // instead of looking the keys up in the content_key index.
+    sort: 'contentKey',
     select: {
       contentKey: true,
       titleCollection: true,
