@@ -30,7 +30,7 @@ describe.each(testBackends)('rights audit at bench scale on $kind', (backend) =>
       await country('AT', 'Europe/Vienna'),
       await country('CH', 'Europe/Zurich'),
     ]
-    await payload.create({
+    const dach = await payload.create({
       collection: 'regions',
       data: { code: 'DACH', kind: 'group', name: 'DACH', members },
       depth: 0,
@@ -50,7 +50,7 @@ describe.each(testBackends)('rights audit at bench scale on $kind', (backend) =>
           content: [{ relationTo: 'films', value: film.id }],
           kind: 'grant',
           licenceType: index % 2 === 0 ? 'svod' : 'avod',
-          territories: ['DACH'],
+          territories: [dach.id],
           start: `20${String(10 + (index % 20)).padStart(2, '0')}-01-01`,
           end: `20${String(11 + (index % 20)).padStart(2, '0')}-06-30`,
         },
