@@ -114,12 +114,18 @@ let instances = 0
 
 /**
  * A Payload instance on `url`. With `runMigrations` it starts as production does: the committed
- * migrations run and the schema is never pushed. Without, it connects and touches nothing.
+ * migrations run and the schema is never pushed. Without, it connects and touches nothing but
+ * what the config's onInit does (`disableOnInit` skips that too: no admin created, no licence
+ * re-resolved for the tz database).
  */
 export const openDatabase = async (
   backend: Backend,
   url: string,
-  { secret, runMigrations }: { secret: string; runMigrations: boolean },
+  {
+    secret,
+    runMigrations,
+    disableOnInit = false,
+  }: { secret: string; runMigrations: boolean; disableOnInit?: boolean },
 ): Promise<BenchDatabase> => {
   if (process.env.NODE_ENV !== 'production') {
     throw new Error('run the benchmark with NODE_ENV=production (npm run bench:availability does)')
@@ -133,7 +139,11 @@ export const openDatabase = async (
   }
   const config = await buildConfig(reelhouseConfig({ env, databaseUrl: url }))
   instances += 1
-  const payload = await getPayload({ config, key: `bench-availability-${instances}` })
+  const payload = await getPayload({
+    config,
+    key: `bench-availability-${instances}`,
+    disableOnInit,
+  })
   const adapter = payload.db as unknown as SqlAdapterLike
   const query = async (sql: string, params: unknown[] = []): Promise<Row[]> => {
     if (adapter.client) return (await adapter.client.execute({ sql, args: params })).rows
@@ -267,7 +277,9 @@ export const prepareDatabase = async (
 ): Promise<PreparedDatabase> => {
   const migrations = committedMigrations(backend)
   const url = await freshDatabase(backend, options)
-  const db = await openDatabase(backend, url, { secret, runMigrations: true })
+  // The loader's instance is no server: without onInit, which would query columns the
+  // migrations may lack before the push below (and re-resolve licences the loader writes).
+  const db = await openDatabase(backend, url, { secret, runMigrations: true, disableOnInit: true })
   try {
     const check = await checkSchemaInFreshProcess(backend, url, secret, {
       push: options.pushOnDrift,

@@ -6,6 +6,7 @@ import {
   type Licence,
   type LicenceKind,
   type LicenceType,
+  lineage,
   type Region,
   type ResolvedWindow,
   resolveWindow,
@@ -580,6 +581,16 @@ export const generateCatalog = (options: BenchOptions, now = new Date()): Genera
   series.forEach((show) => remember('series', show))
   seasons.forEach((season) => remember('seasons', season))
   episodes.forEach((episode) => remember('episodes', episode))
+  // The spec's rule 1, as the app's catalog graph has it: a title counts as published only when
+  // it and every ancestor are (an episode of a draft season is not).
+  const ownPublished = new Map([...facts].map(([key, value]) => [key, value.published]))
+  for (const node of nodes) {
+    const key = `${node.collection}/${node.id}`
+    const published = lineage(node, tree).every(
+      (title) => ownPublished.get(`${title.collection}/${title.id}`) === true,
+    )
+    facts.set(key, { ...(facts.get(key) ?? { cnApprovalNumber: null }), published })
+  }
 
   return {
     generatedAt: now,

@@ -338,6 +338,7 @@ const writeLicences = async (
   writer: BulkWriter,
   catalog: GeneratedCatalog,
   regionIds: ReadonlyMap<string, number>,
+  tzVersion: string | null,
 ) => {
   const licences = catalog.licences
   const regionId = (code: string): number => {
@@ -359,6 +360,8 @@ const writeLicences = async (
       exclusive: licence.exclusive,
       groupSnapshot: licence.groupSnapshot,
       hasConflicts: false,
+      // As resolveLicenceWindows stamps a saved licence: the server's start re-resolves the others.
+      tzVersion,
       createdAt: licence.createdAt,
       updatedAt: licence.createdAt,
     })),
@@ -438,12 +441,13 @@ const explicitIdTables = [
 /**
  * Loads the generated catalog: regions, genres and a staff user through the Local API, then
  * every title, version, licence and materialised availability row in multi-row INSERTs inside
- * one transaction, then ANALYZE.
+ * one transaction, then ANALYZE. Licences carry `tzVersion` (null: unstamped).
  */
 export const loadCatalog = async (
   db: BenchDatabase,
   catalog: GeneratedCatalog,
   availabilityRows: readonly BenchAvailabilityRow[],
+  { tzVersion }: { tzVersion: string | null },
 ): Promise<LoadResult> => {
   let start = performance.now()
   const { regionIds, genreIds, staff } = await createThroughLocalApi(db, catalog)
@@ -458,7 +462,7 @@ export const loadCatalog = async (
     const writer = new BulkWriter(tx, db.adapter.tables)
     await writeCatalog(writer, catalog, genreIds)
     log(`${db.backend}: titles written (${formatMs(performance.now() - start)})`)
-    await writeLicences(writer, catalog, regionIds)
+    await writeLicences(writer, catalog, regionIds, tzVersion)
     log(`${db.backend}: licences written (${formatMs(performance.now() - start)})`)
     const now = isoNow()
     await writer.insert(

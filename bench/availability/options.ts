@@ -23,6 +23,17 @@ export type BenchOptions = {
   sqliteFile: string
   /** When the committed migrations lack tables or columns: push the schema instead of failing. */
   pushOnDrift: boolean
+  /** Run the production server and the HTTP measurements (false: load, EXPLAIN, audit only). */
+  http: boolean
+  /** Run the full rights audit (`auditCatalog`) in its own process on each backend. */
+  audit: boolean
+  /** Titles per audit batch; undefined: `auditCatalog`'s default. */
+  auditBatchSize: number | undefined
+  /**
+   * Stamp the loaded licences with this process's tz database version, as saving a licence
+   * does (false: leave them unstamped, to measure what re-resolving them all at start costs).
+   */
+  stampTzVersion: boolean
   /** Before each measured HTTP run, wait up to this long for other processes to calm down. */
   quietWaitSeconds: number
   quietThresholdCores: number
@@ -65,6 +76,13 @@ export const benchOptions = (env: NodeJS.ProcessEnv = process.env): BenchOptions
     keepSqlite: flag(env.BENCH_KEEP_SQLITE, false),
     sqliteFile: path.join(root, 'bench/.data/availability.db'),
     pushOnDrift: flag(env.BENCH_PUSH_ON_DRIFT, false),
+    http: flag(env.BENCH_HTTP, true),
+    audit: flag(env.BENCH_AUDIT, true),
+    auditBatchSize:
+      env.BENCH_AUDIT_BATCH_SIZE === undefined || env.BENCH_AUDIT_BATCH_SIZE === ''
+        ? undefined
+        : Math.round(numberFrom(env.BENCH_AUDIT_BATCH_SIZE, 100, 'BENCH_AUDIT_BATCH_SIZE')),
+    stampTzVersion: flag(env.BENCH_TZ_STAMP, true),
     quietWaitSeconds:
       env.BENCH_QUIET_WAIT === '0' ? 0 : numberFrom(env.BENCH_QUIET_WAIT, 45, 'BENCH_QUIET_WAIT'),
     quietThresholdCores: numberFrom(env.BENCH_QUIET_CORES, 0.5, 'BENCH_QUIET_CORES'),

@@ -1,5 +1,6 @@
 import { writeBenchmarkReport, type ReportFiles } from '../benchmarksFile'
 
+import { auditMeetsTargets, type AuditStageResult, auditTargets } from './auditStage'
 import type { EngineResults } from './engineBench'
 import type { ExplainedStatement, ExplainResults } from './explain'
 import type { CpuUsage } from './cpu'
@@ -37,6 +38,19 @@ export type Ratios = {
   cpuPerRequest: number
 }
 
+/** The production server and the HTTP runs of one backend (absent with BENCH_HTTP=false). */
+export type HttpResults = {
+  serverStartMs: number
+  correctness: CorrectnessCheck
+  filtered: MeasuredRun
+  unfiltered: MeasuredRun
+  unfilteredNoJoins: MeasuredRun
+  /** Against the staff request (the issue's "filtering switched off"). */
+  ratios: Ratios
+  /** Against the staff request with `joins=false` (without the staff-only join). */
+  ratiosNoJoins: Ratios
+}
+
 export type BackendResult =
   | {
       backend: 'sqlite' | 'postgres'
@@ -53,17 +67,14 @@ export type BackendResult =
         localApiMs: number
         bulkLoadMs: number
         analyzeMs: number
-        serverStartMs: number
       }
       rowsByTable: Record<string, number>
-      correctness: CorrectnessCheck
-      filtered: MeasuredRun
-      unfiltered: MeasuredRun
-      unfilteredNoJoins: MeasuredRun
-      /** Against the staff request (the issue's "filtering switched off"). */
-      ratios: Ratios
-      /** Against the staff request with `joins=false` (without the staff-only join). */
-      ratiosNoJoins: Ratios
+      /** Licences loaded with this process's tz database version (BENCH_TZ_STAMP). */
+      tzVersionStamped: boolean
+      /** The full rights audit in its own process (null with BENCH_AUDIT=false). */
+      audit: AuditStageResult | null
+      /** null with BENCH_HTTP=false. */
+      http: HttpResults | null
       explain: ExplainResults
     }
   | { backend: 'sqlite' | 'postgres'; status: 'skipped' | 'failed'; reason: string }
@@ -154,7 +165,12 @@ const httpSection = (report: AvailabilityReport): string[] => {
       lines.push(`| ${label} | ${why} | | | | | | | |`)
       continue
     }
-    for (const run of [result.filtered, result.unfiltered, result.unfilteredNoJoins]) {
+    const http = result.http
+    if (!http) {
+      lines.push(`| ${label} | skipped: BENCH_HTTP=false | | | | | | | |`)
+      continue
+    }
+    for (const run of [http.filtered, http.unfiltered, http.unfilteredNoJoins]) {
       lines.push(
         `| ${label} | ${run.variant} | ${ms(run.latencyP50Ms)} | ${ms(run.latencyP99Ms)} | ${run.requestsPerSecond.toFixed(1)} | ${int(run.requests)} | ${run.non2xx} | ${ms(run.cpu.msPerRequest)} | ${run.cpu.machineBusyCores.toFixed(2)} / ${run.cpu.otherBusyCores.toFixed(2)} |`,
       )
@@ -165,8 +181,8 @@ const httpSection = (report: AvailabilityReport): string[] => {
         `| ${label} | **${name}** | **${ratio(ratios.medianLatency)}** (≤ 1.5: ${tick(met)}) | ${ratio(ratios.p99Latency)} | ${ratio(ratios.requestsPerSecond)} | | | ${ratio(ratios.cpuPerRequest)} | |`,
       )
     }
-    ratioRow('filtered / unfiltered', result.ratios)
-    ratioRow('filtered / unfiltered-nojoins', result.ratiosNoJoins)
+    ratioRow('filtered / unfiltered', http.ratios)
+    ratioRow('filtered / unfiltered-nojoins', http.ratiosNoJoins)
   }
   lines.push('')
   return lines
@@ -175,13 +191,56 @@ const httpSection = (report: AvailabilityReport): string[] => {
 const correctnessSection = (report: AvailabilityReport): string[] => {
   const lines = ['### Correctness check', '']
   for (const result of report.backends) {
-    if (result.status !== 'measured') continue
-    const check = result.correctness
+    if (result.status !== 'measured' || !result.http) continue
+    const check = result.http.correctness
     lines.push(
       `- ${backendLabel[result.backend]}: public \`totalDocs\` ${int(check.filteredTotalDocs)}, expected ${int(check.expectedTotalDocs)} (engine) / ${int(check.expectedFromRows)} (materialised rows) at ${check.at}; staff \`totalDocs\` ${int(check.unfilteredTotalDocs)} of ${int(check.expectedUnfilteredTotalDocs)} films (drafts included); page films all available: ${check.pageFilmsAvailable ? 'yes' : 'NO'}; summaries on public docs: ${check.pageHasSummaries ? 'yes' : 'NO'}. **${check.ok ? 'OK' : 'MISMATCH'}**`,
     )
   }
   lines.push('')
+  return lines
+}
+
+const mib = (bytes: number): string => `${(bytes / 1024 ** 2).toFixed(0)} MiB`
+
+const auditSection = (report: AvailabilityReport): string[] => {
+  const lines = [
+    '### Rights audit of the whole catalog (`auditCatalog`, `npm run rights:audit`)',
+    '',
+    `Run in its own process on each backend after the bulk load and before the server starts (it only reads: no repair), as \`npm run rights:audit\` runs it: Payload boots on the bench database (onInit included), then \`auditCatalog\` recomputes every title's rows from the licences batch by batch and compares them with the stored rows. The rows were materialised with the engine, so every difference is a bug. Target: under ${auditTargets.seconds} s and under 1 GiB peak memory (the process's \`maxRSS\`, init included).`,
+    '',
+    '| backend | titles checked | batches (batch size) | differing titles (rows missing / extra / different) | audit time | peak RSS | peak heap after a batch | process init | target |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+  ]
+  for (const result of report.backends) {
+    const label = backendLabel[result.backend]
+    if (result.status !== 'measured') continue
+    const audit = result.audit
+    if (!audit) {
+      lines.push(`| ${label} | skipped: BENCH_AUDIT=false | | | | | | | |`)
+      continue
+    }
+    const differing =
+      audit.differing === 0
+        ? '0'
+        : `**${int(audit.differing)}** (${int(audit.rows.missing)} / ${int(audit.rows.extra)} / ${int(audit.rows.different)})`
+    lines.push(
+      `| ${label} | ${int(audit.titlesChecked)} | ${int(audit.batches)} (${audit.batchSize ?? 'default'}) | ${differing} | ${seconds(audit.auditMs)} | ${mib(audit.maxRssBytes)} | ${mib(audit.heapUsedMaxBytes)} | ${seconds(audit.initMs)} | < ${auditTargets.seconds} s, < 1 GiB: ${tick(auditMeetsTargets(audit))}${audit.differing > 0 ? '; **differences found**' : ''} |`,
+    )
+  }
+  const stamps = report.backends.flatMap((result) =>
+    result.status === 'measured' ? [result.tzVersionStamped] : [],
+  )
+  const tz = report.backends.flatMap((result) =>
+    result.status === 'measured' && result.audit ? [result.audit.tzVersion] : [],
+  )[0]
+  lines.push(
+    '',
+    stamps.every(Boolean)
+      ? `Licences are loaded stamped with the tz database version (\`tzVersion\` ${tz ?? ''}), as saving one stamps it, so the start of the audit process and of the server re-resolves none.`
+      : '**Licences were loaded unstamped (`BENCH_TZ_STAMP=false`)**: the process init above includes re-resolving every licence for the tz database (what a server start costs after a tz database update).',
+    '',
+  )
   return lines
 }
 
@@ -302,6 +361,7 @@ export const renderSection = (report: AvailabilityReport): string => {
     '',
     ...warningsSection(report),
     ...engineSection(report),
+    ...auditSection(report),
     ...httpSection(report),
     ...correctnessSection(report),
     ...queryNotes(report),
@@ -312,7 +372,7 @@ export const renderSection = (report: AvailabilityReport): string => {
     ...report.backends.flatMap((result) =>
       result.status === 'measured'
         ? [
-            `| ${backendLabel[result.backend]} ${result.databaseVersion} (${result.schemaSource}) | ${seconds(result.timings.schemaMs)} | ${seconds(result.timings.localApiMs)} | ${seconds(result.timings.bulkLoadMs)} | ${seconds(result.timings.analyzeMs)} | ${seconds(result.timings.serverStartMs)} |`,
+            `| ${backendLabel[result.backend]} ${result.databaseVersion} (${result.schemaSource}) | ${seconds(result.timings.schemaMs)} | ${seconds(result.timings.localApiMs)} | ${seconds(result.timings.bulkLoadMs)} | ${seconds(result.timings.analyzeMs)} | ${result.http ? seconds(result.http.serverStartMs) : 'not started'} |`,
           ]
         : [],
     ),

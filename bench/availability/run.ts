@@ -21,6 +21,7 @@ import {
   prepareDatabase,
   removeSqliteDatabase,
 } from './database'
+import { auditMeetsTargets, runAuditStage, type AuditStageResult } from './auditStage'
 import { startCpuMeter, waitForQuietMachine } from './cpu'
 import { runEngineBench } from './engineBench'
 import { explainFilmsPage } from './explain'
@@ -41,6 +42,7 @@ import { type BenchOptions, benchOptions } from './options'
 import {
   type AvailabilityReport,
   type BackendResult,
+  type HttpResults,
   type MeasuredRun,
   type Ratios,
   renderSection,
@@ -48,6 +50,7 @@ import {
 } from './report'
 import { startProductionServer } from './server'
 import { changedFiles, type SourceFingerprint, sourceFingerprint } from './source'
+import { timeZoneRulesVersion } from '../../src/rights/timeZoneRules'
 import { benchCountries } from './territories'
 
 const machineInfo = (): AvailabilityReport['machine'] => {
@@ -140,6 +143,31 @@ const databaseVersion = async (db: BenchDatabase): Promise<string> => {
   return String(row.version ?? row.server_version ?? '?').split(' ')[0]
 }
 
+/** The full rights audit in its own process; every difference is a bug (the rows are the engine's). */
+const auditStage = async (
+  backend: Backend,
+  url: string,
+  secret: string,
+  options: BenchOptions,
+): Promise<AuditStageResult> => {
+  const [audit] = await timed(`${backend}: rights audit of the whole catalog (own process)`, () =>
+    runAuditStage(backend, url, secret, { batchSize: options.auditBatchSize }),
+  )
+  log(
+    `${backend}: audit: ${audit.titlesChecked} titles in ${audit.batches} batches, ` +
+      `${formatMs(audit.auditMs)} (process init ${formatMs(audit.initMs)}), peak RSS ` +
+      `${(audit.maxRssBytes / 1024 ** 2).toFixed(0)} MiB, ${audit.differing} differing: ` +
+      `${auditMeetsTargets(audit) ? 'within' : 'NOT within'} 60 s / 1 GiB`,
+  )
+  if (audit.differing > 0) {
+    warn(
+      `${backend}: the audit found ${audit.differing} titles whose stored rows differ from the ` +
+        `engine's (${JSON.stringify(audit.rows)}); first: ${JSON.stringify(audit.examples.slice(0, 3))}`,
+    )
+  }
+  return audit
+}
+
 const benchBackend = async (
   backend: Backend,
   options: BenchOptions,
@@ -157,7 +185,9 @@ const benchBackend = async (
   let server: Awaited<ReturnType<typeof startProductionServer>> | undefined
   try {
     const version = await databaseVersion(db)
-    const load = await loadCatalog(db, catalog, rows)
+    const load = await loadCatalog(db, catalog, rows, {
+      tzVersion: options.stampTzVersion ? timeZoneRulesVersion() : null,
+    })
     const [explain] = await timed(`${backend}: SQL of the films page (EXPLAIN)`, () =>
       explainFilmsPage(db, {
         territory: options.territory,
@@ -196,92 +226,109 @@ const benchBackend = async (
       ? 'migrations + push (migrations behind the schema)'
       : prepared.schemaSource
 
-    server = await startProductionServer({ databaseUrl: db.url, secret })
-    const baseUrl = server.url
-    const correctness = await checkCorrectness({
-      baseUrl,
-      pageSize: options.pageSize,
-      territory: options.territory,
-      apiKey: load.staff.apiKey,
-      expected,
-      allFilms: catalog.films.length,
-    })
-    log(
-      `${backend}: correctness: public totalDocs ${correctness.filteredTotalDocs}, expected ` +
-        `${correctness.expectedTotalDocs} (engine) / ${correctness.expectedFromRows} (rows); staff totalDocs ` +
-        `${correctness.unfilteredTotalDocs} of ${correctness.expectedUnfilteredTotalDocs}: ${correctness.ok ? 'OK' : 'MISMATCH'}`,
-    )
-    if (!correctness.ok)
-      warn(`${backend}: correctness check failed: ${JSON.stringify(correctness)}`)
+    const httpStage = async (): Promise<HttpResults> => {
+      const started = await startProductionServer({ databaseUrl: db.url, secret })
+      server = started
+      const baseUrl = started.url
+      const correctness = await checkCorrectness({
+        baseUrl,
+        pageSize: options.pageSize,
+        territory: options.territory,
+        apiKey: load.staff.apiKey,
+        expected,
+        allFilms: catalog.films.length,
+      })
+      log(
+        `${backend}: correctness: public totalDocs ${correctness.filteredTotalDocs}, expected ` +
+          `${correctness.expectedTotalDocs} (engine) / ${correctness.expectedFromRows} (rows); staff totalDocs ` +
+          `${correctness.unfilteredTotalDocs} of ${correctness.expectedUnfilteredTotalDocs}: ${correctness.ok ? 'OK' : 'MISMATCH'}`,
+      )
+      if (!correctness.ok)
+        warn(`${backend}: correctness check failed: ${JSON.stringify(correctness)}`)
 
-    const common = {
-      baseUrl,
-      pageSize: options.pageSize,
-      territory: options.territory,
-      apiKey: load.staff.apiKey,
-      connections: options.connections,
-    }
-    log(`${backend}: warm-up, ${options.warmupSeconds} s per variant`)
-    for (const variant of variants) {
-      await measure({ ...common, variant, durationSeconds: options.warmupSeconds })
-    }
-    log(`${backend}: measuring, ${options.durationSeconds} s per variant`)
-    const measured = async (variant: Variant): Promise<MeasuredRun> => {
-      const quiet = await waitForQuietMachine({
-        maxSeconds: options.quietWaitSeconds,
-        threshold: options.quietThresholdCores,
-      })
-      if (quiet.busyCores > options.quietThresholdCores) {
-        warn(
-          `${backend} ${variant}: the machine is busy (${quiet.busyCores.toFixed(2)} cores in use by other processes); measuring anyway`,
-        )
-      } else if (quiet.waitedSeconds > 2) {
-        log(
-          `${backend} ${variant}: waited ${quiet.waitedSeconds.toFixed(0)} s for a quieter machine`,
-        )
+      const common = {
+        baseUrl,
+        pageSize: options.pageSize,
+        territory: options.territory,
+        apiKey: load.staff.apiKey,
+        connections: options.connections,
       }
-      const stop = startCpuMeter({
-        serverPid: server?.pid ?? -1,
-        postgresDatabase: backend === 'postgres' ? options.postgresDatabase : undefined,
-      })
-      let run = await measure({ ...common, variant, durationSeconds: options.durationSeconds })
-      let cpu = stop()
-      if (run.requests === 0) {
-        // Seen once with other processes saturating both cores: retry rather than record nothing.
-        warn(
-          `${backend} ${variant}: no request completed in ${options.durationSeconds} s; retrying once`,
-        )
-        const again = startCpuMeter({
-          serverPid: server?.pid ?? -1,
+      log(`${backend}: warm-up, ${options.warmupSeconds} s per variant`)
+      for (const variant of variants) {
+        await measure({ ...common, variant, durationSeconds: options.warmupSeconds })
+      }
+      log(`${backend}: measuring, ${options.durationSeconds} s per variant`)
+      const measured = async (variant: Variant): Promise<MeasuredRun> => {
+        const quiet = await waitForQuietMachine({
+          maxSeconds: options.quietWaitSeconds,
+          threshold: options.quietThresholdCores,
+        })
+        if (quiet.busyCores > options.quietThresholdCores) {
+          warn(
+            `${backend} ${variant}: the machine is busy (${quiet.busyCores.toFixed(2)} cores in use by other processes); measuring anyway`,
+          )
+        } else if (quiet.waitedSeconds > 2) {
+          log(
+            `${backend} ${variant}: waited ${quiet.waitedSeconds.toFixed(0)} s for a quieter machine`,
+          )
+        }
+        const stop = startCpuMeter({
+          serverPid: started.pid,
           postgresDatabase: backend === 'postgres' ? options.postgresDatabase : undefined,
         })
-        run = await measure({ ...common, variant, durationSeconds: options.durationSeconds })
-        cpu = again()
-      }
-      const msPerRequest =
-        run.requests > 0 ? ((cpu.serverSeconds + cpu.databaseSeconds) * 1000) / run.requests : NaN
-      log(
-        `  ${variant}: server ${cpu.serverSeconds.toFixed(1)} s + database ${cpu.databaseSeconds.toFixed(1)} s CPU ` +
-          `= ${msPerRequest.toFixed(1)} ms CPU per request; machine ${cpu.machineBusyCores.toFixed(2)} busy cores, ` +
-          `${cpu.otherBusyCores.toFixed(2)} of them not server or database`,
-      )
-      return { ...run, cpu: { ...cpu, msPerRequest }, quietBefore: quiet }
-    }
-    const filtered = await measured('filtered')
-    const unfiltered = await measured('unfiltered')
-    const unfilteredNoJoins = await measured('unfiltered-nojoins')
-    for (const run of [filtered, unfiltered, unfilteredNoJoins]) {
-      if (run.non2xx > 0 || run.errors > 0) {
-        warn(
-          `${backend} ${run.variant}: ${run.non2xx} non-2xx responses, ${run.errors} errors (${JSON.stringify(run.statusCodes)})`,
+        let run = await measure({ ...common, variant, durationSeconds: options.durationSeconds })
+        let cpu = stop()
+        if (run.requests === 0) {
+          // Seen once with other processes saturating both cores: retry rather than record nothing.
+          warn(
+            `${backend} ${variant}: no request completed in ${options.durationSeconds} s; retrying once`,
+          )
+          const again = startCpuMeter({
+            serverPid: started.pid,
+            postgresDatabase: backend === 'postgres' ? options.postgresDatabase : undefined,
+          })
+          run = await measure({ ...common, variant, durationSeconds: options.durationSeconds })
+          cpu = again()
+        }
+        const msPerRequest =
+          run.requests > 0 ? ((cpu.serverSeconds + cpu.databaseSeconds) * 1000) / run.requests : NaN
+        log(
+          `  ${variant}: server ${cpu.serverSeconds.toFixed(1)} s + database ${cpu.databaseSeconds.toFixed(1)} s CPU ` +
+            `= ${msPerRequest.toFixed(1)} ms CPU per request; machine ${cpu.machineBusyCores.toFixed(2)} busy cores, ` +
+            `${cpu.otherBusyCores.toFixed(2)} of them not server or database`,
         )
+        return { ...run, cpu: { ...cpu, msPerRequest }, quietBefore: quiet }
+      }
+      const filtered = await measured('filtered')
+      const unfiltered = await measured('unfiltered')
+      const unfilteredNoJoins = await measured('unfiltered-nojoins')
+      for (const run of [filtered, unfiltered, unfilteredNoJoins]) {
+        if (run.non2xx > 0 || run.errors > 0) {
+          warn(
+            `${backend} ${run.variant}: ${run.non2xx} non-2xx responses, ${run.errors} errors (${JSON.stringify(run.statusCodes)})`,
+          )
+        }
+      }
+      const errors = started
+        .logs()
+        .split('\n')
+        .filter((line) => /error|fatal/i.test(line))
+      if (errors.length > 0) warn(`${backend}: server errors:\n${errors.slice(-20).join('\n')}`)
+      return {
+        serverStartMs: started.startMs,
+        correctness,
+        filtered,
+        unfiltered,
+        unfilteredNoJoins,
+        ratios: ratiosOf(filtered, unfiltered),
+        ratiosNoJoins: ratiosOf(filtered, unfilteredNoJoins),
       }
     }
-    const errors = server
-      .logs()
-      .split('\n')
-      .filter((line) => /error|fatal/i.test(line))
-    if (errors.length > 0) warn(`${backend}: server errors:\n${errors.slice(-20).join('\n')}`)
+
+    // The audit runs before the server: it reads only (no repair), so the HTTP runs see the same
+    // database, and a difference is reported before minutes of HTTP runs, not after.
+    const audit = options.audit ? await auditStage(backend, db.url, secret, options) : null
+    const http = options.http ? await httpStage() : null
     return {
       backend,
       status: 'measured',
@@ -295,15 +342,11 @@ const benchBackend = async (
         localApiMs: load.localApiMs,
         bulkLoadMs: load.bulkMs,
         analyzeMs: load.analyzeMs,
-        serverStartMs: server.startMs,
       },
       rowsByTable: load.rowsByTable,
-      correctness,
-      filtered,
-      unfiltered,
-      unfilteredNoJoins,
-      ratios: ratiosOf(filtered, unfiltered),
-      ratiosNoJoins: ratiosOf(filtered, unfilteredNoJoins),
+      tzVersionStamped: options.stampTzVersion,
+      audit,
+      http,
       explain,
     }
   } finally {
@@ -331,7 +374,7 @@ const main = async () => {
     `availability benchmark: scale ${options.scale}, ${options.durationSeconds} s per HTTP run, ` +
       `nproc ${machine.nproc}, Node ${machine.node}, load average ${machine.loadAverageAtStart.map((value) => value.toFixed(2)).join(' ')}`,
   )
-  ensureBuild()
+  if (options.http) ensureBuild()
 
   const [catalog, generateMs] = await timed('generate catalog', () => generateCatalog(options))
   log(
@@ -387,6 +430,9 @@ const main = async () => {
   }
 
   const measured = backends.flatMap((result) => (result.status === 'measured' ? [result] : []))
+  const withHttp = measured.flatMap((result) =>
+    result.http ? [{ ...result, http: result.http }] : [],
+  )
   const report: AvailabilityReport = {
     benchmark: 'availability',
     date: new Date().toISOString(),
@@ -427,9 +473,11 @@ const main = async () => {
       filteredOverUnfiltered: {
         target: 1.5,
         measured: Object.fromEntries(
-          measured.map((result) => [result.backend, result.ratios.medianLatency]),
+          withHttp.map((result) => [result.backend, result.http.ratios.medianLatency]),
         ),
-        met: measured.length > 0 && measured.every((result) => result.ratios.medianLatency <= 1.5),
+        met:
+          withHttp.length > 0 &&
+          withHttp.every((result) => result.http.ratios.medianLatency <= 1.5),
       },
     },
   }
@@ -439,7 +487,11 @@ const main = async () => {
     `wrote ${path.relative(process.cwd(), options.benchmarksFile)} and ${path.relative(process.cwd(), options.resultsFile)}`,
   )
   const failed = backends.filter((result) => result.status === 'failed')
-  if (failed.length > 0) process.exitCode = 1
+  const differing = measured.filter((result) => (result.audit?.differing ?? 0) > 0)
+  if (differing.length > 0) {
+    warn(`the rights audit found differences on ${differing.map((r) => r.backend).join(', ')}`)
+  }
+  if (failed.length > 0 || differing.length > 0) process.exitCode = 1
 }
 
 main()

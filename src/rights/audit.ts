@@ -137,6 +137,9 @@ const storedRowsOf = async (
     where,
     limit: 0,
     pagination: false,
+    // Not the default (createdAt): SQLite then walks the whole table in created_at order
+    // instead of looking the keys up in the content_key index.
+    sort: 'contentKey',
     select: {
       contentKey: true,
       titleCollection: true,
@@ -316,7 +319,7 @@ export const auditCatalog = async (
   {
     from = auditStart,
     maxTitles = Infinity,
-    batchSize = 500,
+    batchSize = 100,
     onBatch,
     ...options
   }: CatalogAuditOptions = {},

@@ -1,4 +1,4 @@
-import type { Payload, PayloadRequest } from 'payload'
+import type { Payload, PayloadRequest, Where } from 'payload'
 
 import {
   type ContentRef,
@@ -11,8 +11,37 @@ import {
 } from '../availability'
 import type { Licence as LicenceDoc } from '../payload-types'
 
+/** The fields of a licence the engine reads, and conflict recording compares. */
+export type LicenceRecord = Pick<
+  LicenceDoc,
+  | 'id'
+  | 'contentKeys'
+  | 'licenceType'
+  | 'formats'
+  | 'kind'
+  | 'holdbackStrength'
+  | 'exclusive'
+  | 'resolvedWindows'
+  | 'conflicts'
+  | 'warnings'
+  | 'hasConflicts'
+>
+
+const recordSelect = {
+  contentKeys: true,
+  licenceType: true,
+  formats: true,
+  kind: true,
+  holdbackStrength: true,
+  exclusive: true,
+  resolvedWindows: true,
+  conflicts: true,
+  warnings: true,
+  hasConflicts: true,
+} as const
+
 /** A saved licence document as the availability engine sees it. */
-export const engineLicenceFrom = (doc: LicenceDoc): Licence => ({
+export const engineLicenceFrom = (doc: LicenceRecord): Licence => ({
   id: String(doc.id),
   content: (doc.contentKeys ?? []).map(contentRefFromKey),
   licenceType: doc.licenceType as LicenceType,
@@ -27,21 +56,26 @@ export const engineLicenceFrom = (doc: LicenceDoc): Licence => ({
   })),
 })
 
-/** Every licence that names one of the titles (by content key). */
+/**
+ * Every licence that names one of the titles (by content key), with only the fields of a
+ * `LicenceRecord`, read through the adapter: no afterRead hooks (the `groupDrift` hook loads
+ * the regions once per licence, which on a large batch exhausted the connection pool), and
+ * none of the fields the engine does not read.
+ */
 export const loadLicencesFor = async (
   payload: Payload,
   nodes: readonly ContentRef[],
   req?: Partial<PayloadRequest>,
-  where: Record<string, unknown> = {},
-): Promise<LicenceDoc[]> => {
+  where: Where = {},
+): Promise<LicenceRecord[]> => {
   if (nodes.length === 0) return []
   const keys = [...new Set(nodes.map(nodeKey))]
-  const { docs } = await payload.find({
+  const { docs } = await payload.db.find<LicenceRecord>({
     collection: 'licences',
-    where: { and: [{ contentKeys: { in: keys } }, where] } as never,
+    where: { and: [{ contentKeys: { in: keys } }, where] },
+    limit: 0,
     pagination: false,
-    depth: 0,
-    overrideAccess: true,
+    select: recordSelect,
     req,
   })
   return docs

@@ -27,12 +27,27 @@ const regionFromDoc = (doc: {
   requiresApprovalNumber: Boolean(doc.requiresApprovalNumber),
 })
 
+/** Loads under way: hooks that run per document (e.g. `groupDrift` on every licence read) share one. */
+const loading = new WeakMap<Payload, Promise<Region[]>>()
+
 export const loadRegions = async (
   payload: Payload,
   req?: Partial<PayloadRequest>,
 ): Promise<Region[]> => {
   const cached = caches.get(payload)
   if (cached && Date.now() - cached.loadedAt < regionsMaxAgeMs) return cached.regions
+  const pending = loading.get(payload)
+  if (pending) return pending
+  const load = readRegions(payload, req)
+  loading.set(payload, load)
+  try {
+    return await load
+  } finally {
+    if (loading.get(payload) === load) loading.delete(payload)
+  }
+}
+
+const readRegions = async (payload: Payload, req?: Partial<PayloadRequest>): Promise<Region[]> => {
   const { docs } = await payload.find({
     collection: 'regions',
     pagination: false,
@@ -60,4 +75,5 @@ export const loadRegions = async (
 
 export const forgetRegions = (payload: Payload): void => {
   caches.delete(payload)
+  loading.delete(payload)
 }

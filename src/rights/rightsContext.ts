@@ -17,9 +17,8 @@ import {
   type TitleTree,
   type VideoFormat,
 } from '../availability'
-import type { Licence as LicenceDoc } from '../payload-types'
 import { type CatalogGraph, loadCatalogGraph } from './catalogGraph'
-import { engineLicenceFrom, loadLicencesFor } from './licenceRecords'
+import { engineLicenceFrom, type LicenceRecord, loadLicencesFor } from './licenceRecords'
 import { loadRegions } from './regions'
 
 /**
@@ -34,7 +33,7 @@ export type RightsContext = {
   nodes: readonly ContentRef[]
   /** Facts per title; `published` means the title and every ancestor are published. */
   factsOf: FactsLookup
-  licenceDocs: readonly LicenceDoc[]
+  licenceDocs: readonly LicenceRecord[]
   licences: readonly Licence[]
   regions: readonly Region[]
   index: AvailabilityIndex
@@ -42,7 +41,7 @@ export type RightsContext = {
 
 export const rightsContextFrom = (
   graph: CatalogGraph,
-  licenceDocs: readonly LicenceDoc[],
+  licenceDocs: readonly LicenceRecord[],
   regions: readonly Region[],
 ): RightsContext => {
   const licences = licenceDocs.map(engineLicenceFrom)

@@ -1,0 +1,58 @@
+/**
+ * The rights audit of the whole bench catalog in its own process, so that its wall time and
+ * peak resident memory are its own: boots Payload on the bench database (as
+ * `npm run rights:audit` does, onInit included) and runs `auditCatalog` without repair.
+ * Env: DATABASE_URL, PAYLOAD_SECRET, BENCH_BACKEND, BENCH_AUDIT_BATCH_SIZE (optional).
+ * Prints one line starting with `BENCH_AUDIT ` and a JSON `AuditStageResult`.
+ */
+import { auditCatalog } from '../../src/rights/audit'
+import { timeZoneRulesVersion } from '../../src/rights/timeZoneRules'
+import { auditMarker, type AuditStageResult } from './auditStage'
+import { type Backend, openDatabase } from './database'
+
+const backend = process.env.BENCH_BACKEND as Backend
+const batchSetting = process.env.BENCH_AUDIT_BATCH_SIZE
+const batchSize = batchSetting ? Number(batchSetting) : undefined
+if (batchSize !== undefined && !(Number.isInteger(batchSize) && batchSize > 0)) {
+  throw new Error('BENCH_AUDIT_BATCH_SIZE must be a positive integer')
+}
+
+const initStart = performance.now()
+const db = await openDatabase(backend, process.env.DATABASE_URL ?? '', {
+  secret: process.env.PAYLOAD_SECRET ?? '',
+  runMigrations: false,
+})
+const initMs = performance.now() - initStart
+
+let batches = 0
+let heapUsedMaxBytes = 0
+const auditStart = performance.now()
+const result = await auditCatalog(db.payload, {
+  ...(batchSize ? { batchSize } : {}),
+  onBatch: (totals) => {
+    batches += 1
+    heapUsedMaxBytes = Math.max(heapUsedMaxBytes, process.memoryUsage().heapUsed)
+    if (batches % 20 === 0) {
+      process.stderr.write(`[audit] ${batches} batches, ${totals.checked} titles checked\n`)
+    }
+  },
+})
+const auditMs = performance.now() - auditStart
+await db.close()
+
+const stage: AuditStageResult = {
+  batchSize: batchSize ?? null,
+  initMs,
+  auditMs,
+  // maxRSS is in kilobytes.
+  maxRssBytes: process.resourceUsage().maxRSS * 1024,
+  heapUsedMaxBytes,
+  titlesChecked: result.checked,
+  batches,
+  differing: result.differing,
+  rows: result.rows,
+  examples: result.examples,
+  tzVersion: timeZoneRulesVersion(),
+}
+console.log(`${auditMarker}${JSON.stringify(stage)}`)
+process.exit(0)
