@@ -5,7 +5,6 @@
  */
 import { getPayload } from 'payload'
 
-import config from '../payload.config'
 import { closePayload } from '../src/config/closeDatabase'
 import { auditCatalog } from '../src/rights/audit'
 import { runRecordedAudit } from '../src/rights/auditRuns'
@@ -20,7 +19,17 @@ if (unknown.length > 0) {
 const repair = args.has('--repair')
 const json = args.has('--json')
 
+// With --json, stdout carries nothing but the JSON: Payload's log lines and whatever the
+// database adapter prints while it starts (schema push progress) go to stderr.
+const writeStdout = process.stdout.write.bind(process.stdout)
+if (json) {
+  process.env.LOG_DESTINATION = 'stderr'
+  process.stdout.write = process.stderr.write.bind(process.stderr)
+}
+
 const run = async (): Promise<number> => {
+  // Imported only now, so that the config sees LOG_DESTINATION.
+  const { default: config } = await import('../payload.config')
   const payload = await getPayload({ config })
   try {
     const result = await runRecordedAudit(payload, {
@@ -35,7 +44,7 @@ const run = async (): Promise<number> => {
     const remaining = repair && result.differing > 0 ? (await auditCatalog(payload)).differing : 0
     const { run: _run, next: _next, ...totals } = result
     if (json) {
-      console.log(JSON.stringify({ ...totals, repair, remaining }, null, 2))
+      writeStdout(`${JSON.stringify({ ...totals, repair, remaining }, null, 2)}\n`)
     } else {
       describeAudit(totals, { repair }).forEach((line) => console.log(line))
       if (repair && remaining > 0) console.log(`${remaining} titles still differ after repair.`)

@@ -4,6 +4,7 @@ import path from 'node:path'
 
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import type { CollectionConfig, Config } from 'payload'
+import pino from 'pino'
 import sharp from 'sharp'
 
 import { AvailabilityWindows } from '../../collections/AvailabilityWindows'
@@ -79,6 +80,12 @@ export const reelhouseConfig = ({
     secret: resolvePayloadSecret(env, path.join(projectRoot, 'data')),
     serverURL: env.SERVER_URL || undefined,
     telemetry: false,
+    // Commands whose stdout is for machines (`npm run rights:audit -- --json`) log to stderr.
+    ...(env.LOG_DESTINATION === 'stderr'
+      ? {
+          logger: { options: { level: env.LOG_LEVEL ?? 'info' }, destination: pino.destination(2) },
+        }
+      : {}),
     admin: {
       user: Users.slug,
       avatar: 'default',
