@@ -1,7 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
 import type { ContentCollection } from '../../src/availability'
-import { cacheControlFor, summariesFor } from '../../src/rights/summary'
+import { cacheControlFor, nextAppearance, summariesFor } from '../../src/rights/summary'
 import { availabilityInstantOf, viewerTerritoryOf } from '../../src/rights/viewerTerritory'
 
 const maxAgeOf = (header: string | null) =>
@@ -48,22 +48,6 @@ export const limitCacheToAppearances = async (
   if (ids.length === 0) return
   const territory = await viewerTerritoryOf(req)
   const at = availabilityInstantOf(req)
-  const { docs } = await req.payload.find({
-    collection: 'availability-windows',
-    where: {
-      and: [
-        { contentKey: { in: ids.map((id) => `${collection}/${id}`) } },
-        { territory: { equals: territory } },
-        { start: { greater_than: at } },
-      ],
-    },
-    sort: 'start',
-    limit: 1,
-    pagination: false,
-    depth: 0,
-    overrideAccess: true,
-    select: { start: true },
-    req,
-  })
-  limitPublicCache(req, cacheControlFor(at, [docs[0]?.start ?? null]))
+  const appearing = await nextAppearance(req.payload, collection, territory, at, req, ids)
+  limitPublicCache(req, cacheControlFor(at, [appearing]))
 }

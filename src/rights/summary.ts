@@ -44,7 +44,7 @@ export const summariesFor = async (
     collection: 'availability-windows',
     where: {
       and: [
-        { contentKey: { in: ids.map((id) => `${collection}/${id}`) } },
+        { contentKey: { in: ids.map((id) => nodeKey({ collection, id: String(id) })) } },
         ...rowsInForce(territory, at),
       ],
     },
@@ -57,19 +57,25 @@ export const summariesFor = async (
   return new Map(docs.map((row) => [row.contentKey.split('/')[1], summaryOf(territory, row)]))
 }
 
-/** The next instant a title of the collection becomes available in the territory. */
+/**
+ * The next instant a title of the collection (or, with `ids`, one of these titles) becomes
+ * available in the territory.
+ */
 export const nextAppearance = async (
   payload: Payload,
   collection: ContentCollection,
   territory: string,
   at: string,
   req: PayloadRequest,
+  ids?: readonly (string | number)[],
 ): Promise<string | null> => {
   const { docs } = await payload.find({
     collection: 'availability-windows',
     where: {
       and: [
-        { titleCollection: { equals: collection } },
+        ids
+          ? { contentKey: { in: ids.map((id) => nodeKey({ collection, id: String(id) })) } }
+          : { titleCollection: { equals: collection } },
         { territory: { equals: territory } },
         { start: { greater_than: at } },
       ],

@@ -284,6 +284,8 @@ describe(`the public content API over HTTP (${postgresServerUrl ? 'postgres' : '
       reasons: [],
       validUntil: null,
       licences: [String(licence.available)],
+      stored: { available: true, validUntil: null },
+      consistent: true,
     })
     expect(await answer(`content=films/${film.unavailable}&territory=DE`)).toMatchObject({
       available: false,
@@ -304,6 +306,8 @@ describe(`the public content API over HTTP (${postgresServerUrl ? 'postgres' : '
       reasons: ['NO_GRANT'],
       validUntil: '2019-12-31T23:00:00Z',
       licences: [],
+      stored: { available: false, validUntil: null },
+      consistent: true,
     })
     expect(
       await answer(`content=films/${film.available}&territory=DE&licenceType=avod`),
