@@ -98,6 +98,7 @@ const dateOperators = new Set([
   'not_equals',
   'in',
   'not_in',
+  'all',
   'greater_than',
   'greater_than_equal',
   'less_than',

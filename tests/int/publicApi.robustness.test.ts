@@ -254,6 +254,13 @@ describe.each(testBackends)('public API robustness on $kind', (backend) => {
         const blankDate = await get('/api/genres?where[createdAt][equals]=%20', who)
         expect(blankDate.status).toBe(400)
         expect(blankDate.body).toEqual(fieldError('where.createdAt'))
+        // Found by the fuzz test in CI: `all` with a non-date failed the same way.
+        for (const operator of ['all', 'in', 'not_in', 'less_than']) {
+          const query = `where[createdAt][${operator}]=x`
+          const answer = await get(`/api/people/count?${query}`, who)
+          expect(answer.status, query).toBe(400)
+          expect(answer.body, query).toEqual(fieldError('where.createdAt'))
+        }
         const season = await get(`/api/episodes?where[season][equals]=x`, who)
         expect(season.body).toEqual(fieldError('where.season'))
       })
