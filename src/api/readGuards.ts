@@ -142,6 +142,15 @@ const checkIdValue = (req: PayloadRequest, resolved: ResolvedPath, value: unknow
   }
 }
 
+/** `all` is only implemented for fields with many values; on any other it fails in the driver. */
+const holdsMany = (resolved: ResolvedPath): boolean =>
+  Boolean(
+    resolved &&
+    'field' in resolved &&
+    (resolved.field.type === 'array' ||
+      ('hasMany' in resolved.field && resolved.field.hasMany === true)),
+  )
+
 /** Operators the adapters do not implement for a field would otherwise surface as 500s. */
 const checkWhere = (
   req: PayloadRequest,
@@ -169,6 +178,9 @@ const checkWhere = (
       if (dateOperators.has(operator)) checkDateValue(resolved, value, `${at}.${key}`)
       if (!validOperatorSet.has(operator as (typeof validOperators)[number])) {
         throw badRequest(`${at}.${key}`, `unknown operator "${operator}"`)
+      }
+      if (operator === 'all' && !holdsMany(resolved)) {
+        throw badRequest(`${at}.${key}`, '"all" applies to fields that hold many values only')
       }
       if (geoOperators.has(operator) && fieldNamed(fields, key)?.type !== 'point') {
         throw badRequest(`${at}.${key}`, `"${operator}" applies to point fields only`)
