@@ -1,5 +1,5 @@
 import { buildConfig } from 'payload'
 
-import { reelhouseConfig } from './src/config/reelhouseConfig'
+import { reelhouseConfig } from './reelhouseConfig'
 
 export default buildConfig(reelhouseConfig({ env: process.env }))

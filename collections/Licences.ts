@@ -2,7 +2,12 @@ import type { CollectionConfig, Field } from 'payload'
 
 import { allowRoles } from '../src/access/checkRole'
 import { isStaff } from '../src/access/isStaff'
-import { AvailabilityInputError, parseBoundary } from '../src/availability'
+import {
+  allLicenceTypes,
+  allVideoFormats,
+  AvailabilityInputError,
+  parseBoundary,
+} from '../src/availability'
 import { expiringLicencesEndpoint, licenceConflictsEndpoint } from '../src/endpoints/licenceReports'
 import { acceptTerritoryCodes } from '../hooks/licences/acceptTerritoryCodes'
 import { describeGroupDrift } from '../hooks/licences/describeGroupDrift'
@@ -17,9 +22,6 @@ import {
 import { resolveLicenceWindows } from '../hooks/licences/resolveLicenceWindows'
 
 const licensingStaff = allowRoles('admin', 'licensing')
-
-export const licenceTypes = ['svod', 'avod', 'tvod', 'est', 'fvod'] as const
-export const videoFormats = ['sd', 'hd', 'uhd'] as const
 
 const validateBoundary =
   (required: boolean) =>
@@ -109,14 +111,17 @@ export const Licences: CollectionConfig<'licences'> = {
           name: 'licenceType',
           type: 'select',
           required: true,
-          options: licenceTypes.map((type) => ({ label: type.toUpperCase(), value: type })),
+          options: allLicenceTypes.map((type) => ({ label: type.toUpperCase(), value: type })),
         },
         {
           name: 'formats',
           type: 'select',
           hasMany: true,
           defaultValue: ['sd', 'hd'],
-          options: videoFormats.map((format) => ({ label: format.toUpperCase(), value: format })),
+          options: allVideoFormats.map((format) => ({
+            label: format.toUpperCase(),
+            value: format,
+          })),
         },
       ],
     },

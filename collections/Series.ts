@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { catalogAccess, catalogHooks, catalogVersions } from '../src/catalog/editorial'
+import { catalogAccess, catalogHooks, catalogVersions } from './shared/catalogTitle'
 import { availabilityFields } from '../src/fields/availabilityJoin'
 import { catalogMetadataFields } from '../src/fields/catalogMetadata'
 

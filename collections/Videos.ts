@@ -4,14 +4,13 @@ import { anyone } from '../src/access/anyone'
 import { allowRoles, allowRolesOnField } from '../src/access/checkRole'
 import { isStaffField } from '../src/access/isStaff'
 import { refusePublicQueries } from '../hooks/media/refusePublicQueries'
+import { videoStatuses } from '../src/video/types'
 
 const editors = allowRoles('admin', 'editor')
 const staffOnly = { read: isStaffField }
 const nobody: FieldAccess = () => false
 /** Written by the Mux integration only; staff read it, nobody sets it through the API. */
 const systemOnly = { read: isStaffField, create: nobody, update: nobody }
-
-export const videoStatuses = ['pending', 'uploading', 'preparing', 'ready', 'errored'] as const
 
 /** Containers Mux ingests; Payload checks the file's real type, not just its name. */
 export const videoMimeTypes = ['video/*', 'application/mxf']

@@ -1,6 +1,26 @@
-import type { TextField } from 'payload'
+import type { FieldHook, TextField } from 'payload'
 
-import { formatSlugFrom } from '../../hooks/shared/formatSlug'
+import { slugify } from '../text/slugify'
+
+/**
+ * Fills an empty slug from the source field (the default-locale value when all locales are
+ * sent at once), and normalises a slug typed by hand. The field carries its own hook.
+ */
+export const formatSlugFrom =
+  (sourceField: string): FieldHook =>
+  ({ value, data, originalDoc }) => {
+    if (typeof value === 'string' && value.trim() !== '') return slugify(value)
+    if (typeof originalDoc?.slug === 'string' && originalDoc.slug !== '') return originalDoc.slug
+    const source: unknown = data?.[sourceField]
+    const text =
+      typeof source === 'string'
+        ? source
+        : source && typeof source === 'object' && 'en' in source
+          ? String((source as Record<string, unknown>).en ?? '')
+          : ''
+    const derived = slugify(text)
+    return derived === '' ? value : derived
+  }
 
 /** A unique, URL-safe slug derived from `sourceField` when left empty. */
 export const slugField = (sourceField = 'title'): TextField => ({

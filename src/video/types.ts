@@ -1,4 +1,6 @@
-export type VideoStatus = 'pending' | 'uploading' | 'preparing' | 'ready' | 'errored'
+/** A video's lifecycle, in order; the Videos collection's status options are these. */
+export const videoStatuses = ['pending', 'uploading', 'preparing', 'ready', 'errored'] as const
+export type VideoStatus = (typeof videoStatuses)[number]
 
 export type PlaybackPolicy = 'public' | 'signed'
 

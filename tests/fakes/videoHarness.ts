@@ -7,7 +7,7 @@ import path from 'node:path'
 import { buildConfig, getPayload, type Payload } from 'payload'
 
 import { closePayload } from '../../src/config/closeDatabase'
-import { reelhouseConfig } from '../../src/config/reelhouseConfig'
+import { reelhouseConfig } from '../../reelhouseConfig'
 import { findVideo, type VideoRecord } from '../../src/plugins/mux/videoRecords'
 import type { TestBackend } from '../int/support/backends'
 import { payloadFor } from '../int/support/payloadFor'

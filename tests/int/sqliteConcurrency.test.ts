@@ -10,7 +10,7 @@ import { buildConfig, getPayload, type Payload, type SanitizedConfig } from 'pay
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { closePayload } from '../../src/config/closeDatabase'
-import { reelhouseConfig } from '../../src/config/reelhouseConfig'
+import { reelhouseConfig } from '../../reelhouseConfig'
 import { type PayloadHttpServer, servePayloadOverHttp } from '../fakes/payloadHttp'
 
 // Issue "rights integrity", item 6: the audit command, the seed and a second server process

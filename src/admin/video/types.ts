@@ -1,7 +1,10 @@
 // What `GET /api/videos/:id/mux-status` answers (src/plugins/mux/endpoints/videoEndpoints.ts).
-// Client code must not import server modules, so the shape is repeated here.
+// Client code must not import server modules, so the shape is repeated here; the status list
+// is a type-only import (erased from the client bundle) from its one source.
 
-export type VideoStatus = 'pending' | 'uploading' | 'preparing' | 'ready' | 'errored'
+import type { VideoStatus } from '../../video/types'
+
+export type { VideoStatus }
 
 export interface MuxTrackView {
   kind: 'audio' | 'text'

@@ -5,7 +5,7 @@ import pg from 'pg'
 import { buildConfig, getPayload, type Payload } from 'payload'
 
 import { closePayload } from '../../../src/config/closeDatabase'
-import { reelhouseConfig } from '../../../src/config/reelhouseConfig'
+import { reelhouseConfig } from '../../../reelhouseConfig'
 import type { TestBackend } from './backends'
 
 export type TestPayload = { payload: Payload; databaseUrl: string; destroy: () => Promise<void> }

@@ -6,10 +6,10 @@ import {
 } from '../../hooks/catalog/refreshTitleAvailability'
 import { requireViewerTerritory } from '../../hooks/catalog/requireViewerTerritory'
 import { summariseAvailability } from '../../hooks/catalog/summariseAvailability'
-import { allowRoles } from '../access/checkRole'
-import { isStaff } from '../access/isStaff'
-import { publishedAndAvailable } from '../access/publishedAndAvailable'
-import type { ContentCollection } from '../availability'
+import { allowRoles } from '../../src/access/checkRole'
+import { isStaff } from '../../src/access/isStaff'
+import { publishedAndAvailable } from '../../src/access/publishedAndAvailable'
+import type { ContentCollection } from '../../src/availability'
 
 const editors = allowRoles('admin', 'editor')
 
