@@ -1,6 +1,6 @@
 import {
   type AvailabilityIndex,
-  availableIntervals,
+  intervalCalculator,
   buildAvailabilityIndex,
   type ContentRef,
   evaluateAvailability,
@@ -66,8 +66,9 @@ export const computeAllAvailabilityRows = (
       passesPolicyGates(policy, {
         cnApprovalNumber: inheritedApprovalNumber(leaf, catalog.tree, factsOf),
       })
+    const intervalsOf = intervalCalculator(index, territory, { includeLeaf })
     for (const node of catalog.nodes) {
-      const intervals = availableIntervals(index, node, territory, { includeLeaf })
+      const intervals = intervalsOf(node)
       for (const segment of intervals) {
         const id = Number(node.id)
         rows.push({

@@ -23,7 +23,14 @@ export { AvailabilityInputError } from './errors'
 export { evaluateAvailability, type AvailabilityQuery } from './evaluate'
 export { expandTerritories, membershipDrift, type MembershipDrift } from './groups'
 export { formatInstant } from './instant'
-export { availableIntervals, type AvailabilityInterval, type IntervalOptions } from './intervals'
+export {
+  availableIntervals,
+  type AvailabilityInterval,
+  intervalCalculator,
+  type IntervalOptions,
+  type IntervalRun,
+  intervalRunCalculator,
+} from './intervals'
 export {
   resolveLocalDateTime,
   type AmbiguityPolicy,

@@ -3,8 +3,14 @@ import { type AvailabilityIndex, type IndexedWindow, windowsCovering } from './a
 import { formatEnd, formatInstant } from './instant'
 import { allFormatsMask, allLicenceTypesMask, formatBit, formatsOf, licenceTypeBit } from './masks'
 import { type RightsFilter, scanRights } from './rights'
-import { playableLeaves } from './tree'
-import { allLicenceTypes, type ContentRef, type LicenceType, type VideoFormat } from './types'
+import { nodeKey, playableLeaves } from './tree'
+import {
+  allLicenceTypes,
+  allVideoFormats,
+  type ContentRef,
+  type LicenceType,
+  type VideoFormat,
+} from './types'
 
 /**
  * A stretch of time during which a title can be watched, with what is on offer. Intervals of
@@ -47,10 +53,20 @@ const boundariesOf = (
 const sameOffers = (a: readonly number[], b: readonly number[]): boolean =>
   a.every((mask, index) => mask === b[index])
 
-const toInterval = ({ formatsByType, start, end }: Run): AvailabilityInterval => {
-  const offers = allLicenceTypes.flatMap((licenceType, index) =>
+/** An interval in milliseconds (end Infinity when open), for callers that store instants. */
+export interface IntervalRun {
+  start: number
+  end: number
+  offers: Offer[]
+}
+
+const offersOf = (formatsByType: readonly number[]): Offer[] =>
+  allLicenceTypes.flatMap((licenceType, index) =>
     formatsByType[index] ? [{ licenceType, formats: formatsOf(formatsByType[index]) }] : [],
   )
+
+const toInterval = ({ formatsByType, start, end }: Run): AvailabilityInterval => {
+  const offers = offersOf(formatsByType)
   return {
     start: formatInstant(start),
     end: formatEnd(end),
@@ -60,39 +76,151 @@ const toInterval = ({ formatsByType, start, end }: Run): AvailabilityInterval =>
   }
 }
 
+const sameRunOffers = (last: Run | undefined, start: number, formatsByType: readonly number[]) =>
+  last !== undefined && last.end === start && sameOffers(last.formatsByType, formatsByType)
+
+/** When the rights to one playable title hold in one territory, as runs of equal offers. */
+const leafRuns = (
+  index: AvailabilityIndex,
+  leaf: ContentRef,
+  territory: string,
+  filter: RightsFilter,
+): Run[] => {
+  const lists = windowsCovering(index, leaf, territory)
+  const boundaries = [...new Set(boundariesOf(lists, filter))]
+    .filter((instant) => instant !== Infinity)
+    .sort((a, b) => a - b)
+  const runs: Run[] = []
+  boundaries.forEach((start, position) => {
+    const end = boundaries[position + 1] ?? Infinity
+    const { formatsByType } = scanRights(lists, start, filter)
+    if (formatsByType.every((mask) => mask === 0)) return
+    const last = runs[runs.length - 1]
+    if (last && sameRunOffers(last, start, formatsByType)) last.end = end
+    else runs.push({ formatsByType, start, end })
+  })
+  return runs
+}
+
 /**
- * When the rights to a title hold (rules 2 and 3), as half-open UTC intervals; for a series
- * or season, the union over its episodes. Publishing and policy gates do not depend on time
- * and are left to the caller, so rows materialised from this agree with evaluateAvailability
- * (and evaluateContainer) at every instant for published titles that pass their gates.
+ * The union of some titles' runs: at every instant, the offers of all of them together. A
+ * sweep over the runs' starts and ends that counts, per licence type and format, how many
+ * runs offer it (each list is sorted and its runs do not overlap, but lists overlap).
  */
+const unionOfRuns = (runLists: readonly (readonly Run[])[]): Run[] => {
+  const present = runLists.filter((runs) => runs.length > 0)
+  if (present.length === 0) return []
+  if (present.length === 1) return present[0].map((run) => ({ ...run }))
+  const events: { at: number; run: Run; delta: 1 | -1 }[] = []
+  for (const runs of present) {
+    for (const run of runs) {
+      events.push({ at: run.start, run, delta: 1 })
+      if (run.end !== Infinity) events.push({ at: run.end, run, delta: -1 })
+    }
+  }
+  events.sort((a, b) => a.at - b.at)
+  const formats = allVideoFormats.length
+  const counts = new Array<number>(allLicenceTypes.length * formats).fill(0)
+  const union: Run[] = []
+  let position = 0
+  while (position < events.length) {
+    const start = events[position].at
+    for (; position < events.length && events[position].at === start; position += 1) {
+      const { run, delta } = events[position]
+      run.formatsByType.forEach((mask, type) => {
+        for (let format = 0; format < formats; format += 1) {
+          if (mask & (1 << format)) counts[type * formats + format] += delta
+        }
+      })
+    }
+    const end = position < events.length ? events[position].at : Infinity
+    const formatsByType = allLicenceTypes.map((_, type) => {
+      let mask = 0
+      for (let format = 0; format < formats; format += 1) {
+        if (counts[type * formats + format] > 0) mask |= 1 << format
+      }
+      return mask
+    })
+    if (formatsByType.every((mask) => mask === 0)) continue
+    const last = union[union.length - 1]
+    if (last && sameRunOffers(last, start, formatsByType)) last.end = end
+    else union.push({ formatsByType, start, end })
+  }
+  return union
+}
+
+/**
+ * When the rights to titles hold (rules 2 and 3) in one territory, as half-open UTC intervals;
+ * for a series or season, the union over its episodes. Publishing and policy gates do not
+ * depend on time and are left to the caller, so rows materialised from this agree with
+ * evaluateAvailability (and evaluateContainer) at every instant for published titles that pass
+ * their gates. Each playable title's runs are computed once per calculator, however many
+ * containers include it (a series, its season and the episode itself).
+ */
+const runCalculator = (
+  index: AvailabilityIndex,
+  territory: string,
+  options: IntervalOptions,
+): ((node: ContentRef) => Run[]) => {
+  const runsOfLeaf = new Map<string, Run[]>()
+  const runsOf = (leaf: ContentRef) => {
+    const key = nodeKey(leaf)
+    let runs = runsOfLeaf.get(key)
+    if (!runs) {
+      runs = leafRuns(index, leaf, territory, options)
+      runsOfLeaf.set(key, runs)
+    }
+    return runs
+  }
+  const included = new Map<string, boolean>()
+  const isIncluded = (leaf: ContentRef) => {
+    if (!options.includeLeaf) return true
+    const key = nodeKey(leaf)
+    let answer = included.get(key)
+    if (answer === undefined) {
+      answer = options.includeLeaf(leaf)
+      included.set(key, answer)
+    }
+    return answer
+  }
+  return (node) => {
+    // Leaves without any rights here are skipped before asking whether they are included.
+    const runLists = playableLeaves(node, index.tree)
+      .map((leaf) => ({ leaf, runs: runsOf(leaf) }))
+      .filter(({ leaf, runs }) => runs.length > 0 && isIncluded(leaf))
+      .map(({ runs }) => runs)
+    return unionOfRuns(runLists)
+  }
+}
+
+export const intervalCalculator = (
+  index: AvailabilityIndex,
+  territory: string,
+  options: IntervalOptions = {},
+): ((node: ContentRef) => AvailabilityInterval[]) => {
+  const runsOf = runCalculator(index, territory, options)
+  return (node) => runsOf(node).map(toInterval)
+}
+
+/** `intervalCalculator` with instants as milliseconds: what materialising rows needs. */
+export const intervalRunCalculator = (
+  index: AvailabilityIndex,
+  territory: string,
+  options: IntervalOptions = {},
+): ((node: ContentRef) => IntervalRun[]) => {
+  const runsOf = runCalculator(index, territory, options)
+  return (node) =>
+    runsOf(node).map(({ formatsByType, start, end }) => ({
+      start,
+      end,
+      offers: offersOf(formatsByType),
+    }))
+}
+
+/** `intervalCalculator` for one title. */
 export const availableIntervals = (
   index: AvailabilityIndex,
   node: ContentRef,
   territory: string,
   options: IntervalOptions = {},
-): AvailabilityInterval[] => {
-  const leaves = playableLeaves(node, index.tree).filter(
-    (leaf) => options.includeLeaf?.(leaf) ?? true,
-  )
-  const windowsByLeaf = leaves.map((leaf) => windowsCovering(index, leaf, territory))
-  const boundaries = [...new Set(windowsByLeaf.flatMap((lists) => boundariesOf(lists, options)))]
-    .filter((instant) => instant !== Infinity)
-    .sort((a, b) => a - b)
-
-  const runs: Run[] = []
-  boundaries.forEach((start, position) => {
-    const end = boundaries[position + 1] ?? Infinity
-    const formatsByType = allLicenceTypes.map(() => 0)
-    for (const lists of windowsByLeaf) {
-      scanRights(lists, start, options).formatsByType.forEach((mask, type) => {
-        formatsByType[type] |= mask
-      })
-    }
-    if (formatsByType.every((mask) => mask === 0)) return
-    const last = runs[runs.length - 1]
-    if (last && last.end === start && sameOffers(last.formatsByType, formatsByType)) last.end = end
-    else runs.push({ formatsByType, start, end })
-  })
-  return runs.map(toInterval)
-}
+): AvailabilityInterval[] => intervalCalculator(index, territory, options)(node)

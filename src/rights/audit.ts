@@ -18,6 +18,7 @@ import { catalogCollections } from './catalogGraph'
 import { documentId } from './ids'
 import { computeAvailabilityRows, replaceAvailabilityRows } from './materialize'
 import { loadRightsContext } from './rightsContext'
+import { readStoredRows, type StoredRowRecord } from './tableReads'
 import {
   type AuditRow,
   compareRows,
@@ -185,7 +186,10 @@ export const auditTitles = async (
     const keys = context.nodes.map(nodeKey)
     totals.checked = keys.length
     const expectedRows = computeAvailabilityRows((id) => documentId(payload, id), context)
-    const stored = await storedRowsOf(payload, { contentKey: { in: keys } }, request)
+    const stored = (await readStoredRows(payload, keys, request)).map((row: StoredRowRecord) => ({
+      ...normalRow(row),
+      rowId: row.id,
+    }))
     const differences = compareRows(expectedRows.map(normalRow), stored)
     await addDifferences(payload, totals, differences, request)
     if (repair && differences.length > 0) {

@@ -9,7 +9,7 @@ import {
 } from '../availability'
 import type { Licence } from '../payload-types'
 import { documentId } from './ids'
-import { loadRightsContext } from './rightsContext'
+import { loadRightsContextWithRecords } from './rightsContext'
 
 type ConflictEntry = NonNullable<Licence['conflicts']>[number]
 type WarningEntry = NonNullable<Licence['warnings']>[number]
@@ -89,7 +89,7 @@ export const recordLicenceConflicts = async (
 ): Promise<Map<string, RecordedConflicts>> => {
   const recorded = new Map<string, RecordedConflicts>()
   if (titleKeys.length === 0) return recorded
-  const context = await loadRightsContext(payload, titleKeys.map(contentRefFromKey), req)
+  const context = await loadRightsContextWithRecords(payload, titleKeys.map(contentRefFromKey), req)
   const docs = context.licenceDocs
   const conflicts = findExclusiveConflicts(context.licences, context.tree)
   const warnings = findSoftHoldbackWarnings(context.licences, context.tree)

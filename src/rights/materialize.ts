@@ -1,9 +1,9 @@
 import type { Payload, PayloadRequest } from 'payload'
 
 import {
-  availableIntervals,
   type ContentRef,
   inheritedApprovalNumber,
+  intervalRunCalculator,
   nodeKey,
   type Offer,
   passesPolicyGates,
@@ -50,18 +50,24 @@ export const computeAvailabilityRows = (
       passesPolicyGates(policy, {
         cnApprovalNumber: inheritedApprovalNumber(leaf, context.tree, context.factsOf),
       })
+    const runsOf = intervalRunCalculator(context.index, territory, { includeLeaf })
     for (const node of nodes) {
+      const runs = runsOf(node)
+      if (runs.length === 0) continue
+      const contentKey = nodeKey(node)
+      const titleId = idFor(node.id)
       const relation = relationFieldOf[node.collection]
-      for (const interval of availableIntervals(context.index, node, territory, { includeLeaf })) {
-        rows.push({
-          contentKey: nodeKey(node),
+      for (const run of runs) {
+        const row: AvailabilityRow = {
+          contentKey,
           titleCollection: node.collection,
-          [relation]: idFor(node.id),
           territory,
-          start: new Date(interval.start).toISOString(),
-          end: interval.end ? new Date(interval.end).toISOString() : openEndInstant,
-          offers: interval.offers,
-        })
+          start: new Date(run.start).toISOString(),
+          end: run.end === Infinity ? openEndInstant : new Date(run.end).toISOString(),
+          offers: run.offers,
+        }
+        row[relation] = titleId
+        rows.push(row)
       }
     }
   }

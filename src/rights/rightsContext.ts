@@ -20,6 +20,7 @@ import {
 import { type CatalogGraph, loadCatalogGraph } from './catalogGraph'
 import { engineLicenceFrom, type LicenceRecord, loadLicencesFor } from './licenceRecords'
 import { loadRegions } from './regions'
+import { readEngineLicences } from './tableReads'
 
 /**
  * Everything the rights engine needs to answer for some titles: the catalog around them, every
@@ -33,7 +34,6 @@ export type RightsContext = {
   nodes: readonly ContentRef[]
   /** Facts per title; `published` means the title and every ancestor are published. */
   factsOf: FactsLookup
-  licenceDocs: readonly LicenceRecord[]
   licences: readonly Licence[]
   regions: readonly Region[]
   index: AvailabilityIndex
@@ -41,29 +41,47 @@ export type RightsContext = {
 
 export const rightsContextFrom = (
   graph: CatalogGraph,
-  licenceDocs: readonly LicenceRecord[],
+  licences: readonly Licence[],
   regions: readonly Region[],
-): RightsContext => {
-  const licences = licenceDocs.map(engineLicenceFrom)
-  return {
-    tree: graph.tree,
-    nodes: graph.nodes,
-    factsOf: (node) => graph.facts.get(nodeKey(node)),
-    licenceDocs,
-    licences,
-    regions,
-    index: buildAvailabilityIndex(licences, graph.tree, regions),
-  }
-}
+): RightsContext => ({
+  tree: graph.tree,
+  nodes: graph.nodes,
+  factsOf: (node) => graph.facts.get(nodeKey(node)),
+  licences,
+  regions,
+  index: buildAvailabilityIndex(licences, graph.tree, regions),
+})
 
+/** The rights context around `roots`. */
 export const loadRightsContext = async (
   payload: Payload,
   roots: readonly ContentRef[],
   req?: Partial<PayloadRequest>,
 ): Promise<RightsContext> => {
   const graph = await loadCatalogGraph(payload, roots, req)
+  const licences =
+    (await readEngineLicences(payload, graph.nodes.map(nodeKey), req)) ??
+    (await loadLicencesFor(payload, graph.nodes, req)).map(engineLicenceFrom)
+  return rightsContextFrom(graph, licences, await loadRegions(payload, req))
+}
+
+/**
+ * The rights context around `roots` with the stored licence documents behind it (what conflict
+ * recording compares its findings with).
+ */
+export const loadRightsContextWithRecords = async (
+  payload: Payload,
+  roots: readonly ContentRef[],
+  req?: Partial<PayloadRequest>,
+): Promise<RightsContext & { licenceDocs: readonly LicenceRecord[] }> => {
+  const graph = await loadCatalogGraph(payload, roots, req)
   const licenceDocs = await loadLicencesFor(payload, graph.nodes, req)
-  return rightsContextFrom(graph, licenceDocs, await loadRegions(payload, req))
+  const context = rightsContextFrom(
+    graph,
+    licenceDocs.map(engineLicenceFrom),
+    await loadRegions(payload, req),
+  )
+  return { ...context, licenceDocs }
 }
 
 export type TitleQuestion = {

@@ -35,21 +35,27 @@ export type TitleDifference = {
 const normalOffers = (offers: unknown): Offer[] =>
   (Array.isArray(offers) ? (offers as Offer[]) : [])
     .map((offer) => ({ licenceType: offer.licenceType, formats: [...offer.formats].sort() }))
-    .sort((a, b) => a.licenceType.localeCompare(b.licenceType))
+    .sort((a, b) => (a.licenceType < b.licenceType ? -1 : a.licenceType > b.licenceType ? 1 : 0))
+
+/** An instant as `toISOString` writes it; strings already in that form are kept as they are. */
+const isoInstant = (value: string): string =>
+  value.length === 24 && value[10] === 'T' && value.endsWith('Z')
+    ? value
+    : new Date(value).toISOString()
 
 export const normalRow = (row: RowRecord): AuditRow => ({
   contentKey: row.contentKey,
   titleId: row.titleCollection ? (idOf(row[relationOf[row.titleCollection]]) ?? null) : null,
   territory: row.territory,
-  start: new Date(row.start).toISOString(),
-  end: new Date(row.end).toISOString(),
+  start: isoInstant(row.start),
+  end: isoInstant(row.end),
   offers: normalOffers(row.offers),
 })
 
 const slot = (row: AuditRow) =>
   `${row.contentKey}|${row.titleId ?? '-'}|${row.territory}|${row.start}`
-const sameRow = (a: AuditRow, b: AuditRow) =>
-  a.end === b.end && JSON.stringify(a.offers) === JSON.stringify(b.offers)
+/** Everything a row says: rows with the same key are the same row. */
+const fullKey = (row: AuditRow) => `${slot(row)}|${row.end}|${JSON.stringify(row.offers)}`
 
 /**
  * Pure: how the stored rows of some titles differ from the rows a recomputation gives, per
@@ -68,20 +74,31 @@ export const compareRows = (
     }
     return difference
   }
-  const storedBySlot = new Map<string, AuditRow[]>()
+  // Exact matches first (the common case, one map lookup per row), then what is left of each
+  // slot (title, territory, start) pairs up as `different`.
+  const storedByKey = new Map<string, AuditRow[]>()
   for (const row of stored) {
-    const list = storedBySlot.get(slot(row)) ?? []
-    list.push(row)
-    storedBySlot.set(slot(row), list)
+    const key = fullKey(row)
+    const list = storedByKey.get(key)
+    if (list) list.push(row)
+    else storedByKey.set(key, [row])
   }
+  const unmatched: AuditRow[] = []
   for (const row of expected) {
-    const candidates = storedBySlot.get(slot(row)) ?? []
-    const exact = candidates.findIndex((candidate) => sameRow(candidate, row))
-    if (exact >= 0) {
-      candidates.splice(exact, 1)
-      continue
+    const list = storedByKey.get(fullKey(row))
+    if (list && list.length > 0) list.pop()
+    else unmatched.push(row)
+  }
+  const storedBySlot = new Map<string, AuditRow[]>()
+  for (const list of storedByKey.values()) {
+    for (const row of list) {
+      const rows = storedBySlot.get(slot(row))
+      if (rows) rows.push(row)
+      else storedBySlot.set(slot(row), [row])
     }
-    const other = candidates.shift()
+  }
+  for (const row of unmatched) {
+    const other = storedBySlot.get(slot(row))?.shift()
     if (other) of(row.contentKey).different.push({ expected: row, stored: other })
     else of(row.contentKey).missing.push(row)
   }

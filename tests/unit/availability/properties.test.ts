@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 
 import {
   availableIntervals,
+  intervalCalculator,
   evaluateAvailability,
   evaluateContainer,
   findExclusiveConflicts,
@@ -298,6 +299,44 @@ describe('properties: availableIntervals', () => {
         },
       ),
       runs,
+    )
+  })
+
+  it('one calculator shared by every title, leaving some episodes out, agrees with evaluate', () => {
+    fc.assert(
+      fc.property(
+        licencesArb,
+        territory,
+        fc.subarray(leaves),
+        fc.array(instantArb, { maxLength: 6 }),
+        (licences, where, leftOut, randomInstants) => {
+          const index = indexOf(licences)
+          const included = (leaf: ContentRef) => !leftOut.includes(leaf)
+          const intervalsOf = intervalCalculator(index, where, { includeLeaf: included })
+          const instants = [
+            ...randomInstants,
+            ...boundariesOf(licences).flatMap((boundary) => [boundary - 1000, boundary]),
+          ]
+          for (const node of [...containers, ...leaves]) {
+            const intervals = intervalsOf(node)
+            for (const at of instants) {
+              const query = { index, node, territory: where, at }
+              const answer = containers.includes(node)
+                ? evaluateContainer({
+                    ...query,
+                    factsOf: (leaf) => ({ published: included(leaf) }),
+                  })
+                : evaluateAvailability({ ...query, published: true })
+              const interval = intervalAt(intervals, at)
+              const expected =
+                containers.includes(node) || included(node) ? answer.available : false
+              expect(interval !== undefined).toBe(expected)
+              if (expected) expect(interval?.offers).toEqual(answer.offers)
+            }
+          }
+        },
+      ),
+      { numRuns: 150 },
     )
   })
 
