@@ -13,8 +13,9 @@ type Flush = () => void
 const isFileRoute = (path: string, apiRoute: string) =>
   path.startsWith(`${apiRoute}/`) && /\/file\//.test(path)
 
+// Next hands route handlers' headers to Node as arrays (`['public, max-age=300']`).
 const isPublic = (value: number | string | string[] | undefined) =>
-  typeof value === 'string' && /^\s*public\b/.test(value)
+  /^\s*public\b/.test(Array.isArray(value) ? value.join(', ') : String(value ?? ''))
 
 const callbackOf = (args: unknown[]) =>
   args.find((arg) => typeof arg === 'function') as (() => void) | undefined
