@@ -35,14 +35,14 @@ import { queryBudgetRule } from './src/graphql/queryBudget'
 import { muxVideoPlugin, muxVideoPluginOptionsFromEnv } from './src/plugins/mux'
 import { rightsAuditSettingsFrom, rightsAuditTask } from './src/rights/auditRuns'
 import { reresolveForTimeZoneRules } from './src/rights/timeZoneRules'
-import { viewerTerritoryPolicyKey } from './src/rights/viewerTerritory'
+import { viewerTerritoryHeader, viewerTerritoryPolicyKey } from './src/rights/viewerTerritory'
 import {
   databaseAdapterFor,
   defaultDatabaseUrl,
   projectRoot,
   sqliteBusyTimeoutFrom,
 } from './src/config/database'
-import { corsOrigins, csrfOrigins } from './src/config/origins'
+import { corsOrigins, csrfOrigins, publicServerUrl } from './src/config/origins'
 import { resolvePayloadSecret } from './src/config/secret'
 import { viewerTerritoryPolicyFromEnv } from './src/config/viewerTerritoryPolicy'
 
@@ -78,7 +78,8 @@ export const reelhouseConfig = ({
 
   return {
     secret: resolvePayloadSecret(env, path.join(projectRoot, 'data')),
-    serverURL: env.SERVER_URL || undefined,
+    // Upload URLs in answers are absolute, starting with it.
+    serverURL: publicServerUrl(env),
     telemetry: false,
     // Commands whose stdout is for machines (`npm run rights:audit -- --json`) log to stderr.
     ...(env.LOG_DESTINATION === 'stderr'
@@ -140,7 +141,8 @@ export const reelhouseConfig = ({
       defaultLocale: 'en',
       fallback: true,
     },
-    cors: corsOrigins(env),
+    // Preflights allow the territory header, so browsers may send it (`Access-Control-Allow-Headers`).
+    cors: { origins: corsOrigins(env), headers: [viewerTerritoryHeader(env)] },
     csrf: csrfOrigins(env),
     upload: {
       useTempFiles: true,

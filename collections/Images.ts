@@ -5,6 +5,7 @@ import type { CollectionConfig } from 'payload'
 import { anyone } from '../src/access/anyone'
 import { allowRoles } from '../src/access/checkRole'
 import { rejectNonImageUpload } from '../hooks/images/rejectNonImageUpload'
+import { versionFileUrls } from '../hooks/images/versionFileUrls'
 import { refusePublicQueries } from '../hooks/media/refusePublicQueries'
 import { acceptedImageTypes } from '../src/media/imageTypes'
 import { answerMissingFile } from '../src/media/missingFile'
@@ -17,7 +18,10 @@ export const Images: CollectionConfig<'images'> = {
   // `read` is asked for files (`/api/images/file/<name>`) and for posters populated into titles,
   // which the public may have; lists, counts and queries are staff-only (refusePublicQueries).
   access: { read: anyone, create: editors, update: editors, delete: editors },
-  hooks: { beforeOperation: [rejectNonImageUpload, refusePublicQueries] },
+  hooks: {
+    beforeOperation: [rejectNonImageUpload, refusePublicQueries],
+    afterRead: [versionFileUrls],
+  },
   upload: {
     staticDir: path.resolve(process.env.MEDIA_DIR ?? 'media', 'images'),
     mimeTypes: [...acceptedImageTypes],
@@ -26,7 +30,8 @@ export const Images: CollectionConfig<'images'> = {
     adminThumbnail: 'thumbnail',
     handlers: [answerMissingFile],
     formatOptions: { format: 'webp', options: { quality: 82 } },
-    // Files are the same for everyone; a CDN may keep them for an hour.
+    // Files are the same for everyone. Behind the Express server a versioned URL (`?v=`) is kept
+    // for a year and others revalidate (src/server/imageFileCaching.ts); this is Next's fallback.
     modifyResponseHeaders: ({ headers }) => {
       headers.set('Cache-Control', 'public, max-age=3600')
       return headers

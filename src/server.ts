@@ -15,9 +15,11 @@ import { compressResponses } from './server/compressResponses'
 import { installGracefulShutdown } from './server/gracefulShutdown'
 import { healthRoutes } from './server/health'
 import { tuneHeap } from './server/heapTuning'
+import { imageFileCaching, storedFilesOf } from './server/imageFileCaching'
 import { logger } from './server/logger'
 import { loginLimitsFromEnv, loginRateLimitRoutes } from './server/loginRateLimit'
 import { connectRateLimitStores } from './server/rateLimitStores'
+import { publicEntityTags } from './server/publicEntityTags'
 import { requestLogging } from './server/requestLogging'
 import { securityHeaders } from './server/securityHeaders'
 import { videoUploadRoutes } from './server/videoUploads'
@@ -68,6 +70,14 @@ const start = async () => {
       corsEnabled: corsOrigins(process.env).length > 0,
     }),
   )
+  app.use(
+    imageFileCaching({
+      apiRoute: payload.config.routes.api,
+      collections: storedFilesOf(payload.config.collections),
+    }),
+  )
+  // After compression: it sees the uncompressed body, and the 304 skips compressing.
+  app.use(publicEntityTags({ apiRoute: payload.config.routes.api }))
   app.use(loginRateLimitRoutes(payload, loginLimits, rateLimitStores))
   app.use(videoUploadRoutes(payload))
   // No body parser here: Payload reads request bodies itself inside Next's handler.

@@ -1,20 +1,15 @@
 import type { PayloadRequest } from 'payload'
 
 import type { ContentCollection } from '../../src/availability'
+import { stricterCacheControl } from '../../src/http/publicCacheControl'
 import { cacheControlFor, nextAppearance, summariesFor } from '../../src/rights/summary'
 import { availabilityInstantOf, viewerTerritoryOf } from '../../src/rights/viewerTerritory'
 
-const maxAgeOf = (header: string | null) =>
-  Number(/max-age=(\d+)/.exec(header ?? '')?.[1] ?? Infinity)
-
-/** Lowers the response's public max-age to `value`'s (never raises it; staff stay private). */
+/** Narrows the response's public caching to `value`'s (never widens it; staff stay private). */
 export const limitPublicCache = (req: PayloadRequest, value: string) => {
   req.responseHeaders ??= new Headers()
   const previous = req.responseHeaders.get('Cache-Control')
-  if (previous?.startsWith('private')) return
-  if (!previous || maxAgeOf(value) < maxAgeOf(previous)) {
-    req.responseHeaders.set('Cache-Control', value)
-  }
+  req.responseHeaders.set('Cache-Control', stricterCacheControl(previous, value))
 }
 
 /** The answer contains these visible titles: it may not be cached past their windows' ends. */

@@ -15,6 +15,17 @@ const originOf = (url: string): string => {
   }
 }
 
+/**
+ * The server's public URL, which absolute URLs in answers (image files) start with:
+ * `SERVER_URL`, else `http://localhost:<PORT>` outside production. Production without it has
+ * none (the server refuses to start; commands such as the seed keep relative URLs).
+ */
+export const publicServerUrl = (env: Environment): string | undefined => {
+  if (env.SERVER_URL) return originOf(env.SERVER_URL)
+  if (env.NODE_ENV === 'production') return undefined
+  return `http://localhost:${env.PORT ?? 3000}`
+}
+
 /** Browser origins allowed to call the API with CORS (`CORS_ORIGINS`). */
 export const corsOrigins = (env: Environment): string[] => listFrom(env.CORS_ORIGINS).map(originOf)
 

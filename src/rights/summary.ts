@@ -8,6 +8,7 @@ import {
   type Offer,
   type VideoFormat,
 } from '../availability'
+import { formatPublicCacheControl, lifetimeUntil } from '../http/publicCacheControl'
 import { openEndInstant, rowsInForce } from './rowsInForce'
 
 export type AvailabilitySummary = {
@@ -91,19 +92,16 @@ export const nextAppearance = async (
   return docs[0]?.start ?? null
 }
 
-const maxAgeCeilingSeconds = 300
-
-/** Public caching may not outlive the earliest change of anything on the response. */
+/**
+ * Public caching may not outlive the earliest change of anything on the response: `max-age`
+ * and the stale windows together end by then (src/http/publicCacheControl.ts).
+ */
 export const cacheControlFor = (at: string, changes: readonly (string | null)[]): string => {
   const nextChange = changes
     .filter((instant): instant is string => Boolean(instant))
     .map((instant) => Date.parse(instant))
     .reduce((earliest, instant) => Math.min(earliest, instant), Infinity)
-  const seconds = Math.max(
-    0,
-    Math.min(maxAgeCeilingSeconds, Math.floor((nextChange - Date.parse(at)) / 1000)),
-  )
-  return `public, max-age=${seconds}`
+  return formatPublicCacheControl(lifetimeUntil(Date.parse(at), nextChange))
 }
 
 export type StoredAvailability = {

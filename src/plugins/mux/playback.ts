@@ -1,5 +1,6 @@
 import type { FieldHook, PayloadRequest } from 'payload'
 
+import { stricterCacheControl } from '../../http/publicCacheControl'
 import { isStaffUser, type RoleBearer } from '../../roles'
 import { rowsInForce } from '../../rights/rowsInForce'
 import { availabilityInstantOf, trustedViewerTerritoryOf } from '../../rights/viewerTerritory'
@@ -100,9 +101,11 @@ const isAvailableToViewer = async (req: PayloadRequest, contentKey: string): Pro
 const capCacheLifetime = (req: PayloadRequest, seconds: number) => {
   req.responseHeaders ??= new Headers()
   const previous = req.responseHeaders.get('Cache-Control')
-  if (previous?.startsWith('private')) return
-  const maxAge = Number(/max-age=(\d+)/.exec(previous ?? '')?.[1] ?? Infinity)
-  if (seconds < maxAge) req.responseHeaders.set('Cache-Control', `public, max-age=${seconds}`)
+  // No stale windows either: a stale answer would hand out expired tokens.
+  req.responseHeaders.set(
+    'Cache-Control',
+    stricterCacheControl(previous, `public, max-age=${Math.max(0, seconds)}`),
+  )
 }
 
 /**
