@@ -152,6 +152,15 @@ export const Licences: CollectionConfig<'licences'> = {
         },
       ],
     },
+    {
+      name: 'announceAt',
+      type: 'date',
+      admin: {
+        date: { pickerAppearance: 'dayAndTime' },
+        description:
+          'When the title may be announced ("coming soon") before its start (EMA Avails AnnounceDate). Empty: never announced.',
+      },
+    },
     { name: 'exclusive', type: 'checkbox', defaultValue: false },
     { name: 'notes', type: 'textarea' },
     {

@@ -756,6 +756,10 @@ export interface Licence {
    * Empty for open-ended. A date-only end includes that whole day.
    */
   end?: string | null;
+  /**
+   * When the title may be announced ("coming soon") before its start (EMA Avails AnnounceDate). Empty: never announced.
+   */
+  announceAt?: string | null;
   exclusive?: boolean | null;
   notes?: string | null;
   /**
@@ -1548,6 +1552,7 @@ export interface LicencesSelect<T extends boolean = true> {
   excludedTerritories?: T;
   start?: T;
   end?: T;
+  announceAt?: T;
   exclusive?: T;
   notes?: T;
   countries?: T;
