@@ -15,6 +15,7 @@ import { Images } from './collections/Images'
 import { Licences } from './collections/Licences'
 import { People } from './collections/People'
 import { Regions } from './collections/Regions'
+import { ReferenceData } from './collections/ReferenceData'
 import { RightsAudits } from './collections/RightsAudits'
 import { Seasons } from './collections/Seasons'
 import { Series } from './collections/Series'
@@ -119,6 +120,7 @@ export const reelhouseConfig = ({
         Videos,
         Licences,
         Regions,
+        ReferenceData,
         RightsAudits,
         Users,
       ],

@@ -9,6 +9,7 @@ import { closePayload } from './config/closeDatabase'
 import { projectRoot } from './config/database'
 import { corsOrigins } from './config/origins'
 import { viewerTerritoryHeader } from './rights/viewerTerritory'
+import { ensureReferenceData } from './seed/referenceData'
 import { seedDemoCatalogIfEmpty } from './seed/seedIfEmpty'
 import { apiCacheHeaders } from './server/apiCacheHeaders'
 import { compressResponses } from './server/compressResponses'
@@ -46,6 +47,27 @@ const start = async () => {
   // Created before Next so that Payload's route handlers reuse this instance (getPayload caches
   // it process-wide); `cron: true` makes this process run the jobs queue.
   const payload = await getPayload({ config, cron: true })
+
+  if (process.env.SEED_REFERENCE !== 'false') {
+    // Licensing needs every country (and the default groups) on every install, production too.
+    const report = await ensureReferenceData(payload, { log: (line) => logger.warn(line) })
+    if (report.recorded) {
+      logger.info(
+        {
+          event: 'reference.applied',
+          created: report.created.length,
+          added: report.added,
+          retired: report.retired,
+          deletedByStaff: report.deletedByStaff,
+        },
+        `Reference regions: ${report.created.length} created` +
+          (report.added.length ? `; new in the dataset: ${report.added.join(', ')}` : '') +
+          (report.retired.length
+            ? `; retired by the dataset (kept): ${report.retired.join(', ')}`
+            : ''),
+      )
+    }
+  }
 
   if (!production && process.env.SEED_DEMO !== 'false') {
     // Printed as plain lines: the developer reads the logins off the terminal.

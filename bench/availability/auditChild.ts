@@ -5,6 +5,8 @@
  * Env: DATABASE_URL, PAYLOAD_SECRET, BENCH_BACKEND, BENCH_AUDIT_BATCH_SIZE (optional).
  * Prints one line starting with `BENCH_AUDIT ` and a JSON `AuditStageResult`.
  */
+import os from 'node:os'
+
 import { auditCatalog } from '../../src/rights/audit'
 import { timeZoneRulesVersion } from '../../src/rights/timeZoneRules'
 import { auditMarker, type AuditStageResult } from './auditStage'
@@ -27,6 +29,8 @@ const initMs = performance.now() - initStart
 let batches = 0
 let heapUsedMaxBytes = 0
 const auditStart = performance.now()
+const cpuStart = process.cpuUsage()
+const loadAtStart = os.loadavg()[0]
 const result = await auditCatalog(db.payload, {
   ...(batchSize ? { batchSize } : {}),
   onBatch: (totals) => {
@@ -38,12 +42,16 @@ const result = await auditCatalog(db.payload, {
   },
 })
 const auditMs = performance.now() - auditStart
+const cpu = process.cpuUsage(cpuStart)
+const loadAtEnd = os.loadavg()[0]
 await db.close()
 
 const stage: AuditStageResult = {
   batchSize: batchSize ?? null,
   initMs,
   auditMs,
+  cpuMs: (cpu.user + cpu.system) / 1000,
+  loadAverage: [loadAtStart, loadAtEnd],
   // maxRSS is in kilobytes.
   maxRssBytes: process.resourceUsage().maxRSS * 1024,
   heapUsedMaxBytes,

@@ -12,6 +12,10 @@ export type AuditStageResult = {
   initMs: number
   /** `auditCatalog` alone. */
   auditMs: number
+  /** CPU time (user + system) the audit process spent in `auditCatalog`. */
+  cpuMs: number
+  /** The machine's 1-minute load average when the audit started and when it ended. */
+  loadAverage: [number, number]
   /** `process.resourceUsage().maxRSS` at the end, in bytes: the whole process, init included. */
   maxRssBytes: number
   /** Largest heap seen after a batch. */

@@ -209,15 +209,17 @@ const auditSection = (report: AvailabilityReport): string[] => {
     '',
     `Run in its own process on each backend after the bulk load and before the server starts (it only reads: no repair), as \`npm run rights:audit\` runs it: Payload boots on the bench database (onInit included), then \`auditCatalog\` recomputes every title's rows from the licences batch by batch and compares them with the stored rows. The rows were materialised with the engine, so every difference is a bug. Target: under ${auditTargets.seconds} s and under 1 GiB peak memory (the process's \`maxRSS\`, init included).`,
     '',
-    '| backend | titles checked | batches (batch size) | differing titles (rows missing / extra / different) | audit time | peak RSS | peak heap after a batch | process init | target |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+    "Each title's stored rows are compared as one text per title built by the database (`readRowDigests`); only titles whose texts differ are read and compared row by row. Wall time depends on what else the machine runs (this machine is shared): the audit process's own CPU time and the load average around the run are given beside it. On PostgreSQL the database server's work is not in the audit process's CPU time.",
+    '',
+    '| backend | titles checked | batches (batch size) | differing titles (rows missing / extra / different) | audit time (wall) | audit process CPU | load average (start / end) | peak RSS | peak heap after a batch | process init | target |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
   ]
   for (const result of report.backends) {
     const label = backendLabel[result.backend]
     if (result.status !== 'measured') continue
     const audit = result.audit
     if (!audit) {
-      lines.push(`| ${label} | skipped: BENCH_AUDIT=false | | | | | | | |`)
+      lines.push(`| ${label} | skipped: BENCH_AUDIT=false | | | | | | | | | |`)
       continue
     }
     const differing =
@@ -225,7 +227,7 @@ const auditSection = (report: AvailabilityReport): string[] => {
         ? '0'
         : `**${int(audit.differing)}** (${int(audit.rows.missing)} / ${int(audit.rows.extra)} / ${int(audit.rows.different)})`
     lines.push(
-      `| ${label} | ${int(audit.titlesChecked)} | ${int(audit.batches)} (${audit.batchSize ?? 'default'}) | ${differing} | ${seconds(audit.auditMs)} | ${mib(audit.maxRssBytes)} | ${mib(audit.heapUsedMaxBytes)} | ${seconds(audit.initMs)} | < ${auditTargets.seconds} s, < 1 GiB: ${tick(auditMeetsTargets(audit))}${audit.differing > 0 ? '; **differences found**' : ''} |`,
+      `| ${label} | ${int(audit.titlesChecked)} | ${int(audit.batches)} (${audit.batchSize ?? 'default'}) | ${differing} | ${seconds(audit.auditMs)} | ${seconds(audit.cpuMs)} | ${audit.loadAverage.map((value) => value.toFixed(1)).join(' / ')} | ${mib(audit.maxRssBytes)} | ${mib(audit.heapUsedMaxBytes)} | ${seconds(audit.initMs)} | < ${auditTargets.seconds} s, < 1 GiB: ${tick(auditMeetsTargets(audit))}${audit.differing > 0 ? '; **differences found**' : ''} |`,
     )
   }
   const stamps = report.backends.flatMap((result) =>

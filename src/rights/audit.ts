@@ -16,9 +16,13 @@ import {
 } from '../availability'
 import { catalogCollections } from './catalogGraph'
 import { documentId } from './ids'
-import { computeAvailabilityRows, replaceAvailabilityRows } from './materialize'
+import {
+  type AvailabilityRow,
+  computeAvailabilityRows,
+  replaceAvailabilityRows,
+} from './materialize'
 import { loadRightsContext } from './rightsContext'
-import { readStoredRows, type StoredRowRecord } from './tableReads'
+import { readRowDigests, readStoredRows, type StoredRowRecord } from './tableReads'
 import {
   type AuditRow,
   compareRows,
@@ -158,6 +162,34 @@ const storedRowsOf = async (
   return docs.map((doc) => ({ ...normalRow(doc), rowId: doc.id }))
 }
 
+/**
+ * How the stored rows of these titles differ from `expectedRows`. Where the database can say
+ * it in one text per title (SQL backends), only the titles whose texts differ are read and
+ * compared row by row.
+ */
+const differencesOf = async (
+  payload: Payload,
+  keys: readonly string[],
+  expectedRows: readonly AvailabilityRow[],
+  req: Partial<PayloadRequest> | undefined,
+): Promise<TitleDifference[]> => {
+  let suspects = keys
+  let expected = expectedRows
+  const digests = await readRowDigests(payload, keys, req)
+  if (digests) {
+    const expectedDigests = digests.expected(expectedRows)
+    suspects = keys.filter((key) => digests.stored.get(key) !== expectedDigests.get(key))
+    if (suspects.length === 0) return []
+    const suspect = new Set(suspects)
+    expected = expectedRows.filter((row) => suspect.has(row.contentKey))
+  }
+  const stored = (await readStoredRows(payload, suspects, req)).map((row: StoredRowRecord) => ({
+    ...normalRow(row),
+    rowId: row.id,
+  }))
+  return compareRows(expected.map(normalRow), stored)
+}
+
 export type AuditOptions = {
   /** Rewrite the rows of titles that differ (in one transaction per batch). */
   repair?: boolean
@@ -186,11 +218,7 @@ export const auditTitles = async (
     const keys = context.nodes.map(nodeKey)
     totals.checked = keys.length
     const expectedRows = computeAvailabilityRows((id) => documentId(payload, id), context)
-    const stored = (await readStoredRows(payload, keys, request)).map((row: StoredRowRecord) => ({
-      ...normalRow(row),
-      rowId: row.id,
-    }))
-    const differences = compareRows(expectedRows.map(normalRow), stored)
+    const differences = await differencesOf(payload, keys, expectedRows, request)
     await addDifferences(payload, totals, differences, request)
     if (repair && differences.length > 0) {
       const differing = new Set(differences.map((difference) => difference.contentKey))

@@ -43,6 +43,16 @@ export const computeAvailabilityRows = (
     ),
   ].sort()
   const rows: AvailabilityRow[] = []
+  // Titles of one batch share most boundaries (a season's are its episodes'): write each once.
+  const isoTexts = new Map<number, string>()
+  const isoText = (instant: number) => {
+    let text = isoTexts.get(instant)
+    if (text === undefined) {
+      text = instant === Infinity ? openEndInstant : new Date(instant).toISOString()
+      isoTexts.set(instant, text)
+    }
+    return text
+  }
   for (const territory of territories) {
     const policy = context.index.policies.get(territory)
     const includeLeaf = (leaf: ContentRef) =>
@@ -62,8 +72,8 @@ export const computeAvailabilityRows = (
           contentKey,
           titleCollection: node.collection,
           territory,
-          start: new Date(run.start).toISOString(),
-          end: run.end === Infinity ? openEndInstant : new Date(run.end).toISOString(),
+          start: isoText(run.start),
+          end: isoText(run.end),
           offers: run.offers,
         }
         row[relation] = titleId

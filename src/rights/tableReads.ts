@@ -3,12 +3,14 @@ import { type SQLiteAdapter, sql as sqliteSql } from '@payloadcms/db-sqlite'
 import type { Payload, PayloadRequest } from 'payload'
 
 import {
+  type ContentCollection,
   contentRefFromKey,
   type Licence,
   type LicenceType,
   type VideoFormat,
 } from '../availability'
-import type { RowRecord } from './rowDifferences'
+import { idOf } from './ids'
+import { relationOf, type RowRecord } from './rowDifferences'
 
 /**
  * Reads the rights engine and the audit make in bulk, straight from the SQL tables with the
@@ -50,6 +52,12 @@ type Dialect<Statement> = {
   jsonAgg: (value: unknown, order: unknown) => Statement
   /** A JSON array of these values. */
   tuple: (...values: unknown[]) => Statement
+  /** The group's texts sorted bytewise and joined by newlines (null for no rows). */
+  linesAgg: (line: unknown) => Statement
+  /** A timestamp column as `toISOString` writes it. */
+  isoText: (column: unknown) => Statement
+  /** A JSON column as the database prints it (PostgreSQL's jsonb normalises it). */
+  jsonText: (column: unknown) => Statement
 }
 
 type Build = <Statement>(dialect: Dialect<Statement>) => Statement
@@ -74,6 +82,9 @@ const rowsOf = async <Row>(adapter: SqlAdapter, req: Req, build: Build): Promise
         list: (values) => sql`(select value from json_each(${JSON.stringify(values)}))`,
         jsonAgg: (value, order) => sql`json_group_array(${value} order by ${order})`,
         tuple: (...values) => sql`json_array(${joined(sql, values)})`,
+        linesAgg: (line) => sql`group_concat(${line}, char(10) order by ${line})`,
+        isoText: (column) => sql`${column}`,
+        jsonText: (column) => sql`${column}`,
       }),
     )
   }
@@ -85,6 +96,10 @@ const rowsOf = async <Row>(adapter: SqlAdapter, req: Req, build: Build): Promise
       list: (values) => sql`(select jsonb_array_elements_text(${JSON.stringify(values)}::jsonb))`,
       jsonAgg: (value, order) => sql`coalesce(json_agg(${value} order by ${order}), '[]'::json)`,
       tuple: (...values) => sql`json_build_array(${joined(sql, values)})`,
+      linesAgg: (line) => sql`string_agg(${line}, E'\n' order by ${line} collate "C")`,
+      isoText: (column) =>
+        sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
+      jsonText: (column) => sql`${column}::text`,
     }),
   )
   return result.rows as Row[]
@@ -179,6 +194,85 @@ export const readStoredRows = async (
       }),
     ),
   )
+}
+
+/**
+ * JSON as PostgreSQL prints a jsonb value: object keys ordered by length, then bytewise, and a
+ * space after every `:` and `,`.
+ */
+const jsonbText = (value: unknown): string => {
+  if (Array.isArray(value)) return `[${value.map(jsonbText).join(', ')}]`
+  if (value !== null && typeof value === 'object') {
+    const keys = Object.keys(value).sort((a, b) =>
+      a.length !== b.length ? a.length - b.length : a < b ? -1 : a > b ? 1 : 0,
+    )
+    const entries = Object.entries(value)
+    const of = new Map(entries)
+    return `{${keys.map((key) => `${JSON.stringify(key)}: ${jsonbText(of.get(key))}`).join(', ')}}`
+  }
+  return JSON.stringify(value)
+}
+
+/** The fields of a row its digest line says (all the audit compares). */
+type DigestRow = RowRecord & { titleCollection: ContentCollection }
+
+const digestLine = (row: DigestRow, offersText: (offers: unknown) => string): string =>
+  `${row.titleCollection}|${idOf(row[relationOf[row.titleCollection]]) ?? ''}|${row.territory}|${row.start}|${row.end}|${offersText(row.offers)}`
+
+const digestsFrom = (
+  rows: readonly DigestRow[],
+  offersText: (offers: unknown) => string,
+): Map<string, string> => {
+  const lines = new Map<string, string[]>()
+  for (const row of rows) {
+    const list = lines.get(row.contentKey)
+    const line = digestLine(row, offersText)
+    if (list) list.push(line)
+    else lines.set(row.contentKey, [line])
+  }
+  return new Map([...lines].map(([key, list]) => [key, list.sort().join('\n')]))
+}
+
+/**
+ * Per title (by content key), one text that says everything about its stored rows (each row
+ * as a line, sorted), computed in the database, and the same text for rows a recomputation
+ * gives: equal texts mean equal rows, so the audit reads and compares rows one by one only for
+ * the titles whose texts differ. Null on MongoDB. Titles without rows have no entry.
+ */
+export const readRowDigests = async (
+  payload: Payload,
+  keys: readonly string[],
+  req?: Req,
+): Promise<{
+  stored: Map<string, string>
+  expected: (rows: readonly DigestRow[]) => Map<string, string>
+} | null> => {
+  const adapter = sqlAdapterOf(payload)
+  if (!adapter) return null
+  const offersText = isSqlite(adapter)
+    ? (offers: unknown) => JSON.stringify(offers)
+    : (offers: unknown) => jsonbText(offers)
+  const expected = (rows: readonly DigestRow[]) => digestsFrom(rows, offersText)
+  if (keys.length === 0) return { stored: new Map(), expected }
+  const table = adapter.tables.availability_windows
+  const titles = await rowsOf<{ content_key: string; digest: string }>(
+    adapter,
+    req,
+    ({ sql, list, linesAgg, isoText, jsonText }) => {
+      const titleId = sql`coalesce(cast(case ${table.titleCollection}
+        when 'films' then ${table.film} when 'series' then ${table.series}
+        when 'seasons' then ${table.season} when 'episodes' then ${table.episode} end as text), '')`
+      const line = sql`${table.titleCollection} || '|' || ${titleId} || '|' || ${table.territory}
+        || '|' || ${isoText(table.start)} || '|' || ${isoText(table.end)}
+        || '|' || ${jsonText(table.offers)}`
+      return sql`select ${table.contentKey} as content_key, ${linesAgg(line)} as digest
+        from ${table} where ${table.contentKey} in ${list(keys)} group by ${table.contentKey}`
+    },
+  )
+  return {
+    stored: new Map(titles.map((title) => [title.content_key, title.digest])),
+    expected,
+  }
 }
 
 type LicenceColumns = {

@@ -30,7 +30,7 @@ const existingRegionIds = async (req: PayloadRequest): Promise<Map<string, Regio
   return new Map(docs.map((region) => [region.code, region.id]))
 }
 
-const createCountry = async (
+export const createCountry = async (
   req: PayloadRequest,
   code: string,
   log: (line: string) => void,
@@ -55,7 +55,7 @@ const createCountry = async (
   return region.id
 }
 
-const createGroup = async (
+export const createGroup = async (
   req: PayloadRequest,
   group: RegionGroupSeed,
   ids: ReadonlyMap<string, Region['id']>,

@@ -3,7 +3,6 @@ import type { Payload } from 'payload'
 import type { Environment } from '../config/environment'
 import { describeCounts } from './catalogCounts'
 import { loginBox } from './loginBox'
-import { seedRegions } from './regions'
 import { seedDemoCatalog } from './seedDemoCatalog'
 import { adminEmailFrom, type Credentials } from './users'
 
@@ -33,20 +32,14 @@ export const isEmptyDatabase = async (payload: Payload, env: Environment): Promi
 const adminUrlOf = (payload: Payload, env: Environment): string =>
   `${payload.config.serverURL || `http://localhost:${env.PORT ?? 3000}`}/admin`
 
-/**
- * First run: seeds the demo catalog into an empty database and logs the logins to use. Regions
- * are ensured on every run, since licensing depends on them.
- */
+/** First run: seeds the demo catalog into an empty database and logs the logins to use. */
 export const seedDemoCatalogIfEmpty = async (
   payload: Payload,
   { log, env = process.env }: SeedIfEmptyOptions,
 ): Promise<SeedIfEmptyResult> => {
   const started = performance.now()
-  const regions = await seedRegions(payload, { log })
-  if (!(await isEmptyDatabase(payload, env))) {
-    if (regions.created > 0) log(`Added ${regions.created} missing regions.`)
-    return { seeded: false }
-  }
+  // Regions on a database in use are reference data, ensured at every start (referenceData.ts).
+  if (!(await isEmptyDatabase(payload, env))) return { seeded: false }
   const report = await seedDemoCatalog(payload, { log, env })
   const box = loginBox({
     durationMs: performance.now() - started,

@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 
 import sharp from 'sharp'
+import isoCountries from 'i18n-iso-countries'
 import { afterAll, describe, expect, it } from 'vitest'
 
 import { type RunningServer, startProductionServer } from './support/server'
@@ -93,10 +94,25 @@ describe.each(backends)('production server on $name', (backend) => {
       DATABASE_URL: environment.databaseUrl,
       ADMIN_EMAIL: admin.email,
       ADMIN_PASSWORD: admin.password,
+      SEED_REFERENCE: 'true',
     })
     expect(server.logs()).toMatch(/initial/)
     const ready = await fetch(`${server.url}/readyz`)
     expect(ready.status).toBe(200)
+  })
+
+  it('has every country and the default groups on a brand-new database (reference data)', async () => {
+    const headers = await login(server!)
+    const countries = await json(
+      await fetch(`${server!.url}/api/regions?limit=1&where[kind][equals]=country`, { headers }),
+    )
+    expect(countries.totalDocs).toBe(Object.keys(isoCountries.getAlpha2Codes()).length)
+    const dach = (await (
+      await fetch(`${server!.url}/api/regions?where[code][equals]=DACH&depth=0`, { headers })
+    ).json()) as { docs: { kind: string; members: unknown[] }[] }
+    expect(dach.docs[0]?.kind).toBe('group')
+    expect(dach.docs[0]?.members).toHaveLength(3)
+    expect(server!.logs()).toMatch(/"event":"reference.applied"/)
   })
 
   it('sends security headers, a request id and one JSON log line per request', async () => {
@@ -205,7 +221,12 @@ describe.each(backends)('production server on $name', (backend) => {
   })
 
   it('starts again on the existing database with everything kept', async () => {
-    server = await startProductionServer({ DATABASE_URL: environment.databaseUrl })
+    server = await startProductionServer({
+      DATABASE_URL: environment.databaseUrl,
+      SEED_REFERENCE: 'true',
+    })
+    // The reference regions were applied on the first start: nothing to do, nothing logged.
+    expect(server.logs()).not.toMatch(/reference.applied/)
     const list = await json(
       await fetch(`${server.url}/api/films?where[slug][equals]=night-train-to-lhasa`, {
         headers: { 'X-Viewer-Territory': 'DE' },

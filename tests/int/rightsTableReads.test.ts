@@ -4,7 +4,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type ContentRef, type Licence, nodeKey } from '../../src/availability'
 import { engineLicenceFrom, loadLicencesFor } from '../../src/rights/licenceRecords'
 import { normalRow } from '../../src/rights/rowDifferences'
-import { readEngineLicences, readStoredRows, sqlAdapterOf } from '../../src/rights/tableReads'
+import { documentId } from '../../src/rights/ids'
+import { computeAvailabilityRows } from '../../src/rights/materialize'
+import { loadRightsContext } from '../../src/rights/rightsContext'
+import {
+  readEngineLicences,
+  readRowDigests,
+  readStoredRows,
+  sqlAdapterOf,
+} from '../../src/rights/tableReads'
 import { testBackends } from './support/backends'
 import { payloadFor, type TestPayload } from './support/payloadFor'
 
@@ -148,6 +156,46 @@ describe.each(testBackends)('rights reads straight from the SQL tables on $kind'
       byId(docs).map((row) => ({ id: row.id, ...normalRow(row) })),
     )
     expect(await readStoredRows(payload, ['films/0'])).toEqual([])
+  })
+
+  run('give one digest per title that matches a recomputation until a row changes', async () => {
+    const keys = titles.map(nodeKey)
+    const digests = await readRowDigests(payload, keys)
+    if (backend.kind === 'mongodb') {
+      expect(digests).toBeNull()
+      return
+    }
+    if (!digests) throw new Error('SQL backends give digests')
+    const context = await loadRightsContext(payload, titles)
+    const expected = digests.expected(
+      computeAvailabilityRows((id) => documentId(payload, id), context),
+    )
+    // Every title here has rows, and the database says them exactly as the audit writes them.
+    expect([...digests.stored.keys()].sort()).toEqual([...keys].sort())
+    for (const key of keys) expect(digests.stored.get(key)).toBe(expected.get(key))
+
+    // One row's offers altered behind the app's back: that title's digest, and only its, differs.
+    const [film] = keys
+    const { docs } = await payload.db.find<{ id: number; offers: unknown }>({
+      collection: 'availability-windows',
+      where: { contentKey: { equals: film } },
+      limit: 1,
+    })
+    await payload.db.updateOne({
+      collection: 'availability-windows',
+      id: docs[0].id,
+      data: { offers: [{ licenceType: 'tvod', formats: ['sd'] }] },
+    })
+    try {
+      const after = await readRowDigests(payload, keys)
+      expect(keys.filter((key) => after?.stored.get(key) !== expected.get(key))).toEqual([film])
+    } finally {
+      await payload.db.updateOne({
+        collection: 'availability-windows',
+        id: docs[0].id,
+        data: { offers: docs[0].offers },
+      })
+    }
   })
 
   it.skipIf(!backend.serverUrl || backend.kind !== 'postgres')(

@@ -68,6 +68,9 @@ export const spawnServer = async ({
         PAYLOAD_SECRET: crypto.randomBytes(24).toString('hex'),
         // Production needs its public URL (the origin the session cookie is accepted from).
         SERVER_URL: url,
+        // Every start on a brand-new database would create the 250 countries first: tests that
+        // need them say so (production.test.ts checks the reference data itself).
+        SEED_REFERENCE: 'false',
         ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
