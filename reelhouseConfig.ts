@@ -16,6 +16,7 @@ import { Licences } from './collections/Licences'
 import { People } from './collections/People'
 import { Regions } from './collections/Regions'
 import { RightsAudits } from './collections/RightsAudits'
+import { SearchEntries } from './collections/SearchEntries'
 import { Seasons } from './collections/Seasons'
 import { Series } from './collections/Series'
 import { Users } from './collections/Users'
@@ -26,6 +27,9 @@ import { apiLimitsFromEnv, type ApiLimits } from './src/api/limits'
 import { guardRequestInput } from './src/api/readGuards'
 import { availabilityEndpoint } from './src/endpoints/availabilityEndpoint'
 import { availabilityOverviewEndpoint } from './src/endpoints/availabilityOverviewEndpoint'
+import { searchEndpoint } from './src/endpoints/searchEndpoint'
+import { backfillSortTitles } from './src/catalog/sortTitles'
+import { ensureSearchIndex } from './src/search/searchIndex'
 import { answerDatabaseBusy } from './hooks/errors/answerDatabaseBusy'
 import { exposeFieldErrors } from './hooks/errors/exposeFieldErrors'
 import { hideAccountLockout } from './hooks/errors/hideAccountLockout'
@@ -120,6 +124,7 @@ export const reelhouseConfig = ({
         Licences,
         Regions,
         RightsAudits,
+        SearchEntries,
         Users,
       ],
       limits,
@@ -174,7 +179,7 @@ export const reelhouseConfig = ({
         ),
       ],
     },
-    endpoints: [availabilityEndpoint, availabilityOverviewEndpoint],
+    endpoints: [availabilityEndpoint, availabilityOverviewEndpoint, searchEndpoint(limits)],
     hooks: {
       afterError: [answerClientErrors, exposeFieldErrors, answerDatabaseBusy, hideAccountLockout],
     },
@@ -195,6 +200,15 @@ export const reelhouseConfig = ({
         payload.logger.info(
           { event: 'rights.tz.checked', tzVersion, checked, moved: moved.length },
           `Time-zone rules ${tzVersion}: ${checked} licences checked, ${moved.length} moved`,
+        )
+      }
+      // Titles stored before sort titles and the search index existed get them once.
+      const sortTitlesFilled = await backfillSortTitles(payload)
+      const indexed = await ensureSearchIndex(payload)
+      if (sortTitlesFilled > 0 || indexed > 0) {
+        payload.logger.info(
+          { event: 'catalog.search.backfill', sortTitlesFilled, indexed },
+          `Sort titles filled for ${sortTitlesFilled} titles; ${indexed} titles indexed for search`,
         )
       }
     },

@@ -79,6 +79,7 @@ export interface Config {
     licences: Licence;
     regions: Region;
     'rights-audits': RightsAudit;
+    'search-entries': SearchEntry;
     users: User;
     'mux-events': MuxEvent;
     'payload-kv': PayloadKv;
@@ -116,6 +117,7 @@ export interface Config {
     licences: LicencesSelect<false> | LicencesSelect<true>;
     regions: RegionsSelect<false> | RegionsSelect<true>;
     'rights-audits': RightsAuditsSelect<false> | RightsAuditsSelect<true>;
+    'search-entries': SearchEntriesSelect<false> | SearchEntriesSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'mux-events': MuxEventsSelect<false> | MuxEventsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -221,6 +223,10 @@ export interface Film {
    * Used in URLs. Left empty, it is derived from the title.
    */
   slug?: string | null;
+  /**
+   * Sorting key: lowercase, no accents, Chinese as pinyin, numbers padded. Left empty, it is derived from the title without its leading article.
+   */
+  sortTitle?: string | null;
   tagline?: string | null;
   synopsis?: {
     root: {
@@ -503,6 +509,10 @@ export interface Series {
    * Used in URLs. Left empty, it is derived from the title.
    */
   slug?: string | null;
+  /**
+   * Sorting key: lowercase, no accents, Chinese as pinyin, numbers padded. Left empty, it is derived from the title without its leading article.
+   */
+  sortTitle?: string | null;
   tagline?: string | null;
   synopsis?: {
     root: {
@@ -917,6 +927,26 @@ export interface RightsAudit {
   createdAt: string;
 }
 /**
+ * Kept in step with published films and series; read-only.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "search-entries".
+ */
+export interface SearchEntry {
+  id: number;
+  contentKey: string;
+  titleCollection: 'films' | 'series';
+  locale: string;
+  title: string;
+  sortTitle?: string | null;
+  /**
+   * Every folded spelling of the title (with pinyin), joined by |.
+   */
+  terms: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "users".
  */
@@ -1181,6 +1211,10 @@ export interface PayloadLockedDocument {
         value: number | RightsAudit;
       } | null)
     | ({
+        relationTo: 'search-entries';
+        value: number | SearchEntry;
+      } | null)
+    | ({
         relationTo: 'users';
         value: number | User;
       } | null)
@@ -1255,6 +1289,7 @@ export interface AvailabilityWindowsSelect<T extends boolean = true> {
 export interface FilmsSelect<T extends boolean = true> {
   title?: T;
   slug?: T;
+  sortTitle?: T;
   tagline?: T;
   synopsis?: T;
   releaseYear?: T;
@@ -1304,6 +1339,7 @@ export interface FilmsSelect<T extends boolean = true> {
 export interface SeriesSelect<T extends boolean = true> {
   title?: T;
   slug?: T;
+  sortTitle?: T;
   tagline?: T;
   synopsis?: T;
   releaseYear?: T;
@@ -1624,6 +1660,20 @@ export interface RightsAuditsSelect<T extends boolean = true> {
   examples?: T;
   next?: T;
   error?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "search-entries_select".
+ */
+export interface SearchEntriesSelect<T extends boolean = true> {
+  contentKey?: T;
+  titleCollection?: T;
+  locale?: T;
+  title?: T;
+  sortTitle?: T;
+  terms?: T;
   updatedAt?: T;
   createdAt?: T;
 }
