@@ -922,6 +922,18 @@ export interface RightsAudit {
     | number
     | boolean
     | null;
+  /**
+   * Runs that reached the end of the catalog: search entries checked against the titles (checked, differing, orphans, repaired, examples).
+   */
+  searchIndex?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   error?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -1659,6 +1671,7 @@ export interface RightsAuditsSelect<T extends boolean = true> {
   rowsDifferent?: T;
   examples?: T;
   next?: T;
+  searchIndex?: T;
   error?: T;
   updatedAt?: T;
   createdAt?: T;

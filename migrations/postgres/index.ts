@@ -1,7 +1,7 @@
 import * as migration_20261123_221710_initial from './20261123_221710_initial';
 import * as migration_20261123_233433_video_stream_offset from './20261123_233433_video_stream_offset';
 import * as migration_20261202_153845_rights_audit from './20261202_153845_rights_audit';
-import * as migration_20261203_155912_sort_titles_search from './20261203_155912_sort_titles_search';
+import * as migration_20261203_160731_sort_titles_search from './20261203_160731_sort_titles_search';
 
 export const migrations = [
   {
@@ -20,8 +20,8 @@ export const migrations = [
     name: '20261202_153845_rights_audit',
   },
   {
-    up: migration_20261203_155912_sort_titles_search.up,
-    down: migration_20261203_155912_sort_titles_search.down,
-    name: '20261203_155912_sort_titles_search'
+    up: migration_20261203_160731_sort_titles_search.up,
+    down: migration_20261203_160731_sort_titles_search.down,
+    name: '20261203_160731_sort_titles_search'
   },
 ];

@@ -146,6 +146,7 @@ const titleBatch = async (
   collection: SortedCollection,
   afterId: number | string | null,
   limit: number,
+  req?: Partial<PayloadRequest>,
 ): Promise<StoredTitle[]> => {
   const { docs } = await payload.find({
     collection,
@@ -156,6 +157,7 @@ const titleBatch = async (
     locale: 'all',
     overrideAccess: true,
     select: { title: true, sortTitle: true, _status: true },
+    req,
   })
   return docs as StoredTitle[]
 }
@@ -177,9 +179,17 @@ export type SearchIndexCheck = {
  * titles that no longer exist; with `repair`, rewrites the differing ones and deletes orphans.
  * The rights audit runs it; `rebuild` at start when the index is empty.
  */
+export type SearchIndexAuditOptions = {
+  repair?: boolean
+  batchSize?: number
+  /** Called once per repaired title (its entries rewritten, or an orphan's deleted). */
+  onRepair?: (contentKey: string, kind: 'differing' | 'orphan') => void
+  req?: Partial<PayloadRequest>
+}
+
 export const auditSearchIndex = async (
   payload: Payload,
-  { repair = false, batchSize = 200 }: { repair?: boolean; batchSize?: number } = {},
+  { repair = false, batchSize = 200, onRepair, req }: SearchIndexAuditOptions = {},
 ): Promise<SearchIndexCheck> => {
   const result: SearchIndexCheck = {
     checked: 0,
@@ -192,10 +202,10 @@ export const auditSearchIndex = async (
   for (const collection of searchedCollections) {
     let afterId: number | string | null = null
     for (;;) {
-      const docs = await titleBatch(payload, collection, afterId, batchSize)
+      const docs = await titleBatch(payload, collection, afterId, batchSize, req)
       if (docs.length === 0) break
       const keys = docs.map((doc) => `${collection}/${String(doc.id)}`)
-      const stored = (await storedEntries(payload, keys)) as SearchEntryData[]
+      const stored = (await storedEntries(payload, keys, req)) as SearchEntryData[]
       for (const doc of docs) {
         const key = `${collection}/${String(doc.id)}`
         const expected = expectedEntries(collection, doc, locales)
@@ -205,8 +215,9 @@ export const auditSearchIndex = async (
         result.differing += 1
         if (result.examples.length < 10) result.examples.push(key)
         if (repair) {
-          await replaceEntries(payload, key, expected)
+          await replaceEntries(payload, key, expected, req)
           result.repaired += 1
+          onRepair?.(key, 'differing')
         }
       }
       afterId = docs[docs.length - 1].id
@@ -219,6 +230,7 @@ export const auditSearchIndex = async (
     depth: 0,
     overrideAccess: true,
     select: { contentKey: true },
+    req,
   })
   const contentKeys = [...new Set(entries.map((entry) => entry.contentKey))]
   for (const collection of searchedCollections) {
@@ -234,14 +246,16 @@ export const auditSearchIndex = async (
         depth: 0,
         overrideAccess: true,
         select: {},
+        req,
       })
       const alive = new Set(docs.map((doc) => String(doc.id)))
       for (const id of chunk.filter((candidate) => !alive.has(candidate))) {
         result.orphans += 1
         if (result.examples.length < 10) result.examples.push(`${collection}/${id}`)
         if (repair) {
-          await removeSearchEntries(payload, collection, id)
+          await removeSearchEntries(payload, collection, id, req)
           result.repaired += 1
+          onRepair?.(`${collection}/${id}`, 'orphan')
         }
       }
     }

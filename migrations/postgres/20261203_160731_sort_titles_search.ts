@@ -21,6 +21,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "_films_v_locales" ADD COLUMN "version_sort_title" varchar;
   ALTER TABLE "series_locales" ADD COLUMN "sort_title" varchar COLLATE "C";
   ALTER TABLE "_series_v_locales" ADD COLUMN "version_sort_title" varchar;
+  ALTER TABLE "rights_audits" ADD COLUMN "search_index" jsonb;
   ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "search_entries_id" integer;
   CREATE INDEX "search_entries_content_key_idx" ON "search_entries" USING btree ("content_key");
   CREATE INDEX "search_entries_updated_at_idx" ON "search_entries" USING btree ("updated_at");
@@ -48,6 +49,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   ALTER TABLE "_films_v_locales" DROP COLUMN "version_sort_title";
   ALTER TABLE "series_locales" DROP COLUMN "sort_title";
   ALTER TABLE "_series_v_locales" DROP COLUMN "version_sort_title";
+  ALTER TABLE "rights_audits" DROP COLUMN "search_index";
   ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "search_entries_id";
   DROP TYPE "public"."enum_search_entries_title_collection";`)
 }

@@ -24,6 +24,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`series_sort_title_idx\` ON \`series_locales\` (\`sort_title\`,\`_locale\`);`)
   await db.run(sql`ALTER TABLE \`_series_v_locales\` ADD \`version_sort_title\` text;`)
   await db.run(sql`CREATE INDEX \`_series_v_version_version_sort_title_idx\` ON \`_series_v_locales\` (\`version_sort_title\`,\`_locale\`);`)
+  await db.run(sql`ALTER TABLE \`rights_audits\` ADD \`search_index\` text;`)
   await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`search_entries_id\` integer REFERENCES search_entries(id);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_search_entries_id_idx\` ON \`payload_locked_documents_rels\` (\`search_entries_id\`);`)
 }
@@ -96,4 +97,5 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`ALTER TABLE \`series_locales\` DROP COLUMN \`sort_title\`;`)
   await db.run(sql`DROP INDEX \`_series_v_version_version_sort_title_idx\`;`)
   await db.run(sql`ALTER TABLE \`_series_v_locales\` DROP COLUMN \`version_sort_title\`;`)
+  await db.run(sql`ALTER TABLE \`rights_audits\` DROP COLUMN \`search_index\`;`)
 }
