@@ -4,10 +4,7 @@ import {
   refreshAvailabilityAfterTitleDelete,
   refreshTitleAvailability,
 } from '../../hooks/catalog/refreshTitleAvailability'
-import {
-  forgetDeletedTitle,
-  keepTitleSearchable,
-} from '../../hooks/catalog/keepTitleSearchable'
+import { forgetDeletedTitle, keepTitleSearchable } from '../../hooks/catalog/keepTitleSearchable'
 import { requireViewerTerritory } from '../../hooks/catalog/requireViewerTerritory'
 import { summariseAvailability } from '../../hooks/catalog/summariseAvailability'
 import { allowRoles } from '../../src/access/checkRole'
@@ -39,9 +36,7 @@ export const catalogHooks = (collection: ContentCollection): CollectionConfig['h
 })
 
 /** Films and series also keep their sort titles in every locale and their search entries. */
-export const searchableCatalogHooks = (
-  collection: SortedCollection,
-): CollectionConfig['hooks'] => {
+export const searchableCatalogHooks = (collection: SortedCollection): CollectionConfig['hooks'] => {
   const hooks = catalogHooks(collection)
   return {
     ...hooks,

@@ -45,7 +45,9 @@ export const fillSortTitles = async (
     previousTitles: { ...titles, ...previousTitles },
     given,
   })
-  const changed = localization.localeCodes.some((locale) => (given[locale] ?? null) !== next[locale])
+  const changed = localization.localeCodes.some(
+    (locale) => (given[locale] ?? null) !== next[locale],
+  )
   if (!changed) return false
   await payload.db.updateOne({
     collection,

@@ -39,7 +39,8 @@ export const searchEndpoint = (limits: ApiLimits): Endpoint => ({
     if (queryNeedlesOf(q).length === 0) throw badRequest('q', 'has no letters or digits')
     const localization = req.payload.config.localization
     const codes = localization ? localization.localeCodes : ['en']
-    const locale = req.searchParams.get('locale') ?? (localization ? localization.defaultLocale : 'en')
+    const locale =
+      req.searchParams.get('locale') ?? (localization ? localization.defaultLocale : 'en')
     if (!codes.includes(locale)) {
       throw badRequest('locale', `unknown locale "${locale}"; use one of ${codes.join(', ')}`)
     }

@@ -27,9 +27,7 @@ export const withoutLeadingArticle = (folded: string, language: string): string 
  * "glaserne hafen", "The 39 Steps" (en) -> "000039 steps", "长城往事" -> "chang cheng wang shi".
  */
 export const deriveSortTitle = (title: string, language: string): string =>
-  padNumbers(
-    withoutLeadingArticle(hasHan(title) ? pinyinOf(title) : foldText(title), language),
-  )
+  padNumbers(withoutLeadingArticle(hasHan(title) ? pinyinOf(title) : foldText(title), language))
 
 type Localised = Partial<Record<string, string | null | undefined>>
 

@@ -26,11 +26,17 @@ describe('search terms and needles', () => {
   it('every needle of a matching query is inside the stored terms', () => {
     const terms = searchTermsOf('Der gläserne Hafen', 'de')
     for (const query of ['glaserne', 'Gläserne Hafen', 'GLAESERNE', 'hafen']) {
-      expect(queryNeedlesOf(query).some((needle) => terms.includes(needle)), query).toBe(true)
+      expect(
+        queryNeedlesOf(query).some((needle) => terms.includes(needle)),
+        query,
+      ).toBe(true)
     }
     const chinese = searchTermsOf('西安往事', 'zh-Hans')
     for (const query of ['xian', 'Xī’ān', 'xi1 an1', '西安', 'wang shi']) {
-      expect(queryNeedlesOf(query).some((needle) => chinese.includes(needle)), query).toBe(true)
+      expect(
+        queryNeedlesOf(query).some((needle) => chinese.includes(needle)),
+        query,
+      ).toBe(true)
     }
   })
 
