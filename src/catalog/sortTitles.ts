@@ -49,10 +49,15 @@ export const fillSortTitles = async (
     (locale) => (given[locale] ?? null) !== next[locale],
   )
   if (!changed) return false
+  // Join fields are read, never stored: they are not written back.
+  const data: Record<string, unknown> = { ...stored, sortTitle: next }
+  for (const field of payload.collections[collection].config.flattenedFields) {
+    if (field.type === 'join') delete data[field.name]
+  }
   await payload.db.updateOne({
     collection,
     id,
-    data: { ...stored, sortTitle: next },
+    data,
     locale: 'all',
     req,
   })

@@ -4,6 +4,7 @@ import type { ApiLimits } from '../api/limits'
 import { viewerTerritoryOf } from '../rights/viewerTerritory'
 import { isStaffUser, type RoleBearer } from '../roles'
 import { queryNeedlesOf } from '../search/ranking'
+import { hasHan } from '../text/fold'
 import { searchTitles } from '../search/searchTitles'
 
 /** Longest query, in characters. */
@@ -36,7 +37,12 @@ export const searchEndpoint = (limits: ApiLimits): Endpoint => ({
     if ([...q].length > searchQueryMaxLength) {
       throw badRequest('q', `must be at most ${searchQueryMaxLength} characters`)
     }
-    if (queryNeedlesOf(q).length === 0) throw badRequest('q', 'has no letters or digits')
+    const needles = queryNeedlesOf(q)
+    if (needles.length === 0) throw badRequest('q', 'has no letters or digits')
+    // One Latin letter matches nearly every title; one Chinese character is a word.
+    if (!hasHan(q) && Math.max(...needles.map((needle) => needle.length)) < 2) {
+      throw badRequest('q', 'needs at least 2 letters or digits (or 1 Chinese character)')
+    }
     const localization = req.payload.config.localization
     const codes = localization ? localization.localeCodes : ['en']
     const locale =

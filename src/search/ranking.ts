@@ -70,22 +70,34 @@ const tierIn = (form: string, query: string): number | null => {
   return form.includes(query) ? 3 : null
 }
 
+/** The spaced forms among stored terms (a compact form of a spaced one is left out). */
+const spacedFormsOf = (terms: string): string[] => {
+  const forms = [...new Set(terms.split('|'))]
+  const compacted = new Set(forms.filter((form) => form.includes(' ')).map(compact))
+  return forms.filter((form) => form.includes(' ') || !compacted.has(form))
+}
+
 /**
- * How well a title matches a query: `exact` (the whole title, or without its article),
- * `prefix` (the title starts with it), `wordPrefix` (a word starts with it; without spaces,
- * "xian" finds "xi an" and "spiderman" finds "spider man" only from a word's start) or
- * `contains` (inside a word); null when it does not match.
+ * How well stored terms (`searchTermsOf`) match a query's forms (`queryFormsOf`): `exact` (the
+ * whole title, or without its article), `prefix` (the title starts with it), `wordPrefix` (a
+ * word starts with it; without spaces, "xian" finds "xi an" and "spiderman" finds "spider man"
+ * only from a word's start) or `contains` (inside a word); null when it does not match.
+ * Works on the stored terms, so nothing (pinyin) is computed again per candidate.
  */
-export const rankTitle = (title: string, language: string, query: string): MatchTier | null => {
+export const rankTerms = (terms: string, queryForms: readonly string[]): MatchTier | null => {
   let best: number | null = null
-  for (const form of searchFormsOf(title, language)) {
-    for (const needle of queryFormsOf(query)) {
+  for (const form of spacedFormsOf(terms)) {
+    for (const needle of queryForms) {
       const tier = tierIn(form, needle)
       if (tier !== null) best = Math.min(best ?? tier, tier)
     }
   }
   return best === null ? null : matchTiers[best]
 }
+
+/** `rankTerms` for a title in a language and a query as typed. */
+export const rankTitle = (title: string, language: string, query: string): MatchTier | null =>
+  rankTerms(searchTermsOf(title, language), queryFormsOf(query))
 
 export type RankedCandidate = {
   collection: string

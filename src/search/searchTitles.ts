@@ -1,4 +1,4 @@
-import type { PayloadRequest } from 'payload'
+import type { PayloadRequest, TypedLocale } from 'payload'
 
 import { visibleTitleIds } from '../access/publishedAndAvailable'
 import type { SortedCollection } from '../catalog/sortTitles'
@@ -11,7 +11,13 @@ import {
 } from '../rights/summary'
 import { availabilityInstantOf, viewerTerritoryOf } from '../rights/viewerTerritory'
 import { isStaffUser, type RoleBearer } from '../roles'
-import { compareRanked, queryNeedlesOf, type RankedCandidate, rankTitle } from './ranking'
+import {
+  compareRanked,
+  queryFormsOf,
+  queryNeedlesOf,
+  type RankedCandidate,
+  rankTerms,
+} from './ranking'
 import { searchedCollections } from './searchIndex'
 
 export type SearchQuery = { q: string; locale: string; page: number; limit: number }
@@ -98,13 +104,14 @@ export const searchTitles = async (
   { q, locale, page, limit }: SearchQuery,
 ): Promise<SearchPage> => {
   const needles = queryNeedlesOf(q)
+  const queryForms = queryFormsOf(q)
   const { docs: entries } = await req.payload.find({
     collection: 'search-entries',
     where: { or: needles.map((needle) => ({ terms: { contains: needle } })) },
     pagination: false,
     depth: 0,
     overrideAccess: true,
-    select: { contentKey: true, titleCollection: true, locale: true, title: true, sortTitle: true },
+    select: { contentKey: true, titleCollection: true, locale: true, sortTitle: true, terms: true },
     req,
   })
 
@@ -115,7 +122,7 @@ export const searchTitles = async (
     if (entry.locale === locale && entry.sortTitle) {
       viewerSortTitle.set(entry.contentKey, entry.sortTitle)
     }
-    const tier = rankTitle(entry.title, entry.locale, q)
+    const tier = rankTerms(entry.terms, queryForms)
     if (!tier) continue
     const candidate: Candidate = {
       collection: entry.titleCollection,
@@ -159,7 +166,7 @@ export const searchTitles = async (
     const { docs } = await req.payload.find({
       collection,
       where: { id: { in: ids } },
-      locale: locale as 'en',
+      locale: locale as TypedLocale,
       limit: ids.length,
       depth: 0,
       overrideAccess: false,

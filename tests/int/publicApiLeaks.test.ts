@@ -607,7 +607,7 @@ describe.each(testBackends)('public API leaks on $kind', (backend) => {
           'draft',
           'expired',
           'series',
-          'e',
+          'en',
         ]) {
           const answer = await search(q, reader)
           expect(answer.status, q).toBe(200)

@@ -361,6 +361,9 @@ describe.each(testBackends)('sort titles and search on $kind', (backend) => {
         ).toContain('西安往事')
         expect(answer.body.docs[0].title, q).toBe('西安往事')
       }
+      // One Chinese character is enough (one Latin letter is not).
+      const one = await search(`q=${encodeURIComponent('城')}&locale=zh-Hans`)
+      expect(one.body.docs.map((hit) => hit.title)).toEqual(['长城往事'])
       const wall = await search(`q=${encodeURIComponent('chang cheng')}&locale=zh-Hans`)
       expect(wall.body.docs.map((hit) => [hit.collection, hit.title])).toEqual([
         ['series', '长城往事'],
@@ -429,6 +432,8 @@ describe.each(testBackends)('sort titles and search on $kind', (backend) => {
       ['q=%20%20', 'q'],
       [`q=${'a'.repeat(101)}`, 'q'],
       ['q=%21%21%21', 'q'],
+      ['q=a', 'q'],
+      ['q=%C3%A4%21', 'q'],
       ['q=hafen&limit=0', 'limit'],
       ['q=hafen&limit=101', 'limit'],
       ['q=hafen&limit=2.5', 'limit'],
