@@ -17,6 +17,7 @@ import { People } from './collections/People'
 import { Regions } from './collections/Regions'
 import { ReferenceData } from './collections/ReferenceData'
 import { RightsAudits } from './collections/RightsAudits'
+import { SearchEntries } from './collections/SearchEntries'
 import { Seasons } from './collections/Seasons'
 import { Series } from './collections/Series'
 import { Users } from './collections/Users'
@@ -27,6 +28,9 @@ import { apiLimitsFromEnv, type ApiLimits } from './src/api/limits'
 import { guardRequestInput } from './src/api/readGuards'
 import { availabilityEndpoint } from './src/endpoints/availabilityEndpoint'
 import { availabilityOverviewEndpoint } from './src/endpoints/availabilityOverviewEndpoint'
+import { searchEndpoint } from './src/endpoints/searchEndpoint'
+import { backfillSortTitles } from './src/catalog/sortTitles'
+import { ensureSearchIndex } from './src/search/searchIndex'
 import { answerDatabaseBusy } from './hooks/errors/answerDatabaseBusy'
 import { exposeFieldErrors } from './hooks/errors/exposeFieldErrors'
 import { hideAccountLockout } from './hooks/errors/hideAccountLockout'
@@ -122,6 +126,7 @@ export const reelhouseConfig = ({
         Regions,
         ReferenceData,
         RightsAudits,
+        SearchEntries,
         Users,
       ],
       limits,
@@ -176,7 +181,7 @@ export const reelhouseConfig = ({
         ),
       ],
     },
-    endpoints: [availabilityEndpoint, availabilityOverviewEndpoint],
+    endpoints: [availabilityEndpoint, availabilityOverviewEndpoint, searchEndpoint(limits)],
     hooks: {
       afterError: [answerClientErrors, exposeFieldErrors, answerDatabaseBusy, hideAccountLockout],
     },
@@ -197,6 +202,15 @@ export const reelhouseConfig = ({
         payload.logger.info(
           { event: 'rights.tz.checked', tzVersion, checked, moved: moved.length },
           `Time-zone rules ${tzVersion}: ${checked} licences checked, ${moved.length} moved`,
+        )
+      }
+      // Titles stored before sort titles and the search index existed get them once.
+      const sortTitlesFilled = await backfillSortTitles(payload)
+      const indexed = await ensureSearchIndex(payload)
+      if (sortTitlesFilled > 0 || indexed > 0) {
+        payload.logger.info(
+          { event: 'catalog.search.backfill', sortTitlesFilled, indexed },
+          `Sort titles filled for ${sortTitlesFilled} titles; ${indexed} titles indexed for search`,
         )
       }
     },

@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { catalogAccess, catalogHooks, catalogVersions } from './shared/catalogTitle'
+import { catalogAccess, catalogVersions, searchableCatalogHooks } from './shared/catalogTitle'
 import { availabilityFields } from '../src/fields/availabilityJoin'
 import { hideUnavailableRelations } from '../hooks/catalog/hideUnavailableRelations'
 import { catalogMetadataFields } from '../src/fields/catalogMetadata'
@@ -14,7 +14,7 @@ export const Films: CollectionConfig<'films'> = {
   },
   access: catalogAccess('films'),
   versions: catalogVersions,
-  hooks: catalogHooks('films'),
+  hooks: searchableCatalogHooks('films'),
   fields: [
     ...catalogMetadataFields(),
     { name: 'runtimeMinutes', type: 'number', min: 1, max: 1000 },

@@ -44,6 +44,15 @@ export const RightsAudits: CollectionConfig<'rights-audits'> = {
       type: 'json',
       admin: { description: 'Where the next scheduled run goes on (null: from the start).' },
     },
+    {
+      name: 'searchIndex',
+      type: 'json',
+      admin: {
+        description:
+          'Runs that reached the end of the catalog: search entries checked against the titles ' +
+          '(checked, differing, orphans, repaired, examples).',
+      },
+    },
     { name: 'error', type: 'textarea' },
   ],
 }

@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { catalogAccess, catalogHooks, catalogVersions } from './shared/catalogTitle'
+import { catalogAccess, catalogVersions, searchableCatalogHooks } from './shared/catalogTitle'
 import { availabilityFields } from '../src/fields/availabilityJoin'
 import { catalogMetadataFields } from '../src/fields/catalogMetadata'
 
@@ -14,7 +14,7 @@ export const Series: CollectionConfig<'series'> = {
   },
   access: catalogAccess('series'),
   versions: catalogVersions,
-  hooks: catalogHooks('series'),
+  hooks: searchableCatalogHooks('series'),
   fields: [
     ...catalogMetadataFields(),
     { name: 'trailer', type: 'relationship', relationTo: 'videos' },

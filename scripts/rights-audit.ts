@@ -8,7 +8,8 @@ import { getPayload } from 'payload'
 import { closePayload } from '../src/config/closeDatabase'
 import { auditCatalog } from '../src/rights/audit'
 import { runRecordedAudit } from '../src/rights/auditRuns'
-import { describeAudit } from '../src/rights/auditSummary'
+import { describeAudit, describeSearchIndexCheck } from '../src/rights/auditSummary'
+import { auditSearchIndex } from '../src/search/searchIndex'
 
 const args = new Set(process.argv.slice(2))
 const unknown = [...args].filter((arg) => !['--repair', '--json'].includes(arg))
@@ -42,15 +43,27 @@ const run = async (): Promise<number> => {
     if (!json) process.stderr.write('\n')
     // After a repair, what is left: the same audit again must find nothing.
     const remaining = repair && result.differing > 0 ? (await auditCatalog(payload)).differing : 0
-    const { run: _run, next: _next, ...totals } = result
+    const searchIndex = result.searchIndex
+    const searchFindings = searchIndex ? searchIndex.differing + searchIndex.orphans : 0
+    const searchRemaining =
+      repair && searchFindings > 0
+        ? await auditSearchIndex(payload).then((check) => check.differing + check.orphans)
+        : 0
+    const { run: _run, next: _next, searchIndex: _searchIndex, ...totals } = result
     if (json) {
-      writeStdout(`${JSON.stringify({ ...totals, repair, remaining }, null, 2)}\n`)
+      writeStdout(
+        `${JSON.stringify({ ...totals, repair, remaining, searchIndex, searchRemaining }, null, 2)}\n`,
+      )
     } else {
       describeAudit(totals, { repair }).forEach((line) => console.log(line))
+      if (searchIndex) console.log(describeSearchIndexCheck(searchIndex, { repair }))
       if (repair && remaining > 0) console.log(`${remaining} titles still differ after repair.`)
+      if (repair && searchRemaining > 0) {
+        console.log(`${searchRemaining} titles' search entries still differ after repair.`)
+      }
     }
-    if (repair) return remaining > 0 ? 1 : 0
-    return result.differing > 0 ? 1 : 0
+    if (repair) return remaining > 0 || searchRemaining > 0 ? 1 : 0
+    return result.differing > 0 || searchFindings > 0 ? 1 : 0
   } finally {
     await closePayload(payload)
   }

@@ -80,6 +80,7 @@ export interface Config {
     regions: Region;
     'reference-data': ReferenceDatum;
     'rights-audits': RightsAudit;
+    'search-entries': SearchEntry;
     users: User;
     'mux-events': MuxEvent;
     'payload-kv': PayloadKv;
@@ -118,6 +119,7 @@ export interface Config {
     regions: RegionsSelect<false> | RegionsSelect<true>;
     'reference-data': ReferenceDataSelect<false> | ReferenceDataSelect<true>;
     'rights-audits': RightsAuditsSelect<false> | RightsAuditsSelect<true>;
+    'search-entries': SearchEntriesSelect<false> | SearchEntriesSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'mux-events': MuxEventsSelect<false> | MuxEventsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -223,6 +225,10 @@ export interface Film {
    * Used in URLs. Left empty, it is derived from the title.
    */
   slug?: string | null;
+  /**
+   * Sorting key: lowercase, no accents, Chinese as pinyin, numbers padded. Left empty, it is derived from the title without its leading article.
+   */
+  sortTitle?: string | null;
   tagline?: string | null;
   synopsis?: {
     root: {
@@ -505,6 +511,10 @@ export interface Series {
    * Used in URLs. Left empty, it is derived from the title.
    */
   slug?: string | null;
+  /**
+   * Sorting key: lowercase, no accents, Chinese as pinyin, numbers padded. Left empty, it is derived from the title without its leading article.
+   */
+  sortTitle?: string | null;
   tagline?: string | null;
   synopsis?: {
     root: {
@@ -991,7 +1001,39 @@ export interface RightsAudit {
     | number
     | boolean
     | null;
+  /**
+   * Runs that reached the end of the catalog: search entries checked against the titles (checked, differing, orphans, repaired, examples).
+   */
+  searchIndex?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   error?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Kept in step with published films and series; read-only.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "search-entries".
+ */
+export interface SearchEntry {
+  id: number;
+  contentKey: string;
+  titleCollection: 'films' | 'series';
+  locale: string;
+  title: string;
+  sortTitle?: string | null;
+  /**
+   * Every folded spelling of the title (with pinyin), joined by |.
+   */
+  terms: string;
   updatedAt: string;
   createdAt: string;
 }
@@ -1264,6 +1306,10 @@ export interface PayloadLockedDocument {
         value: number | RightsAudit;
       } | null)
     | ({
+        relationTo: 'search-entries';
+        value: number | SearchEntry;
+      } | null)
+    | ({
         relationTo: 'users';
         value: number | User;
       } | null)
@@ -1338,6 +1384,7 @@ export interface AvailabilityWindowsSelect<T extends boolean = true> {
 export interface FilmsSelect<T extends boolean = true> {
   title?: T;
   slug?: T;
+  sortTitle?: T;
   tagline?: T;
   synopsis?: T;
   releaseYear?: T;
@@ -1387,6 +1434,7 @@ export interface FilmsSelect<T extends boolean = true> {
 export interface SeriesSelect<T extends boolean = true> {
   title?: T;
   slug?: T;
+  sortTitle?: T;
   tagline?: T;
   synopsis?: T;
   releaseYear?: T;
@@ -1722,7 +1770,22 @@ export interface RightsAuditsSelect<T extends boolean = true> {
   rowsDifferent?: T;
   examples?: T;
   next?: T;
+  searchIndex?: T;
   error?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "search-entries_select".
+ */
+export interface SearchEntriesSelect<T extends boolean = true> {
+  contentKey?: T;
+  titleCollection?: T;
+  locale?: T;
+  title?: T;
+  sortTitle?: T;
+  terms?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -4,12 +4,14 @@ import {
   refreshAvailabilityAfterTitleDelete,
   refreshTitleAvailability,
 } from '../../hooks/catalog/refreshTitleAvailability'
+import { forgetDeletedTitle, keepTitleSearchable } from '../../hooks/catalog/keepTitleSearchable'
 import { requireViewerTerritory } from '../../hooks/catalog/requireViewerTerritory'
 import { summariseAvailability } from '../../hooks/catalog/summariseAvailability'
 import { allowRoles } from '../../src/access/checkRole'
 import { isStaff } from '../../src/access/isStaff'
 import { publishedAndAvailable } from '../../src/access/publishedAndAvailable'
 import type { ContentCollection } from '../../src/availability'
+import type { SortedCollection } from '../../src/catalog/sortTitles'
 
 const editors = allowRoles('admin', 'editor')
 
@@ -32,6 +34,16 @@ export const catalogHooks = (collection: ContentCollection): CollectionConfig['h
   afterDelete: [refreshAvailabilityAfterTitleDelete(collection)],
   afterOperation: [summariseAvailability(collection)],
 })
+
+/** Films and series also keep their sort titles in every locale and their search entries. */
+export const searchableCatalogHooks = (collection: SortedCollection): CollectionConfig['hooks'] => {
+  const hooks = catalogHooks(collection)
+  return {
+    ...hooks,
+    afterChange: [...(hooks?.afterChange ?? []), keepTitleSearchable(collection)],
+    afterDelete: [...(hooks?.afterDelete ?? []), forgetDeletedTitle(collection)],
+  }
+}
 
 /** Drafts with autosave, version history and publishing at a future time. */
 export const catalogVersions: CollectionConfig['versions'] = {

@@ -2,28 +2,34 @@ import * as migration_20261123_221704_initial from './20261123_221704_initial';
 import * as migration_20261123_233431_video_stream_offset from './20261123_233431_video_stream_offset';
 import * as migration_20261202_153829_rights_audit from './20261202_153829_rights_audit';
 import * as migration_20261203_154313_licence_announce_at from './20261203_154313_licence_announce_at';
+import * as migration_20261203_160716_sort_titles_search from './20261203_160716_sort_titles_search';
 import * as migration_20261203_161603_reference_data from './20261203_161603_reference_data';
 
 export const migrations = [
   {
     up: migration_20261123_221704_initial.up,
     down: migration_20261123_221704_initial.down,
-    name: '20261123_221704_initial',
+    name: '20261123_221704_initial'
   },
   {
     up: migration_20261123_233431_video_stream_offset.up,
     down: migration_20261123_233431_video_stream_offset.down,
-    name: '20261123_233431_video_stream_offset',
+    name: '20261123_233431_video_stream_offset'
   },
   {
     up: migration_20261202_153829_rights_audit.up,
     down: migration_20261202_153829_rights_audit.down,
-    name: '20261202_153829_rights_audit',
+    name: '20261202_153829_rights_audit'
   },
   {
     up: migration_20261203_154313_licence_announce_at.up,
     down: migration_20261203_154313_licence_announce_at.down,
-    name: '20261203_154313_licence_announce_at',
+    name: '20261203_154313_licence_announce_at'
+  },
+  {
+    up: migration_20261203_160716_sort_titles_search.up,
+    down: migration_20261203_160716_sort_titles_search.down,
+    name: '20261203_160716_sort_titles_search'
   },
   {
     up: migration_20261203_161603_reference_data.up,

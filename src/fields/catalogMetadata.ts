@@ -5,6 +5,7 @@ import { creditsField } from './credits'
 import { externalIdsField } from './externalIds'
 import { ratingsField } from './ratings'
 import { slugField } from './slug'
+import { sortTitleField } from './sortTitle'
 
 export const titleField = (): Field => ({
   name: 'title',
@@ -35,6 +36,7 @@ export const cnApprovalNumberField = (): Field => ({
 export const catalogMetadataFields = (): Field[] => [
   titleField(),
   slugField('title'),
+  sortTitleField('title'),
   { name: 'tagline', type: 'text', localized: true },
   { name: 'synopsis', type: 'richText', localized: true },
   {

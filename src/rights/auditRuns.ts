@@ -2,6 +2,7 @@ import type { Payload, PayloadRequest, TaskConfig } from 'payload'
 
 import type { Environment } from '../config/environment'
 import type { RightsAudit } from '../payload-types'
+import { auditSearchIndex, type SearchIndexCheck } from '../search/searchIndex'
 import {
   type AuditCursor,
   auditCatalog,
@@ -47,6 +48,7 @@ const recordRun = async (
     startedAt: Date
     totals: AuditTotals
     next?: AuditCursor | null
+    searchIndex?: SearchIndexCheck | null
     error?: string
   },
   req?: Partial<PayloadRequest>,
@@ -66,6 +68,7 @@ const recordRun = async (
       rowsDifferent: run.totals.rows.different,
       examples: run.totals.examples,
       next: run.next ?? null,
+      searchIndex: run.searchIndex ?? null,
       error: run.error,
     },
     depth: 0,
@@ -73,21 +76,43 @@ const recordRun = async (
     req,
   })
 
-export type RecordedAuditOptions = CatalogAuditOptions & { trigger: AuditTrigger }
+export type RecordedAuditOptions = CatalogAuditOptions & {
+  trigger: AuditTrigger
+  onSearchRepair?: (contentKey: string, kind: 'differing' | 'orphan') => void
+}
 
-/** Audits (part of) the catalog and records the run. */
+/**
+ * Audits (part of) the catalog and records the run. A run that reaches the end of the catalog
+ * also checks the search index against the stored titles (entries missing, stale, or of titles
+ * that no longer exist), and repairs it with `repair`.
+ */
 export const runRecordedAudit = async (
   payload: Payload,
-  { trigger, ...options }: RecordedAuditOptions,
-): Promise<CatalogAuditResult & { run: RightsAudit }> => {
+  { trigger, onSearchRepair, ...options }: RecordedAuditOptions,
+): Promise<CatalogAuditResult & { run: RightsAudit; searchIndex: SearchIndexCheck | null }> => {
   const startedAt = new Date()
   const result = await auditCatalog(payload, options)
+  const searchIndex =
+    result.next === null
+      ? await auditSearchIndex(payload, {
+          repair: Boolean(options.repair),
+          onRepair: onSearchRepair,
+          req: options.req,
+        })
+      : null
   const run = await recordRun(
     payload,
-    { trigger, repair: Boolean(options.repair), startedAt, totals: result, next: result.next },
+    {
+      trigger,
+      repair: Boolean(options.repair),
+      startedAt,
+      totals: result,
+      next: result.next,
+      searchIndex,
+    },
     options.req,
   )
-  return { ...result, run }
+  return { ...result, run, searchIndex }
 }
 
 export type ScheduledAuditOptions = {
@@ -103,7 +128,7 @@ export type ScheduledAuditOptions = {
 export const runScheduledAudit = async (
   payload: Payload,
   { maxTitles, req }: ScheduledAuditOptions,
-): Promise<CatalogAuditResult & { run: RightsAudit }> => {
+): Promise<CatalogAuditResult & { run: RightsAudit; searchIndex: SearchIndexCheck | null }> => {
   const previous = await lastAuditRun(payload, 'job', req)
   return runRecordedAudit(payload, {
     trigger: 'job',
@@ -122,6 +147,11 @@ export const runScheduledAudit = async (
           different: difference.different.length,
         },
         `Rights audit repaired the availability rows of ${difference.contentKey}`,
+      ),
+    onSearchRepair: (contentKey, kind) =>
+      payload.logger.warn(
+        { event: 'search.index.repair', contentKey, kind },
+        `Rights audit repaired the search entries of ${contentKey}`,
       ),
   })
 }

@@ -1,4 +1,15 @@
+import type { SearchIndexCheck } from '../search/searchIndex'
 import type { AuditTotals } from './audit'
+
+/** The search index part of an audit, as one line. */
+export const describeSearchIndexCheck = (
+  check: SearchIndexCheck,
+  { repair }: { repair: boolean },
+): string =>
+  `Search index: ${check.checked} titles checked, ${check.differing} with missing or stale ` +
+  `entries, ${check.orphans} titles gone but indexed` +
+  (repair ? `, ${check.repaired} repaired.` : '.') +
+  (check.examples.length > 0 ? ` First: ${check.examples.join(', ')}` : '')
 
 /** The audit's result as people read it: totals, then the first differing titles. */
 export const describeAudit = (totals: AuditTotals, { repair }: { repair: boolean }): string[] => {

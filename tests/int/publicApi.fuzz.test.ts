@@ -217,4 +217,76 @@ describe.each(testBackends)('public REST fuzz on $kind', (backend) => {
     },
     180_000,
   )
+
+  run(
+    `${Math.ceil(numRuns / 5)} generated searches: never a 5xx, never a title unavailable in DE`,
+    async () => {
+      const words = [
+        ...new Set(
+          catalog.hiddenTitles
+            .concat(['Visible film', 'Visible series'])
+            .flatMap((title) => title.split(' ')),
+        ),
+      ]
+      const text = fc.oneof(
+        { weight: 4, arbitrary: fc.constantFrom(...words) },
+        {
+          weight: 2,
+          arbitrary: fc.array(fc.constantFrom(...words), { maxLength: 3 }).map((w) => w.join(' ')),
+        },
+        { weight: 2, arbitrary: fc.string({ maxLength: 8 }) },
+        { weight: 1, arbitrary: fc.constantFrom('%', '_', '|', "'", 'ä', '西安', 'xi1an1', '') },
+        { weight: 1, arbitrary: fc.string({ minLength: 95, maxLength: 110 }) },
+      )
+      const param = (name: string, values: fc.Arbitrary<string>) =>
+        fc.option(
+          values.map((value) => `${name}=${encodeURIComponent(value)}`),
+          { nil: undefined },
+        )
+      const number = fc.oneof(
+        fc.integer({ min: -1, max: 150 }).map(String),
+        fc.constantFrom('abc', '1e3', '', '2.5'),
+      )
+      const request = fc.record({
+        q: param('q', text),
+        locale: param('locale', fc.constantFrom('en', 'de', 'zh-Hans', 'all', 'xx', '')),
+        limit: param('limit', number),
+        page: param('page', number),
+        consumer: fc.boolean(),
+      })
+      await fc.assert(
+        fc.asyncProperty(request, async ({ consumer, ...parts }) => {
+          const query = Object.values(parts).filter(Boolean).join('&')
+          const url = `${http.url}/api/search?${query}`
+          const response = await fetch(url, {
+            headers: {
+              'x-viewer-territory': 'DE',
+              ...(consumer ? { authorization: `users API-Key ${catalog.consumerKey}` } : {}),
+            },
+          })
+          const text = await response.text()
+          expect(response.status, `${url}\n${text.slice(0, 300)}`).toBeLessThan(500)
+          const body = JSON.parse(text) as {
+            docs?: { id: number; collection: CatalogSlug }[]
+            totalDocs?: number
+          }
+          for (const doc of body.docs ?? []) {
+            expect(catalog.hidden[doc.collection]?.includes(doc.id), url).toBe(false)
+          }
+          if (response.status === 200 && body.totalDocs !== undefined) {
+            const visible = catalog.visible.films.length + catalog.visible.series.length
+            expect(body.totalDocs, url).toBeLessThanOrEqual(visible)
+          }
+          for (const title of catalog.hiddenTitles) {
+            expect(text.includes(title), `${url} shows "${title}"`).toBe(false)
+          }
+        }),
+        {
+          numRuns: Math.ceil(numRuns / 5),
+          seed: process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined,
+        },
+      )
+    },
+    180_000,
+  )
 })

@@ -110,7 +110,22 @@ describe.each(testBackends)('public API leaks on $kind', (backend) => {
       territories: ['DE'],
       start: '2020-01-01',
     })
-    hidden.films = new Set([usOnly, future, heldBack, neverLicensed])
+    // For search: licensed in DE, but a draft; licensed in DE, but the window has ended.
+    const draftFilm = await payload.create({
+      collection: 'films',
+      data: { title: `${HIDDEN} draft`, _status: 'draft' },
+      draft: true,
+    })
+    ids.draft = draftFilm.id
+    await licence({ content: on('films', draftFilm.id), territories: ['DE'], start: '2020-01-01' })
+    const expired = await film('expired', `${HIDDEN} expired`)
+    await licence({
+      content: on('films', expired),
+      territories: ['DE'],
+      start: '2020-01-01',
+      end: '2021-01-01',
+    })
+    hidden.films = new Set([usOnly, future, heldBack, neverLicensed, draftFilm.id, expired])
     visible.films = new Set([shown, shownOther, onlyHiddenRelated])
 
     // A series visible through one licensed episode; its other season and episode are not.
@@ -554,6 +569,74 @@ describe.each(testBackends)('public API leaks on $kind', (backend) => {
         }
       },
     )
+  })
+
+  describe('search: only what the viewer may see, never counted otherwise', () => {
+    type SearchBody = {
+      docs: { id: Id; collection: Catalog; title: string }[]
+      totalDocs: number
+    }
+    const search = async (q: string, reader: Reader = 'public', territory = 'DE') => {
+      const response = await fetch(`${http.url}/api/search?q=${encodeURIComponent(q)}&limit=100`, {
+        headers: { ...headersFor(reader), 'x-viewer-territory': territory },
+      })
+      return { status: response.status, body: (await response.json()) as SearchBody }
+    }
+
+    run('hidden titles are in the index (so the checks below can fail)', async () => {
+      const { docs } = await payload.find({
+        collection: 'search-entries',
+        where: { title: { like: HIDDEN } },
+        pagination: false,
+      })
+      const indexedHidden = docs.filter((entry) => entry.title.includes(HIDDEN))
+      // US only, next year, held back, never licensed, expired, the hidden series (a draft is
+      // never indexed).
+      expect(indexedHidden).toHaveLength(6)
+    })
+
+    for (const reader of ['public', 'apiKey'] as const) {
+      run(`a draft, an unlicensed, an expired title never appear (${reader})`, async () => {
+        for (const q of [
+          HIDDEN,
+          'hidden',
+          'US only',
+          'next year',
+          'held back',
+          'never licensed',
+          'draft',
+          'expired',
+          'series',
+          'en',
+        ]) {
+          const answer = await search(q, reader)
+          expect(answer.status, q).toBe(200)
+          expectNothingHidden(answer.body)
+          for (const doc of answer.body.docs) {
+            expect(hidden[doc.collection]?.has(doc.id), `${q}: ${doc.collection}/${doc.id}`).toBe(
+              false,
+            )
+          }
+          // Counted only among visible titles: the total is what the pages hold.
+          expect(answer.body.totalDocs, q).toBe(answer.body.docs.length)
+        }
+      })
+    }
+
+    run('visible titles are found; the same title shows where it is licensed', async () => {
+      const shown = await search('shown')
+      expect(shown.body.docs.map((doc) => `${doc.collection}/${doc.id}`).sort()).toEqual(
+        [`films/${ids.shown}`, `films/${ids.shownOther}`, `series/${ids.series}`].sort(),
+      )
+      const inUs = await search('US only', 'public', 'US')
+      expect(inUs.body.docs.map((doc) => doc.id)).toEqual([ids.usOnly])
+    })
+
+    run('the index itself is closed to the public', async () => {
+      expect((await get('/api/search-entries?where[title][like]=HIDDEN')).status).toBe(403)
+      expect((await get('/api/search-entries/count')).status).toBe(403)
+      expect((await get('/api/search-entries', 'apiKey')).status).toBe(403)
+    })
   })
 
   describe('item 7: max-age is bounded by every title the answer contains', () => {
