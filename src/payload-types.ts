@@ -207,6 +207,18 @@ export interface AvailabilityWindow {
     | number
     | boolean
     | null;
+  /**
+   * available: the content API shows the title. announced: only the coming-soon rail lists it.
+   */
+  state: 'available' | 'announced';
+  /**
+   * available: since when without a break; announced: when it becomes available.
+   */
+  availableFrom?: string | null;
+  /**
+   * available: until when without a break (9999-12-31 when open).
+   */
+  availableUntil?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1249,6 +1261,9 @@ export interface AvailabilityWindowsSelect<T extends boolean = true> {
   start?: T;
   end?: T;
   offers?: T;
+  state?: T;
+  availableFrom?: T;
+  availableUntil?: T;
   updatedAt?: T;
   createdAt?: T;
 }

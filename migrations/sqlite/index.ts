@@ -2,6 +2,7 @@ import * as migration_20261123_221704_initial from './20261123_221704_initial';
 import * as migration_20261123_233431_video_stream_offset from './20261123_233431_video_stream_offset';
 import * as migration_20261202_153829_rights_audit from './20261202_153829_rights_audit';
 import * as migration_20261203_154313_licence_announce_at from './20261203_154313_licence_announce_at';
+import * as migration_20261203_155353_availability_row_state from './20261203_155353_availability_row_state';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261203_154313_licence_announce_at.up,
     down: migration_20261203_154313_licence_announce_at.down,
-    name: '20261203_154313_licence_announce_at'
+    name: '20261203_154313_licence_announce_at',
+  },
+  {
+    up: migration_20261203_155353_availability_row_state.up,
+    down: migration_20261203_155353_availability_row_state.down,
+    name: '20261203_155353_availability_row_state'
   },
 ];

@@ -97,7 +97,10 @@ const jsonOf = <T>(value: unknown): T =>
 /** A stored `availability-windows` row with the fields the audit compares. */
 export type StoredRowRecord = RowRecord & { id: string | number }
 
-/** id, collection, film, series, season, episode, territory, start, end, offers */
+/**
+ * id, collection, film, series, season, episode, territory, start, end, offers, state,
+ * availableFrom, availableUntil
+ */
 type StoredRowTuple = [
   number,
   RowRecord['titleCollection'],
@@ -109,6 +112,9 @@ type StoredRowTuple = [
   string,
   string,
   unknown,
+  RowRecord['state'],
+  string | null,
+  string | null,
 ]
 
 /** The stored availability rows of these titles (by content key), in no particular order. */
@@ -136,6 +142,9 @@ export const readStoredRows = async (
         start: true,
         end: true,
         offers: true,
+        state: true,
+        availableFrom: true,
+        availableUntil: true,
       },
       req,
     })
@@ -157,6 +166,9 @@ export const readStoredRows = async (
         table.start,
         table.end,
         table.offers,
+        table.state,
+        table.availableFrom,
+        table.availableUntil,
       ),
       table.id,
     )} as rows from ${table} where ${table.contentKey} in ${list(keys)}
@@ -164,7 +176,21 @@ export const readStoredRows = async (
   )
   return titles.flatMap(({ content_key: contentKey, rows }) =>
     jsonOf<StoredRowTuple[]>(rows).map(
-      ([id, titleCollection, film, series, season, episode, territory, start, end, offers]) => ({
+      ([
+        id,
+        titleCollection,
+        film,
+        series,
+        season,
+        episode,
+        territory,
+        start,
+        end,
+        offers,
+        state,
+        availableFrom,
+        availableUntil,
+      ]) => ({
         id,
         contentKey,
         titleCollection,
@@ -176,6 +202,9 @@ export const readStoredRows = async (
         start,
         end,
         offers: jsonOf<unknown>(offers),
+        state,
+        availableFrom,
+        availableUntil,
       }),
     ),
   )
@@ -187,6 +216,7 @@ type LicenceColumns = {
   kind: Licence['kind']
   holdback_strength: Licence['holdbackStrength'] | null
   exclusive: number | boolean | null
+  announce_at: string | null
   content_keys: unknown
   formats: unknown
   windows: unknown
@@ -212,6 +242,7 @@ export const readEngineLicences = async (
     ({ sql, list, jsonAgg, tuple }) => sql`select ${licences.id} as id,
       ${licences.licenceType} as licence_type, ${licences.kind} as kind,
       ${licences.holdbackStrength} as holdback_strength, ${licences.exclusive} as exclusive,
+      ${licences.announceAt} as announce_at,
       (select ${jsonAgg(texts.text, texts.order)} from ${texts}
         where ${texts.parent} = ${licences.id} and ${texts.path} = 'contentKeys') as content_keys,
       (select ${jsonAgg(formats.value, formats.order)} from ${formats}
@@ -230,6 +261,7 @@ export const readEngineLicences = async (
     kind: row.kind,
     holdbackStrength: row.holdback_strength ?? undefined,
     exclusive: Boolean(row.exclusive),
+    announceAt: row.announce_at ? new Date(row.announce_at).toISOString() : null,
     windows: jsonOf<[string, string, string | null][]>(row.windows).map(
       ([territory, start, end]) => ({
         territory,
