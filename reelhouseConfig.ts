@@ -16,6 +16,7 @@ import { Licences } from './collections/Licences'
 import { People } from './collections/People'
 import { Regions } from './collections/Regions'
 import { RightsAudits } from './collections/RightsAudits'
+import { Rails } from './collections/Rails'
 import { Seasons } from './collections/Seasons'
 import { Series } from './collections/Series'
 import { Users } from './collections/Users'
@@ -25,6 +26,7 @@ import { answerClientErrors } from './src/api/clientErrors'
 import { apiLimitsFromEnv, type ApiLimits } from './src/api/limits'
 import { guardRequestInput } from './src/api/readGuards'
 import { availabilityEndpoint } from './src/endpoints/availabilityEndpoint'
+import { apiLimitsKey } from './src/endpoints/railKindEndpoint'
 import { availabilityOverviewEndpoint } from './src/endpoints/availabilityOverviewEndpoint'
 import { answerDatabaseBusy } from './hooks/errors/answerDatabaseBusy'
 import { exposeFieldErrors } from './hooks/errors/exposeFieldErrors'
@@ -120,6 +122,7 @@ export const reelhouseConfig = ({
         Licences,
         Regions,
         RightsAudits,
+        Rails,
         Users,
       ],
       limits,
@@ -180,7 +183,10 @@ export const reelhouseConfig = ({
     },
     plugins: [muxVideoPlugin(muxVideoPluginOptionsFromEnv(env))],
     // Where the public's territory may come from (read by src/rights/viewerTerritory.ts).
-    custom: { [viewerTerritoryPolicyKey]: viewerTerritoryPolicyFromEnv(env) },
+    custom: {
+      [viewerTerritoryPolicyKey]: viewerTerritoryPolicyFromEnv(env),
+      [apiLimitsKey]: limits,
+    },
     onInit: async (payload) => {
       await ensureAdminFromEnv(payload, adminCredentialsFromEnv(env))
       // Date-only licence windows follow the tz database in force (see src/rights/timeZoneRules).

@@ -79,6 +79,7 @@ export interface Config {
     licences: Licence;
     regions: Region;
     'rights-audits': RightsAudit;
+    rails: Rail;
     users: User;
     'mux-events': MuxEvent;
     'payload-kv': PayloadKv;
@@ -116,6 +117,7 @@ export interface Config {
     licences: LicencesSelect<false> | LicencesSelect<true>;
     regions: RegionsSelect<false> | RegionsSelect<true>;
     'rights-audits': RightsAuditsSelect<false> | RightsAuditsSelect<true>;
+    rails: RailsSelect<false> | RailsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'mux-events': MuxEventsSelect<false> | MuxEventsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -934,6 +936,57 @@ export interface RightsAudit {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "rails".
+ */
+export interface Rail {
+  id: number;
+  title: string;
+  kind: 'curated' | 'new' | 'leaving-soon' | 'coming-soon' | 'genre';
+  /**
+   * Position on the home page (smallest first).
+   */
+  order?: number | null;
+  limit?: number | null;
+  /**
+   * In the order viewers see them; titles a viewer may not see are left out.
+   */
+  titles?:
+    | (
+        | {
+            relationTo: 'films';
+            value: number | Film;
+          }
+        | {
+            relationTo: 'series';
+            value: number | Series;
+          }
+      )[]
+    | null;
+  genre?: (number | null) | Genre;
+  /**
+   * new: available for less than N days (30). leaving-soon: ending within N (14).
+   */
+  days?: number | null;
+  /**
+   * Empty: every territory. Groups count for all their countries.
+   */
+  territories?: (number | Region)[] | null;
+  from?: string | null;
+  until?: string | null;
+  items?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "users".
  */
 export interface User {
@@ -1195,6 +1248,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'rights-audits';
         value: number | RightsAudit;
+      } | null)
+    | ({
+        relationTo: 'rails';
+        value: number | Rail;
       } | null)
     | ({
         relationTo: 'users';
@@ -1644,6 +1701,25 @@ export interface RightsAuditsSelect<T extends boolean = true> {
   examples?: T;
   next?: T;
   error?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "rails_select".
+ */
+export interface RailsSelect<T extends boolean = true> {
+  title?: T;
+  kind?: T;
+  order?: T;
+  limit?: T;
+  titles?: T;
+  genre?: T;
+  days?: T;
+  territories?: T;
+  from?: T;
+  until?: T;
+  items?: T;
   updatedAt?: T;
   createdAt?: T;
 }
