@@ -10,7 +10,11 @@ import { limitPublicCache } from '../catalog/publicCacheControl'
  * Public rail answers may be cached until the first change of anything on them: a title's
  * window, a title joining or leaving an automatic rail, a rail's schedule.
  */
-export const limitRailsCache: CollectionAfterOperationHook<'rails'> = async ({ operation, req, result }) => {
+export const limitRailsCache: CollectionAfterOperationHook<'rails'> = async ({
+  operation,
+  req,
+  result,
+}) => {
   if (operation !== 'find' && operation !== 'findByID') return result
   if (isStaffUser(req.user as RoleBearer)) {
     req.responseHeaders ??= new Headers()

@@ -231,6 +231,26 @@ describe.each(testBackends)('rails on $kind', (backend) => {
     expect(titlesOf(body.items)).not.toContain('Announced later')
   })
 
+  run('moving a licence announce instant moves the title into coming soon', async () => {
+    const { docs } = await payload.find({
+      collection: 'licences',
+      where: { contentKeys: { contains: `films/${ids.later}` } },
+      overrideAccess: true,
+    })
+    await payload.update({
+      collection: 'licences',
+      id: docs[0].id,
+      data: { announceAt: iso(now - 3_600_000) },
+    })
+    const { body } = await get('/api/rails/coming-soon')
+    expect(titlesOf(body.items)).toEqual(['Announced film', 'Announced later'])
+    const staff = await asEditor(`/api/availability?content=films/${ids.later}&territory=DE`)
+    expect(staff.body).toMatchObject({ available: false, consistent: true })
+    expect(Date.parse(staff.body.announced.availableFrom)).toBe(Date.parse(iso(now + 30 * day)))
+    await payload.update({ collection: 'licences', id: docs[0].id, data: { announceAt: null } })
+    expect(titlesOf((await get('/api/rails/coming-soon')).body.items)).toEqual(['Announced film'])
+  })
+
   run('genre:<slug>: the visible titles of the genre by title; unknown genre 404', async () => {
     const { body } = await get('/api/rails/genre:drama')
     expect(titlesOf(body.items)).toEqual(['Fresh film', 'New series', 'Old film'])
