@@ -27,7 +27,9 @@ import {
 } from './arbitraries'
 import { catalogTree, indexOf, grant, heat, window } from './fixtures'
 
-const runs = { numRuns: 300 }
+const runs = { numRuns: 200 }
+/** Generous: the machine these run on is shared, and each run evaluates many instants. */
+const propertyTimeoutMs = 60_000
 
 /** An announce instant for some of the licences (possibly after a window's start: no effect). */
 const announcedLicencesArb = licencesArb.chain((licences) =>
@@ -105,105 +107,124 @@ const someGrantAnnounces = (
   })
 
 describe('properties: coming soon', () => {
-  it('never changes what is available: adding or removing announce instants', () => {
-    fc.assert(
-      fc.property(
-        announcedLicencesArb,
-        anyNode,
-        territory,
-        filterArb,
-        fc.array(instantArb, { maxLength: 8 }),
-        (announced, node, where, filter, randomInstants) => {
-          const plain = withoutAnnouncements(announced)
-          for (const at of instantsFor(announced, randomInstants)) {
-            const withAnnouncements = answerAt(announced, node, where, at, filter)
-            const without = answerAt(plain, node, where, at, filter)
-            expect(without.announced).toBeNull()
-            expect(withAnnouncements.available).toBe(without.available)
-            expect(withAnnouncements.reasons).toEqual(without.reasons)
-            expect(withAnnouncements.offers).toEqual(without.offers)
-            expect(withAnnouncements.licences).toEqual(without.licences)
-          }
-        },
-      ),
-      runs,
-    )
-  })
+  it(
+    'never changes what is available: adding or removing announce instants',
+    () => {
+      fc.assert(
+        fc.property(
+          announcedLicencesArb,
+          anyNode,
+          territory,
+          filterArb,
+          fc.array(instantArb, { maxLength: 8 }),
+          (announced, node, where, filter, randomInstants) => {
+            const plain = withoutAnnouncements(announced)
+            for (const at of instantsFor(announced, randomInstants)) {
+              const withAnnouncements = answerAt(announced, node, where, at, filter)
+              const without = answerAt(plain, node, where, at, filter)
+              expect(without.announced).toBeNull()
+              expect(withAnnouncements.available).toBe(without.available)
+              expect(withAnnouncements.reasons).toEqual(without.reasons)
+              expect(withAnnouncements.offers).toEqual(without.offers)
+              expect(withAnnouncements.licences).toEqual(without.licences)
+            }
+          },
+        ),
+        runs,
+      )
+    },
+    propertyTimeoutMs,
+  )
 
-  it('announces only between a grant announce instant and its start, never while available', () => {
-    fc.assert(
-      fc.property(
-        announcedLicencesArb,
-        anyNode,
-        territory,
-        filterArb,
-        fc.array(instantArb, { maxLength: 8 }),
-        (licences, node, where, filter, randomInstants) => {
-          for (const at of instantsFor(licences, randomInstants)) {
-            const answer = answerAt(licences, node, where, at, filter)
-            if (!answer.announced) continue
-            expect(answer.available).toBe(false)
-            expect(someGrantAnnounces(licences, node, where, at, filter)).toBe(true)
-            expect(Date.parse(answer.announced.announcedAt)).toBeLessThanOrEqual(at)
-            const from = Date.parse(answer.announced.availableFrom)
-            expect(from).toBeGreaterThan(at)
-            // It does become available then, and not before.
-            expect(answerAt(licences, node, where, from, filter).available).toBe(true)
-            expect(answerAt(licences, node, where, from - 1000, filter).available).toBe(false)
-          }
-        },
-      ),
-      runs,
-    )
-  })
-
-  it('never announces an unpublished title', () => {
-    fc.assert(
-      fc.property(
-        announcedLicencesArb,
-        anyNode,
-        territory,
-        instantArb,
-        (licences, node, where, at) => {
-          expect(answerAt(licences, node, where, at, {}, () => false).announced).toBeNull()
-        },
-      ),
-      runs,
-    )
-  })
-
-  it('announcement runs agree with evaluate at random instants and at every boundary', () => {
-    fc.assert(
-      fc.property(
-        announcedLicencesArb,
-        territory,
-        fc.subarray(leaves),
-        fc.array(instantArb, { maxLength: 6 }),
-        (licences, where, leftOut, randomInstants) => {
-          const included = (title: ContentRef) => !leftOut.includes(title)
-          const runsOf = announcementRunCalculator(indexOf(licences), where, {
-            includeLeaf: included,
-          })
-          for (const node of [...containers, ...leaves]) {
-            const nodeRuns = runsOf(node)
-            nodeRuns.forEach((run, position) => {
-              expect(run.end).toBeGreaterThan(run.start)
-              if (position > 0) expect(run.start).toBeGreaterThanOrEqual(nodeRuns[position - 1].end)
-            })
+  it(
+    'announces only between a grant announce instant and its start, never while available',
+    () => {
+      fc.assert(
+        fc.property(
+          announcedLicencesArb,
+          anyNode,
+          territory,
+          filterArb,
+          fc.array(instantArb, { maxLength: 8 }),
+          (licences, node, where, filter, randomInstants) => {
             for (const at of instantsFor(licences, randomInstants)) {
-              const answer = answerAt(licences, node, where, at, {}, included)
-              const run = nodeRuns.find((candidate) => candidate.start <= at && at < candidate.end)
-              expect(run !== undefined).toBe(answer.announced !== null)
-              if (run && answer.announced) {
-                expect(formatInstant(run.availableFrom)).toBe(answer.announced.availableFrom)
+              const answer = answerAt(licences, node, where, at, filter)
+              if (!answer.announced) continue
+              expect(answer.available).toBe(false)
+              expect(someGrantAnnounces(licences, node, where, at, filter)).toBe(true)
+              expect(Date.parse(answer.announced.announcedAt)).toBeLessThanOrEqual(at)
+              const from = Date.parse(answer.announced.availableFrom)
+              expect(from).toBeGreaterThan(at)
+              // It does become available then, and not before.
+              expect(answerAt(licences, node, where, from, filter).available).toBe(true)
+              expect(answerAt(licences, node, where, from - 1000, filter).available).toBe(false)
+            }
+          },
+        ),
+        runs,
+      )
+    },
+    propertyTimeoutMs,
+  )
+
+  it(
+    'never announces an unpublished title',
+    () => {
+      fc.assert(
+        fc.property(
+          announcedLicencesArb,
+          anyNode,
+          territory,
+          instantArb,
+          (licences, node, where, at) => {
+            expect(answerAt(licences, node, where, at, {}, () => false).announced).toBeNull()
+          },
+        ),
+        runs,
+      )
+    },
+    propertyTimeoutMs,
+  )
+
+  it(
+    'announcement runs agree with evaluate at random instants and at every boundary',
+    () => {
+      fc.assert(
+        fc.property(
+          announcedLicencesArb,
+          territory,
+          fc.subarray(leaves),
+          fc.array(instantArb, { maxLength: 6 }),
+          (licences, where, leftOut, randomInstants) => {
+            const included = (title: ContentRef) => !leftOut.includes(title)
+            const runsOf = announcementRunCalculator(indexOf(licences), where, {
+              includeLeaf: included,
+            })
+            for (const node of [...containers, ...leaves]) {
+              const nodeRuns = runsOf(node)
+              nodeRuns.forEach((run, position) => {
+                expect(run.end).toBeGreaterThan(run.start)
+                if (position > 0)
+                  expect(run.start).toBeGreaterThanOrEqual(nodeRuns[position - 1].end)
+              })
+              for (const at of instantsFor(licences, randomInstants)) {
+                const answer = answerAt(licences, node, where, at, {}, included)
+                const run = nodeRuns.find(
+                  (candidate) => candidate.start <= at && at < candidate.end,
+                )
+                expect(run !== undefined).toBe(answer.announced !== null)
+                if (run && answer.announced) {
+                  expect(formatInstant(run.availableFrom)).toBe(answer.announced.availableFrom)
+                }
               }
             }
-          }
-        },
-      ),
-      { numRuns: 150 },
-    )
-  })
+          },
+        ),
+        { numRuns: 150 },
+      )
+    },
+    propertyTimeoutMs,
+  )
 
   it('changes validUntil at the announce instant', () => {
     const licences = [
