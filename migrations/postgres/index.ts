@@ -3,6 +3,7 @@ import * as migration_20261123_233433_video_stream_offset from './20261123_23343
 import * as migration_20261202_153845_rights_audit from './20261202_153845_rights_audit';
 import * as migration_20261203_154324_licence_announce_at from './20261203_154324_licence_announce_at';
 import * as migration_20261203_155402_availability_row_state from './20261203_155402_availability_row_state';
+import * as migration_20261203_163911_rails from './20261203_163911_rails';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261203_155402_availability_row_state.up,
     down: migration_20261203_155402_availability_row_state.down,
-    name: '20261203_155402_availability_row_state'
+    name: '20261203_155402_availability_row_state',
+  },
+  {
+    up: migration_20261203_163911_rails.up,
+    down: migration_20261203_163911_rails.down,
+    name: '20261203_163911_rails'
   },
 ];
