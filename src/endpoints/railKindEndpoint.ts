@@ -1,23 +1,17 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import type { ApiLimits } from '../api/limits'
+import { publicMaxLimitOf } from '../api/limits'
 import { stricterCacheControl } from '../http/publicCacheControl'
 import { isRailProblem, parseRailSpec } from '../rails/railKinds'
 import { automaticRail, viewerOf } from '../rails/railItems'
 import { isStaffUser, type RoleBearer } from '../roles'
 import { cacheControlFor } from '../rights/summary'
 
-/** Where the config keeps the API limits (`custom`), for endpoints that page. */
-export const apiLimitsKey = 'apiLimits'
-
 const badRequest = (field: string, message: string) =>
   Response.json(
     { errors: [{ message, data: { errors: [{ path: field, message }] } }] },
     { status: 400 },
   )
-
-const maxLimitOf = (req: PayloadRequest): number =>
-  (req.payload.config.custom?.[apiLimitsKey] as ApiLimits | undefined)?.publicMaxLimit ?? 100
 
 const unknownLocale = (req: PayloadRequest): string | null => {
   const locale = req.searchParams.get('locale')
@@ -39,7 +33,7 @@ export const railKindEndpoint: Endpoint = {
     const spec = parseRailSpec(
       kind,
       { days: req.searchParams.get('days'), limit: req.searchParams.get('limit') },
-      maxLimitOf(req),
+      publicMaxLimitOf(req.payload.config),
     )
     if (isRailProblem(spec)) return badRequest(spec.field, `${spec.field} ${spec.reason}`)
     const locale = unknownLocale(req)

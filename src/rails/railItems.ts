@@ -1,5 +1,6 @@
 import type { PayloadRequest, Where } from 'payload'
 
+import { publicMaxLimitOf } from '../api/limits'
 import type { ContentCollection } from '../availability'
 import { openEndInstant, rowsInForce } from '../rights/rowsInForce'
 import { type AvailabilitySummary, nextAppearance } from '../rights/summary'
@@ -35,6 +36,9 @@ export type RailItem = { relationTo: RailCollection; value: RailCard }
 export type RailAnswer = { items: RailItem[]; changes: (string | null)[] }
 
 type Ref = { relationTo: RailCollection; id: string }
+
+/** Titles read per query: within the public page limits (PUBLIC_MAX_LIMIT, limit x depth). */
+const pageSizeOf = (req: PayloadRequest) => Math.min(50, publicMaxLimitOf(req.payload.config))
 
 /** The card fields of a visible title. */
 const cardSelect = {
@@ -75,20 +79,29 @@ export const visibleCards = async (
   const cards = new Map<string, RailCard>()
   const changes: (string | null)[] = []
   for (const collection of railCollections) {
-    const ids = refs.filter((ref) => ref.relationTo === collection).map((ref) => ref.id)
+    const ids = [
+      ...new Set(refs.filter((ref) => ref.relationTo === collection).map((ref) => ref.id)),
+    ]
     if (ids.length === 0) continue
-    const { docs } = await req.payload.find({
-      collection,
-      where: { id: { in: [...new Set(ids)] } },
-      select: cardSelect,
-      depth: 1,
-      limit: ids.length,
-      locale: req.locale ?? undefined,
-      fallbackLocale: req.fallbackLocale ?? undefined,
-      overrideAccess: false,
-      joins: false,
-      req,
-    })
+    const docs = []
+    const pageSize = pageSizeOf(req)
+    // Public pages are bounded (PUBLIC_MAX_LIMIT): a long curated rail is read in pages.
+    for (let from = 0; from < ids.length; from += pageSize) {
+      const page = ids.slice(from, from + pageSize)
+      const found = await req.payload.find({
+        collection,
+        where: { id: { in: page } },
+        select: cardSelect,
+        depth: 1,
+        limit: page.length,
+        locale: req.locale ?? undefined,
+        fallbackLocale: req.fallbackLocale ?? undefined,
+        overrideAccess: false,
+        joins: false,
+        req,
+      })
+      docs.push(...found.docs)
+    }
     for (const doc of docs) {
       const card = cardOf(doc as unknown as Record<string, unknown>)
       cards.set(`${collection}/${doc.id}`, card)

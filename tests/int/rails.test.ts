@@ -49,7 +49,8 @@ describe.each(testBackends)('rails on $kind', (backend) => {
 
   beforeAll(async () => {
     if (!backend.serverUrl) return
-    ctx = await payloadFor(backend)
+    // A small public page, so that a long curated rail has to be read in pages.
+    ctx = await payloadFor(backend, { PUBLIC_MAX_LIMIT: '30' })
     payload = ctx.payload
     for (const [code, timeZone] of [
       ['DE', 'Europe/Berlin'],
@@ -194,6 +195,8 @@ describe.each(testBackends)('rails on $kind', (backend) => {
     expect(headers.get('cache-control')).toMatch(/^public, max-age=\d+/)
     const wider = await get('/api/rails/new?days=200')
     expect(titlesOf(wider.body.items)).toEqual(['New series', 'Fresh film', 'Old film'])
+    // The largest page the public may ask for (titles are read in pages within the limits).
+    expect((await get('/api/rails/new?limit=30&days=365')).status).toBe(200)
     const limited = await get('/api/rails/new?limit=1')
     expect(titlesOf(limited.body.items)).toEqual(['New series'])
     expect(titlesOf((await get('/api/rails/new', 'US')).body.items)).toEqual(['US only film'])
@@ -219,7 +222,7 @@ describe.each(testBackends)('rails on $kind', (backend) => {
     expect(JSON.stringify(body)).not.toContain('main-video-playback')
     expect(card).not.toHaveProperty('availability')
     // Nowhere else: not in lists, not by id, not in other rails.
-    const list = await get('/api/films?limit=100')
+    const list = await get('/api/films?limit=30')
     expect(list.body.docs.map((doc: Card) => doc.id)).not.toContain(ids.announced)
     expect((await get(`/api/films/${ids.announced}`)).status).toBe(404)
     for (const kind of ['new', 'leaving-soon', 'genre:drama']) {
@@ -266,7 +269,7 @@ describe.each(testBackends)('rails on $kind', (backend) => {
       ['/api/rails/new?days=abc', 'days'],
       ['/api/rails/leaving-soon?days=9999', 'days'],
       ['/api/rails/coming-soon?days=3', 'days'],
-      ['/api/rails/new?limit=1000', 'limit'],
+      ['/api/rails/new?limit=31', 'limit'],
       ['/api/rails/new?locale=xx', 'locale'],
     ] as const) {
       const { status, body } = await get(path)
@@ -399,6 +402,29 @@ describe.each(testBackends)('rails on $kind', (backend) => {
     expect(write.status).toBe(403)
     const staff = await asEditor('/api/rails?limit=100')
     expect(staff.body.totalDocs).toBe(7)
+  })
+
+  run('a curated rail longer than a public page is read in pages', async () => {
+    const unlicensed = []
+    for (let index = 0; index < 35; index += 1) {
+      const doc = await payload.create({
+        collection: 'films',
+        data: { title: `Unlicensed ${index}`, _status: 'published' },
+      })
+      unlicensed.push({ relationTo: 'films' as const, value: doc.id })
+    }
+    const rail = await payload.create({
+      collection: 'rails',
+      data: {
+        title: 'Long',
+        kind: 'curated',
+        titles: [...unlicensed, { relationTo: 'films', value: ids.fresh }],
+      },
+    })
+    const answer = await get(`/api/rails/${rail.id}`)
+    expect(answer.status).toBe(200)
+    expect(titlesOf(answer.body.items)).toEqual(['Fresh film'])
+    await payload.delete({ collection: 'rails', id: rail.id })
   })
 
   run(
