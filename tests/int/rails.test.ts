@@ -250,6 +250,12 @@ describe.each(testBackends)('rails on $kind', (backend) => {
     const staff = await asEditor(`/api/availability?content=films/${ids.later}&territory=DE`)
     expect(staff.body).toMatchObject({ available: false, consistent: true })
     expect(Date.parse(staff.body.announced.availableFrom)).toBe(Date.parse(iso(now + 30 * day)))
+    const overview = await asEditor(`/api/availability/overview?content=films/${ids.later}`)
+    const de = overview.body.territories.find(
+      (state: { territory: string }) => state.territory === 'DE',
+    )
+    expect(de).toMatchObject({ state: 'upcoming', consistent: true })
+    expect(Date.parse(de.announcedAt)).toBe(Date.parse(iso(now - 3_600_000)))
     await payload.update({ collection: 'licences', id: docs[0].id, data: { announceAt: null } })
     expect(titlesOf((await get('/api/rails/coming-soon')).body.items)).toEqual(['Announced film'])
   })
