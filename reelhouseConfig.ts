@@ -17,6 +17,7 @@ import { People } from './collections/People'
 import { Regions } from './collections/Regions'
 import { ReferenceData } from './collections/ReferenceData'
 import { RightsAudits } from './collections/RightsAudits'
+import { Rails } from './collections/Rails'
 import { SearchEntries } from './collections/SearchEntries'
 import { Seasons } from './collections/Seasons'
 import { Series } from './collections/Series'
@@ -24,7 +25,7 @@ import { Users } from './collections/Users'
 import { Videos } from './collections/Videos'
 import { isAdminRequest } from './src/access/isAdmin'
 import { answerClientErrors } from './src/api/clientErrors'
-import { apiLimitsFromEnv, type ApiLimits } from './src/api/limits'
+import { apiLimitsFromEnv, apiLimitsKey, type ApiLimits } from './src/api/limits'
 import { guardRequestInput } from './src/api/readGuards'
 import { availabilityEndpoint } from './src/endpoints/availabilityEndpoint'
 import { availabilityOverviewEndpoint } from './src/endpoints/availabilityOverviewEndpoint'
@@ -127,6 +128,7 @@ export const reelhouseConfig = ({
         ReferenceData,
         RightsAudits,
         SearchEntries,
+        Rails,
         Users,
       ],
       limits,
@@ -187,7 +189,10 @@ export const reelhouseConfig = ({
     },
     plugins: [muxVideoPlugin(muxVideoPluginOptionsFromEnv(env))],
     // Where the public's territory may come from (read by src/rights/viewerTerritory.ts).
-    custom: { [viewerTerritoryPolicyKey]: viewerTerritoryPolicyFromEnv(env) },
+    custom: {
+      [viewerTerritoryPolicyKey]: viewerTerritoryPolicyFromEnv(env),
+      [apiLimitsKey]: limits,
+    },
     onInit: async (payload) => {
       await ensureAdminFromEnv(payload, adminCredentialsFromEnv(env))
       // Date-only licence windows follow the tz database in force (see src/rights/timeZoneRules).

@@ -4,7 +4,8 @@ import { isStaff } from '../src/access/isStaff'
 import { nobody } from '../src/access/nobody'
 
 /**
- * When each title is available in each territory: the availability engine's answer,
+ * When each title is available (and, `state: announced`, announced as coming soon) in each
+ * territory: the availability engine's answer,
  * materialised whenever a licence, a region gate or a title changes, so that the content API
  * can filter in the database query (right totals and pagination on every page). One row per
  * title, territory and stretch of time with the same offers; rows of one title and territory
@@ -25,6 +26,8 @@ export const AvailabilityWindows: CollectionConfig<'availability-windows'> = {
     { fields: ['territory', 'series', 'start', 'end'] },
     { fields: ['territory', 'season', 'start', 'end'] },
     { fields: ['territory', 'episode', 'start', 'end'] },
+    { fields: ['territory', 'state', 'availableFrom'] },
+    { fields: ['territory', 'state', 'availableUntil'] },
   ],
   fields: [
     { name: 'contentKey', type: 'text', required: true, index: true },
@@ -48,5 +51,29 @@ export const AvailabilityWindows: CollectionConfig<'availability-windows'> = {
       admin: { description: 'Open-ended windows end at 9999-12-31.' },
     },
     { name: 'offers', type: 'json', admin: { description: 'Licence types and formats.' } },
+    {
+      name: 'state',
+      type: 'select',
+      required: true,
+      defaultValue: 'available',
+      options: ['available', 'announced'],
+      index: true,
+      admin: {
+        description:
+          'available: the content API shows the title. announced: only the coming-soon rail lists it.',
+      },
+    },
+    {
+      name: 'availableFrom',
+      type: 'date',
+      admin: {
+        description: 'available: since when without a break; announced: when it becomes available.',
+      },
+    },
+    {
+      name: 'availableUntil',
+      type: 'date',
+      admin: { description: 'available: until when without a break (9999-12-31 when open).' },
+    },
   ],
 }

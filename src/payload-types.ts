@@ -81,6 +81,7 @@ export interface Config {
     'reference-data': ReferenceDatum;
     'rights-audits': RightsAudit;
     'search-entries': SearchEntry;
+    rails: Rail;
     users: User;
     'mux-events': MuxEvent;
     'payload-kv': PayloadKv;
@@ -120,6 +121,7 @@ export interface Config {
     'reference-data': ReferenceDataSelect<false> | ReferenceDataSelect<true>;
     'rights-audits': RightsAuditsSelect<false> | RightsAuditsSelect<true>;
     'search-entries': SearchEntriesSelect<false> | SearchEntriesSelect<true>;
+    rails: RailsSelect<false> | RailsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'mux-events': MuxEventsSelect<false> | MuxEventsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -211,6 +213,18 @@ export interface AvailabilityWindow {
     | number
     | boolean
     | null;
+  /**
+   * available: the content API shows the title. announced: only the coming-soon rail lists it.
+   */
+  state: 'available' | 'announced';
+  /**
+   * available: since when without a break; announced: when it becomes available.
+   */
+  availableFrom?: string | null;
+  /**
+   * available: until when without a break (9999-12-31 when open).
+   */
+  availableUntil?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1039,6 +1053,57 @@ export interface SearchEntry {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "rails".
+ */
+export interface Rail {
+  id: number;
+  title: string;
+  kind: 'curated' | 'new' | 'leaving-soon' | 'coming-soon' | 'genre';
+  /**
+   * Position on the home page (smallest first).
+   */
+  order?: number | null;
+  limit?: number | null;
+  /**
+   * In the order viewers see them; titles a viewer may not see are left out.
+   */
+  titles?:
+    | (
+        | {
+            relationTo: 'films';
+            value: number | Film;
+          }
+        | {
+            relationTo: 'series';
+            value: number | Series;
+          }
+      )[]
+    | null;
+  genre?: (number | null) | Genre;
+  /**
+   * new: available for less than N days (30). leaving-soon: ending within N (14).
+   */
+  days?: number | null;
+  /**
+   * Empty: every territory. Groups count for all their countries.
+   */
+  territories?: (number | Region)[] | null;
+  from?: string | null;
+  until?: string | null;
+  items?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "users".
  */
 export interface User {
@@ -1310,6 +1375,10 @@ export interface PayloadLockedDocument {
         value: number | SearchEntry;
       } | null)
     | ({
+        relationTo: 'rails';
+        value: number | Rail;
+      } | null)
+    | ({
         relationTo: 'users';
         value: number | User;
       } | null)
@@ -1374,6 +1443,9 @@ export interface AvailabilityWindowsSelect<T extends boolean = true> {
   start?: T;
   end?: T;
   offers?: T;
+  state?: T;
+  availableFrom?: T;
+  availableUntil?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1786,6 +1858,25 @@ export interface SearchEntriesSelect<T extends boolean = true> {
   title?: T;
   sortTitle?: T;
   terms?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "rails_select".
+ */
+export interface RailsSelect<T extends boolean = true> {
+  title?: T;
+  kind?: T;
+  order?: T;
+  limit?: T;
+  titles?: T;
+  genre?: T;
+  days?: T;
+  territories?: T;
+  from?: T;
+  until?: T;
+  items?: T;
   updatedAt?: T;
   createdAt?: T;
 }

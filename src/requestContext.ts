@@ -15,6 +15,11 @@ declare module 'payload' {
      * did not change. Set only on a request made for that one write.
      */
     licenceBookkeepingFor?: string
+    /**
+     * This request lists coming-soon titles (src/rails): title reads in it carry the trailer's
+     * playback only (never the main video's), and only for titles announced to the viewer.
+     */
+    comingSoonPlayback?: boolean
   }
 }
 

@@ -24,6 +24,10 @@ export type BenchAvailabilityRow = {
   start: string
   end: string
   offers: Offer[]
+  /** The bench's licences announce nothing: every row is `available`. */
+  state: 'available'
+  availableFrom: string
+  availableUntil: string
 }
 
 const relationOf = {
@@ -69,7 +73,25 @@ export const computeAllAvailabilityRows = (
     const intervalsOf = intervalCalculator(index, territory, { includeLeaf })
     for (const node of catalog.nodes) {
       const intervals = intervalsOf(node)
-      for (const segment of intervals) {
+      const startOf = (segment: (typeof intervals)[number]) => new Date(segment.start).toISOString()
+      const endOf = (segment: (typeof intervals)[number]) =>
+        segment.end ? new Date(segment.end).toISOString() : openEndInstant
+      // Touching intervals are one unbroken stretch (as src/rights/materialize.ts stores it).
+      const stretchFrom: string[] = []
+      intervals.forEach((segment, position) => {
+        const previous = intervals[position - 1]
+        stretchFrom[position] =
+          previous && previous.end === segment.start ? stretchFrom[position - 1] : startOf(segment)
+      })
+      const stretchUntil: string[] = []
+      for (let position = intervals.length - 1; position >= 0; position -= 1) {
+        const next = intervals[position + 1]
+        stretchUntil[position] =
+          next && next.start === intervals[position].end
+            ? stretchUntil[position + 1]
+            : endOf(intervals[position])
+      }
+      intervals.forEach((segment, position) => {
         const id = Number(node.id)
         rows.push({
           contentKey: nodeKey(node),
@@ -80,11 +102,14 @@ export const computeAllAvailabilityRows = (
           episode: null,
           [relationOf[node.collection]]: id,
           territory,
-          start: new Date(segment.start).toISOString(),
-          end: segment.end ? new Date(segment.end).toISOString() : openEndInstant,
+          start: startOf(segment),
+          end: endOf(segment),
           offers: segment.offers,
+          state: 'available',
+          availableFrom: stretchFrom[position],
+          availableUntil: stretchUntil[position],
         })
-      }
+      })
     }
   }
   return rows

@@ -2,8 +2,10 @@ import * as migration_20261123_221710_initial from './20261123_221710_initial';
 import * as migration_20261123_233433_video_stream_offset from './20261123_233433_video_stream_offset';
 import * as migration_20261202_153845_rights_audit from './20261202_153845_rights_audit';
 import * as migration_20261203_154324_licence_announce_at from './20261203_154324_licence_announce_at';
+import * as migration_20261203_155402_availability_row_state from './20261203_155402_availability_row_state';
 import * as migration_20261203_160731_sort_titles_search from './20261203_160731_sort_titles_search';
 import * as migration_20261203_161654_reference_data from './20261203_161654_reference_data';
+import * as migration_20261203_163911_rails from './20261203_163911_rails';
 
 export const migrations = [
   {
@@ -27,6 +29,11 @@ export const migrations = [
     name: '20261203_154324_licence_announce_at'
   },
   {
+    up: migration_20261203_155402_availability_row_state.up,
+    down: migration_20261203_155402_availability_row_state.down,
+    name: '20261203_155402_availability_row_state'
+  },
+  {
     up: migration_20261203_160731_sort_titles_search.up,
     down: migration_20261203_160731_sort_titles_search.down,
     name: '20261203_160731_sort_titles_search'
@@ -35,5 +42,10 @@ export const migrations = [
     up: migration_20261203_161654_reference_data.up,
     down: migration_20261203_161654_reference_data.down,
     name: '20261203_161654_reference_data'
+  },
+  {
+    up: migration_20261203_163911_rails.up,
+    down: migration_20261203_163911_rails.down,
+    name: '20261203_163911_rails'
   },
 ];

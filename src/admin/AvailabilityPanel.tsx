@@ -9,6 +9,7 @@ type TerritoryState = {
   since: string | null
   until: string | null
   reasons: string[]
+  announcedAt?: string | null
   /** What the public content API answers from its stored rows. */
   stored: { available: boolean; validUntil: string | null }
   consistent: boolean
@@ -27,7 +28,9 @@ const describe = (state: TerritoryState): string => {
     case 'available':
       return state.until ? `available until ${day(state.until)}` : 'available, open-ended'
     case 'upcoming':
-      return `upcoming from ${day(state.since)}`
+      return state.announcedAt
+        ? `upcoming from ${day(state.since)}, coming soon since ${day(state.announcedAt)}`
+        : `upcoming from ${day(state.since)}`
     case 'expired':
       return `expired ${day(state.since)}`
     default:

@@ -18,6 +18,13 @@ export type ApiLimits = {
   graphQLTimeoutMs: number
 }
 
+/** Where the config keeps the limits (`custom`), for our own endpoints that page. */
+export const apiLimitsKey = 'apiLimits'
+
+/** The largest public page, as configured (PUBLIC_MAX_LIMIT). */
+export const publicMaxLimitOf = (config: { custom?: Record<string, unknown> }): number =>
+  (config.custom?.[apiLimitsKey] as ApiLimits | undefined)?.publicMaxLimit ?? 100
+
 const positive = (value: string | undefined, fallback: number): number => {
   const parsed = Number(value)
   return Number.isFinite(parsed) && parsed > 0 ? parsed : fallback

@@ -13,6 +13,17 @@ export interface AvailabilityWarning {
   licenceType: LicenceType
 }
 
+/**
+ * Not available yet, but announced: the title may be listed as coming soon (title, artwork,
+ * start date, trailer) and nowhere else; its main video does not play.
+ */
+export interface Announcement {
+  /** The earliest announce instant of the grants announcing it now (UTC). */
+  announcedAt: string
+  /** When the title next becomes available (UTC). */
+  availableFrom: string
+}
+
 export interface AvailabilityAnswer {
   available: boolean
   /** Why not, in rule order; empty when available. */
@@ -25,4 +36,6 @@ export interface AvailabilityAnswer {
   formats: VideoFormat[]
   offers: Offer[]
   warnings: AvailabilityWarning[]
+  /** Set only when the title is not available but announced; never together with `available`. */
+  announced: Announcement | null
 }

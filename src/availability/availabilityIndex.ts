@@ -16,6 +16,8 @@ export interface IndexedWindow {
   readonly start: number
   /** +Infinity when open-ended. */
   readonly end: number
+  /** Grants only: when the title may be announced before `start`; +Infinity for never. */
+  readonly announceAt: number
 }
 
 export interface AvailabilityIndex {
@@ -31,6 +33,10 @@ const indexWindow = (licence: Licence, window: Licence['windows'][number]): Inde
   const end = toEndMs(window.end, field)
   if (end <= start) throw new AvailabilityInputError(field, 'end must be after start')
   const holdback = licence.kind === 'holdback'
+  const announceAt =
+    !holdback && licence.announceAt
+      ? parseInstantMs(licence.announceAt, `licence ${licence.id} announceAt`)
+      : Infinity
   return {
     licenceId: licence.id,
     kind: licence.kind,
@@ -39,6 +45,7 @@ const indexWindow = (licence: Licence, window: Licence['windows'][number]): Inde
     formatMask: holdback ? allFormatsMask : formatsMask(licence.formats),
     start,
     end,
+    announceAt,
   }
 }
 

@@ -1,11 +1,11 @@
-import type { AvailabilityAnswer, AvailabilityWarning, Offer } from './answer'
-import type { AvailabilityIndex } from './availabilityIndex'
+import type { Announcement, AvailabilityAnswer, AvailabilityWarning, Offer } from './answer'
+import { type AvailabilityIndex, windowsCovering } from './availabilityIndex'
 import { AvailabilityInputError } from './errors'
 import { evaluateAvailability } from './evaluate'
-import { formatEnd, toEpochMs } from './instant'
-import { hasApprovalNumber } from './policy'
-import type { RightsFilter } from './rights'
-import { isContainer, lineage, nodeKey, type TitleTree } from './tree'
+import { formatEnd, formatInstant, toEpochMs } from './instant'
+import { hasApprovalNumber, passesPolicyGates } from './policy'
+import { nextAvailableAfter, type RightsFilter } from './rights'
+import { isContainer, lineage, nodeKey, playableLeaves, type TitleTree } from './tree'
 import {
   allLicenceTypes,
   allVideoFormats,
@@ -86,6 +86,46 @@ const earliestValidUntil = (answers: readonly AvailabilityAnswer[]): string | nu
     ),
   )
 
+/** Is this episode shown under the container: it and every title between them published? */
+const shownUnder = (query: ContainerQuery, leaf: ContentRef): boolean => {
+  for (const title of lineage(leaf, query.index.tree)) {
+    if (nodeKey(title) === nodeKey(query.node)) return true
+    if (!query.factsOf(title)?.published) return false
+  }
+  return false
+}
+
+/**
+ * Announced when an episode under it is: announced since the earliest of those, available
+ * from the first instant any episode it shows becomes available.
+ */
+const announcementOfContainer = (
+  query: ContainerQuery,
+  at: number,
+  answers: readonly AvailabilityAnswer[],
+): Announcement | null => {
+  const announcedAt = answers
+    .flatMap((answer) => (answer.announced ? [answer.announced.announcedAt] : []))
+    .sort()[0]
+  if (!announcedAt) return null
+  const policy = query.index.policies.get(query.territory)
+  const availableFrom = Math.min(
+    ...playableLeaves(query.node, query.index.tree)
+      .filter((leaf) => shownUnder(query, leaf))
+      .filter((leaf) =>
+        passesPolicyGates(policy, {
+          cnApprovalNumber: inheritedApprovalNumber(leaf, query.index.tree, query.factsOf),
+        }),
+      )
+      .map((leaf) =>
+        nextAvailableAfter(windowsCovering(query.index, leaf, query.territory), at, query),
+      ),
+  )
+  return availableFrom === Infinity
+    ? null
+    : { announcedAt, availableFrom: formatInstant(availableFrom) }
+}
+
 /**
  * A series or season is available when it is published and at least one child is; rights
  * held on the container itself only matter through the children they cover.
@@ -124,6 +164,8 @@ export const evaluateContainer = (query: ContainerQuery): ContainerAnswer => {
     ),
     offers,
     warnings: mergeWarnings(answers),
+    // Announced when published, not available, and an episode under it is announced.
+    announced: !available && published ? announcementOfContainer(query, at, answers) : null,
     availableChildren: children.filter((_child, index) => answers[index].available),
   }
 }

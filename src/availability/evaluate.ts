@@ -1,10 +1,16 @@
-import type { AvailabilityAnswer, AvailabilityWarning, Offer } from './answer'
-import { type AvailabilityIndex, windowsCovering } from './availabilityIndex'
+import type { Announcement, AvailabilityAnswer, AvailabilityWarning, Offer } from './answer'
+import { type AvailabilityIndex, type IndexedWindow, windowsCovering } from './availabilityIndex'
 import { AvailabilityInputError } from './errors'
-import { formatEnd, toEpochMs } from './instant'
+import { formatEnd, formatInstant, toEpochMs } from './instant'
 import { formatsOf, licenceTypeIndex } from './masks'
 import { passesPolicyGates } from './policy'
-import { availableTypes, type RightsAtInstant, type RightsFilter, scanRights } from './rights'
+import {
+  availableTypes,
+  nextAvailableAfter,
+  type RightsAtInstant,
+  type RightsFilter,
+  scanRights,
+} from './rights'
 import { isContainer, nodeKey } from './tree'
 import { allLicenceTypes, type ContentRef, type NodeFacts, type ReasonCode } from './types'
 
@@ -38,6 +44,24 @@ const warningsOf = (rights: RightsAtInstant): AvailabilityWarning[] => {
   return warnings
 }
 
+/**
+ * Announced: not available now, a grant not started yet is announced (`announceAt <= at <
+ * start`), and the title does become available later. Publishing and gates apply as for
+ * availability: an unpublished or gated title is never announced either.
+ */
+export const announcementOf = (
+  windowLists: readonly (readonly IndexedWindow[])[],
+  rights: RightsAtInstant,
+  at: number,
+  filter: RightsFilter,
+): Announcement | null => {
+  if (rights.announcing.length === 0) return null
+  const availableFrom = nextAvailableAfter(windowLists, at, filter)
+  if (availableFrom === Infinity) return null
+  const announcedAt = Math.min(...rights.announcing.map((window) => window.announceAt))
+  return { announcedAt: formatInstant(announcedAt), availableFrom: formatInstant(availableFrom) }
+}
+
 /** Is a film or episode visible in `territory` at `at`? Applies rules 1-4 of the spec. */
 export const evaluateAvailability = (query: AvailabilityQuery): AvailabilityAnswer => {
   if (isContainer(query.node)) {
@@ -47,7 +71,8 @@ export const evaluateAvailability = (query: AvailabilityQuery): AvailabilityAnsw
     )
   }
   const at = toEpochMs(query.at)
-  const rights = scanRights(windowsCovering(query.index, query.node, query.territory), at, query)
+  const lists = windowsCovering(query.index, query.node, query.territory)
+  const rights = scanRights(lists, at, query)
   const typesMask = availableTypes(rights)
   const passesGates = passesPolicyGates(query.index.policies.get(query.territory), query)
 
@@ -68,5 +93,9 @@ export const evaluateAvailability = (query: AvailabilityQuery): AvailabilityAnsw
     formats: formatsOf(formatsMask),
     offers,
     warnings: warningsOf(rights),
+    announced:
+      !available && query.published && passesGates
+        ? announcementOf(lists, rights, at, query)
+        : null,
   }
 }

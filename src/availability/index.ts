@@ -1,4 +1,4 @@
-export type { AvailabilityAnswer, AvailabilityWarning, Offer } from './answer'
+export type { Announcement, AvailabilityAnswer, AvailabilityWarning, Offer } from './answer'
 export {
   buildAvailabilityIndex,
   type AvailabilityIndex,
@@ -24,6 +24,8 @@ export { evaluateAvailability, type AvailabilityQuery } from './evaluate'
 export { expandTerritories, membershipDrift, type MembershipDrift } from './groups'
 export { formatInstant } from './instant'
 export {
+  announcementRunCalculator,
+  type AnnouncementRun,
   availableIntervals,
   type AvailabilityInterval,
   intervalCalculator,

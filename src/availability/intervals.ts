@@ -2,7 +2,7 @@ import type { Offer } from './answer'
 import { type AvailabilityIndex, type IndexedWindow, windowsCovering } from './availabilityIndex'
 import { formatEnd, formatInstant } from './instant'
 import { allFormatsMask, allLicenceTypesMask, formatBit, formatsOf, licenceTypeBit } from './masks'
-import { type RightsFilter, scanRights } from './rights'
+import { availableTypes, nextAvailableAfter, type RightsFilter, scanRights } from './rights'
 import { nodeKey, playableLeaves } from './tree'
 import {
   allLicenceTypes,
@@ -224,3 +224,105 @@ export const availableIntervals = (
   territory: string,
   options: IntervalOptions = {},
 ): AvailabilityInterval[] => intervalCalculator(index, territory, options)(node)
+
+/** A stretch of time during which a title is announced, and when it becomes available. */
+export interface AnnouncementRun {
+  start: number
+  end: number
+  availableFrom: number
+}
+
+const hasAnnouncements = (lists: readonly (readonly IndexedWindow[])[]): boolean =>
+  lists.some((windows) => windows.some((window) => window.announceAt < window.start))
+
+/**
+ * When one playable title is announced in one territory: at each boundary (an announce
+ * instant, a start or an end) the state is what evaluateAvailability answers, constant until
+ * the next boundary.
+ */
+const leafAnnouncementRuns = (
+  index: AvailabilityIndex,
+  leaf: ContentRef,
+  territory: string,
+  filter: RightsFilter,
+): AnnouncementRun[] => {
+  const lists = windowsCovering(index, leaf, territory)
+  if (!hasAnnouncements(lists)) return []
+  const boundaries = [
+    ...new Set(
+      lists.flatMap((windows) =>
+        windows.flatMap((window) => [window.start, window.end, window.announceAt]),
+      ),
+    ),
+  ]
+    .filter((instant) => instant !== Infinity)
+    .sort((a, b) => a - b)
+  const runs: AnnouncementRun[] = []
+  boundaries.forEach((start, position) => {
+    const end = boundaries[position + 1] ?? Infinity
+    const rights = scanRights(lists, start, filter)
+    if (availableTypes(rights) !== 0 || rights.announcing.length === 0) return
+    const availableFrom = nextAvailableAfter(lists, start, filter)
+    if (availableFrom === Infinity) return
+    const last = runs[runs.length - 1]
+    if (last && last.end === start && last.availableFrom === availableFrom) last.end = end
+    else runs.push({ start, end, availableFrom })
+  })
+  return runs
+}
+
+const covers = (run: { start: number; end: number }, instant: number) =>
+  run.start <= instant && instant < run.end
+
+/**
+ * When titles are announced (not available, but announced and becoming available later) in
+ * one territory; for a series or season: not available, and one of its included episodes is
+ * announced; `availableFrom` is when the container next becomes available, through any episode. Agrees with evaluateAvailability and
+ * evaluateContainer at every instant, as `intervalRunCalculator` does for availability.
+ */
+export const announcementRunCalculator = (
+  index: AvailabilityIndex,
+  territory: string,
+  options: IntervalOptions = {},
+): ((node: ContentRef) => AnnouncementRun[]) => {
+  const cache = new Map<string, { available: Run[]; announced: AnnouncementRun[] }>()
+  const leafOf = (leaf: ContentRef) => {
+    const key = nodeKey(leaf)
+    let entry = cache.get(key)
+    if (!entry) {
+      const announced = leafAnnouncementRuns(index, leaf, territory, options)
+      const available = leafRuns(index, leaf, territory, options)
+      const included =
+        (announced.length > 0 || available.length > 0) &&
+        (!options.includeLeaf || options.includeLeaf(leaf))
+      entry = included ? { available, announced } : { available: [], announced: [] }
+      cache.set(key, entry)
+    }
+    return entry
+  }
+  return (node) => {
+    const entries = playableLeaves(node, index.tree).map(leafOf)
+    const announcedLists = entries.map((entry) => entry.announced).filter((runs) => runs.length)
+    if (announcedLists.length === 0) return []
+    if (entries.length === 1) return announcedLists[0].map((run) => ({ ...run }))
+    const available = unionOfRuns(entries.map((entry) => entry.available))
+    const boundaries = [
+      ...new Set([...announcedLists.flat(), ...available].flatMap((run) => [run.start, run.end])),
+    ]
+      .filter((instant) => instant !== Infinity)
+      .sort((a, b) => a - b)
+    const runs: AnnouncementRun[] = []
+    boundaries.forEach((start, position) => {
+      const end = boundaries[position + 1] ?? Infinity
+      if (available.some((run) => covers(run, start))) return
+      if (!announcedLists.some((list) => list.some((run) => covers(run, start)))) return
+      // When the container next becomes available: through any of its episodes.
+      const availableFrom = available.find((run) => run.start > start)?.start ?? Infinity
+      if (availableFrom === Infinity) return
+      const last = runs[runs.length - 1]
+      if (last && last.end === start && last.availableFrom === availableFrom) last.end = end
+      else runs.push({ start, end, availableFrom })
+    })
+    return runs
+  }
+}

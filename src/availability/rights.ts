@@ -24,7 +24,9 @@ export interface RightsAtInstant {
   /** Grants in force whose type is not blocked. */
   grants: IndexedWindow[]
   softHoldbacks: IndexedWindow[]
-  /** Earliest start or end of a relevant window strictly after the instant, or Infinity. */
+  /** Grants not started yet whose announcement is in force (`announceAt <= at < start`). */
+  announcing: IndexedWindow[]
+  /** Earliest announce instant, start of a relevant window strictly after the instant, or Infinity. */
   nextChange: number
 }
 
@@ -38,6 +40,7 @@ export const scanRights = (
   const formatsByType = allLicenceTypes.map(() => 0)
   const grantsInForce: IndexedWindow[] = []
   const softHoldbacks: IndexedWindow[] = []
+  const announcing: IndexedWindow[] = []
   let grantedTypes = 0
   let blockedTypes = 0
   let nextChange = Infinity
@@ -48,6 +51,10 @@ export const scanRights = (
       if (window.kind === 'grant' && (window.formatMask & formatMask) === 0) continue
       if (window.start > at) {
         if (window.start < nextChange) nextChange = window.start
+        if (window.announceAt < window.start) {
+          if (window.announceAt <= at) announcing.push(window)
+          else if (window.announceAt < nextChange) nextChange = window.announceAt
+        }
         continue
       }
       if (window.end <= at) continue
@@ -68,8 +75,38 @@ export const scanRights = (
   for (let index = 0; index < formatsByType.length; index++) {
     if (blockedTypes & (1 << index)) formatsByType[index] = 0
   }
-  return { grantedTypes, blockedTypes, formatsByType, grants, softHoldbacks, nextChange }
+  return {
+    grantedTypes,
+    blockedTypes,
+    formatsByType,
+    grants,
+    softHoldbacks,
+    announcing,
+    nextChange,
+  }
 }
 
 export const availableTypes = (rights: RightsAtInstant): number =>
   rights.grantedTypes & ~rights.blockedTypes
+
+/**
+ * The first instant after `at` at which the title is available (rules 2 and 3), or Infinity.
+ * Availability only changes at a window's start or end, so those are the instants to try.
+ */
+export const nextAvailableAfter = (
+  windowLists: readonly (readonly IndexedWindow[])[],
+  at: number,
+  filter: RightsFilter,
+): number => {
+  const candidates = new Set<number>()
+  for (const windows of windowLists) {
+    for (const window of windows) {
+      if (window.start > at) candidates.add(window.start)
+      if (window.end > at && window.end !== Infinity) candidates.add(window.end)
+    }
+  }
+  for (const instant of [...candidates].sort((a, b) => a - b)) {
+    if (availableTypes(scanRights(windowLists, instant, filter)) !== 0) return instant
+  }
+  return Infinity
+}

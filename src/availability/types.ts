@@ -36,6 +36,11 @@ export interface Licence {
   holdbackStrength?: HoldbackStrength
   exclusive: boolean
   windows: LicenceWindow[]
+  /**
+   * Grants only: from this instant (UTC) until each window's start, the title may be announced
+   * as coming soon in that window's territory (EMA Avails AnnounceDate). Absent: never.
+   */
+  announceAt?: string | null
 }
 
 export interface Region {

@@ -74,7 +74,7 @@ export const availabilityEndpoint: Endpoint = {
     if (!answer) {
       return Response.json({ errors: [{ message: `${content} does not exist` }] }, { status: 404 })
     }
-    const { available, reasons, validUntil, licences } = answer
+    const { available, reasons, validUntil, licences, announced } = answer
     // What the content API answers from its stored rows; a difference is a bug the audit repairs.
     const stored = await storedAvailability(req.payload, question, req)
     return Response.json(
@@ -83,6 +83,7 @@ export const availabilityEndpoint: Endpoint = {
         reasons,
         validUntil,
         licences,
+        announced,
         stored,
         consistent: stored.available === available,
       },

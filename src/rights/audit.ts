@@ -156,6 +156,9 @@ const storedRowsOf = async (
       start: true,
       end: true,
       offers: true,
+      state: true,
+      availableFrom: true,
+      availableUntil: true,
     },
     req,
   })

@@ -21,6 +21,7 @@ export type LicenceRecord = Pick<
   | 'kind'
   | 'holdbackStrength'
   | 'exclusive'
+  | 'announceAt'
   | 'resolvedWindows'
   | 'conflicts'
   | 'warnings'
@@ -34,6 +35,7 @@ const recordSelect = {
   kind: true,
   holdbackStrength: true,
   exclusive: true,
+  announceAt: true,
   resolvedWindows: true,
   conflicts: true,
   warnings: true,
@@ -49,6 +51,7 @@ export const engineLicenceFrom = (doc: LicenceRecord): Licence => ({
   kind: doc.kind,
   holdbackStrength: doc.holdbackStrength ?? undefined,
   exclusive: Boolean(doc.exclusive),
+  announceAt: doc.announceAt ? new Date(doc.announceAt).toISOString() : null,
   windows: (doc.resolvedWindows ?? []).map((window) => ({
     territory: window.territory,
     start: window.start,

@@ -1,6 +1,7 @@
 import type { Payload, PayloadRequest } from 'payload'
 
 import {
+  announcementRunCalculator,
   type ContentRef,
   inheritedApprovalNumber,
   intervalRunCalculator,
@@ -19,6 +20,11 @@ const relationFieldOf = {
   episodes: 'episode',
 } as const
 
+export const rowStates = ['available', 'announced'] as const
+export type RowState = (typeof rowStates)[number]
+
+const instantOf = (ms: number) => (ms === Infinity ? openEndInstant : new Date(ms).toISOString())
+
 export type AvailabilityRow = {
   contentKey: string
   titleCollection: ContentRef['collection']
@@ -26,6 +32,15 @@ export type AvailabilityRow = {
   start: string
   end: string
   offers: Offer[]
+  /** `announced` rows are for the coming-soon rail only; the content API reads `available`. */
+  state: RowState
+  /**
+   * Available rows: the start of the unbroken stretch of availability the row belongs to (rows
+   * also split where offers change). Announced rows: when the title becomes available.
+   */
+  availableFrom: string
+  /** Available rows: the end of that stretch (openEndInstant when open). Announced: null. */
+  availableUntil: string | null
 } & Partial<Record<(typeof relationFieldOf)[keyof typeof relationFieldOf], string | number>>
 
 /**
@@ -48,7 +63,7 @@ export const computeAvailabilityRows = (
   const isoText = (instant: number) => {
     let text = isoTexts.get(instant)
     if (text === undefined) {
-      text = instant === Infinity ? openEndInstant : new Date(instant).toISOString()
+      text = instantOf(instant)
       isoTexts.set(instant, text)
     }
     return text
@@ -61,23 +76,52 @@ export const computeAvailabilityRows = (
         cnApprovalNumber: inheritedApprovalNumber(leaf, context.tree, context.factsOf),
       })
     const runsOf = intervalRunCalculator(context.index, territory, { includeLeaf })
+    const announcementsOf = announcementRunCalculator(context.index, territory, { includeLeaf })
     for (const node of nodes) {
       const runs = runsOf(node)
-      if (runs.length === 0) continue
-      const contentKey = nodeKey(node)
-      const titleId = idFor(node.id)
-      const relation = relationFieldOf[node.collection]
-      for (const run of runs) {
-        const row: AvailabilityRow = {
-          contentKey,
-          titleCollection: node.collection,
-          territory,
+      const announcements = announcementsOf(node)
+      if (runs.length === 0 && announcements.length === 0) continue
+      const common = {
+        contentKey: nodeKey(node),
+        titleCollection: node.collection,
+        territory,
+        [relationFieldOf[node.collection]]: idFor(node.id),
+      }
+      // Runs that touch are one unbroken stretch of availability.
+      const stretchStarts: number[] = []
+      runs.forEach((run, position) => {
+        const previous = runs[position - 1]
+        stretchStarts.push(
+          previous && previous.end === run.start ? stretchStarts[position - 1] : run.start,
+        )
+      })
+      const stretchEnds: number[] = []
+      for (let position = runs.length - 1; position >= 0; position -= 1) {
+        const next = runs[position + 1]
+        stretchEnds[position] =
+          next && next.start === runs[position].end ? stretchEnds[position + 1] : runs[position].end
+      }
+      runs.forEach((run, position) => {
+        rows.push({
+          ...common,
           start: isoText(run.start),
           end: isoText(run.end),
           offers: run.offers,
-        }
-        row[relation] = titleId
-        rows.push(row)
+          state: 'available',
+          availableFrom: isoText(stretchStarts[position]),
+          availableUntil: isoText(stretchEnds[position]),
+        })
+      })
+      for (const announcement of announcements) {
+        rows.push({
+          ...common,
+          start: isoText(announcement.start),
+          end: isoText(announcement.end),
+          offers: [],
+          state: 'announced',
+          availableFrom: isoText(announcement.availableFrom),
+          availableUntil: null,
+        })
       }
     }
   }

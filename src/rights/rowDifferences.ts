@@ -1,12 +1,15 @@
 import type { ContentCollection, Offer } from '../availability'
 import { idOf } from './ids'
-import type { AvailabilityRow } from './materialize'
+import type { AvailabilityRow, RowState } from './materialize'
 
 /** One availability row as the audit compares it. */
 export type AuditRow = Pick<AvailabilityRow, 'contentKey' | 'territory' | 'start' | 'end'> & {
   /** The id the row's title relation holds (what the content API joins on); null when cleared. */
   titleId: string | null
   offers: Offer[]
+  state: RowState
+  availableFrom: string | null
+  availableUntil: string | null
 }
 
 export const relationOf: Record<ContentCollection, 'film' | 'series' | 'season' | 'episode'> = {
@@ -20,6 +23,9 @@ export type RowRecord = Pick<AvailabilityRow, 'contentKey' | 'territory' | 'star
   Partial<Record<'film' | 'series' | 'season' | 'episode', unknown>> & {
     titleCollection?: ContentCollection
     offers?: unknown
+    state?: RowState | null
+    availableFrom?: string | null
+    availableUntil?: string | null
   }
 
 export type TitleDifference = {
@@ -50,12 +56,16 @@ export const normalRow = (row: RowRecord): AuditRow => ({
   start: isoInstant(row.start),
   end: isoInstant(row.end),
   offers: normalOffers(row.offers),
+  state: row.state ?? 'available',
+  availableFrom: row.availableFrom ? isoInstant(row.availableFrom) : null,
+  availableUntil: row.availableUntil ? isoInstant(row.availableUntil) : null,
 })
 
 const slot = (row: AuditRow) =>
   `${row.contentKey}|${row.titleId ?? '-'}|${row.territory}|${row.start}`
 /** Everything a row says: rows with the same key are the same row. */
-const fullKey = (row: AuditRow) => `${slot(row)}|${row.end}|${JSON.stringify(row.offers)}`
+const fullKey = (row: AuditRow) =>
+  `${slot(row)}|${row.end}|${JSON.stringify(row.offers)}|${row.state}|${row.availableFrom}|${row.availableUntil}`
 
 /**
  * Pure: how the stored rows of some titles differ from the rows a recomputation gives, per

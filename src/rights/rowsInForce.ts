@@ -4,22 +4,30 @@ import type { Where } from 'payload'
 export const openEndInstant = '9999-12-31T23:59:59.999Z'
 
 /**
- * The one rule for an availability row in force: in the territory, and `start <= at < end`
- * (half-open). `path` prefixes the fields when the rows are reached through a join
- * (`availabilityWindows.`).
+ * The one rule for an availability row in force: in the territory, `start <= at < end`
+ * (half-open), and a row that makes the title available (announced rows are for the
+ * coming-soon rail only: `state` `announced`). `path` prefixes the fields when the rows are
+ * reached through a join (`availabilityWindows.`).
  */
-export const rowsInForce = (territory: string, at: string, path = ''): Where[] => [
+export const rowsInForce = (
+  territory: string,
+  at: string,
+  path = '',
+  state: 'available' | 'announced' = 'available',
+): Where[] => [
   { [`${path}territory`]: { equals: territory } },
+  { [`${path}state`]: { equals: state } },
   { [`${path}start`]: { less_than_equal: at } },
   { [`${path}end`]: { greater_than: at } },
 ]
 
 /** The same rule for a row in memory. */
 export const isRowInForce = (
-  row: { territory: string; start: string; end: string },
+  row: { territory: string; start: string; end: string; state?: string | null },
   territory: string,
   at: Date,
 ): boolean =>
   row.territory === territory &&
+  (row.state ?? 'available') === 'available' &&
   Date.parse(row.start) <= at.getTime() &&
   at.getTime() < Date.parse(row.end)

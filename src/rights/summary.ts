@@ -78,6 +78,7 @@ export const nextAppearance = async (
           ? { contentKey: { in: ids.map((id) => nodeKey({ collection, id: String(id) })) } }
           : { titleCollection: { equals: collection } },
         { territory: { equals: territory } },
+        { state: { equals: 'available' } },
         { start: { greater_than: at } },
       ],
     },

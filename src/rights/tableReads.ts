@@ -112,7 +112,10 @@ const jsonOf = <T>(value: unknown): T =>
 /** A stored `availability-windows` row with the fields the audit compares. */
 export type StoredRowRecord = RowRecord & { id: string | number }
 
-/** id, collection, film, series, season, episode, territory, start, end, offers */
+/**
+ * id, collection, film, series, season, episode, territory, start, end, offers, state,
+ * availableFrom, availableUntil
+ */
 type StoredRowTuple = [
   number,
   RowRecord['titleCollection'],
@@ -124,6 +127,9 @@ type StoredRowTuple = [
   string,
   string,
   unknown,
+  RowRecord['state'],
+  string | null,
+  string | null,
 ]
 
 /** The stored availability rows of these titles (by content key), in no particular order. */
@@ -151,6 +157,9 @@ export const readStoredRows = async (
         start: true,
         end: true,
         offers: true,
+        state: true,
+        availableFrom: true,
+        availableUntil: true,
       },
       req,
     })
@@ -172,6 +181,9 @@ export const readStoredRows = async (
         table.start,
         table.end,
         table.offers,
+        table.state,
+        table.availableFrom,
+        table.availableUntil,
       ),
       table.id,
     )} as rows from ${table} where ${table.contentKey} in ${list(keys)}
@@ -179,7 +191,21 @@ export const readStoredRows = async (
   )
   return titles.flatMap(({ content_key: contentKey, rows }) =>
     jsonOf<StoredRowTuple[]>(rows).map(
-      ([id, titleCollection, film, series, season, episode, territory, start, end, offers]) => ({
+      ([
+        id,
+        titleCollection,
+        film,
+        series,
+        season,
+        episode,
+        territory,
+        start,
+        end,
+        offers,
+        state,
+        availableFrom,
+        availableUntil,
+      ]) => ({
         id,
         contentKey,
         titleCollection,
@@ -191,6 +217,9 @@ export const readStoredRows = async (
         start,
         end,
         offers: jsonOf<unknown>(offers),
+        state,
+        availableFrom,
+        availableUntil,
       }),
     ),
   )
@@ -217,7 +246,7 @@ const jsonbText = (value: unknown): string => {
 type DigestRow = RowRecord & { titleCollection: ContentCollection }
 
 const digestLine = (row: DigestRow, offersText: (offers: unknown) => string): string =>
-  `${row.titleCollection}|${idOf(row[relationOf[row.titleCollection]]) ?? ''}|${row.territory}|${row.start}|${row.end}|${offersText(row.offers)}`
+  `${row.titleCollection}|${idOf(row[relationOf[row.titleCollection]]) ?? ''}|${row.territory}|${row.start}|${row.end}|${offersText(row.offers)}|${row.state ?? 'available'}|${row.availableFrom ?? ''}|${row.availableUntil ?? ''}`
 
 const digestsFrom = (
   rows: readonly DigestRow[],
@@ -264,7 +293,9 @@ export const readRowDigests = async (
         when 'seasons' then ${table.season} when 'episodes' then ${table.episode} end as text), '')`
       const line = sql`${table.titleCollection} || '|' || ${titleId} || '|' || ${table.territory}
         || '|' || ${isoText(table.start)} || '|' || ${isoText(table.end)}
-        || '|' || ${jsonText(table.offers)}`
+        || '|' || ${jsonText(table.offers)} || '|' || coalesce(${table.state}, 'available')
+        || '|' || coalesce(${isoText(table.availableFrom)}, '')
+        || '|' || coalesce(${isoText(table.availableUntil)}, '')`
       return sql`select ${table.contentKey} as content_key, ${linesAgg(line)} as digest
         from ${table} where ${table.contentKey} in ${list(keys)} group by ${table.contentKey}`
     },
@@ -281,6 +312,7 @@ type LicenceColumns = {
   kind: Licence['kind']
   holdback_strength: Licence['holdbackStrength'] | null
   exclusive: number | boolean | null
+  announce_at: string | null
   content_keys: unknown
   formats: unknown
   windows: unknown
@@ -306,6 +338,7 @@ export const readEngineLicences = async (
     ({ sql, list, jsonAgg, tuple }) => sql`select ${licences.id} as id,
       ${licences.licenceType} as licence_type, ${licences.kind} as kind,
       ${licences.holdbackStrength} as holdback_strength, ${licences.exclusive} as exclusive,
+      ${licences.announceAt} as announce_at,
       (select ${jsonAgg(texts.text, texts.order)} from ${texts}
         where ${texts.parent} = ${licences.id} and ${texts.path} = 'contentKeys') as content_keys,
       (select ${jsonAgg(formats.value, formats.order)} from ${formats}
@@ -324,6 +357,7 @@ export const readEngineLicences = async (
     kind: row.kind,
     holdbackStrength: row.holdback_strength ?? undefined,
     exclusive: Boolean(row.exclusive),
+    announceAt: row.announce_at ? new Date(row.announce_at).toISOString() : null,
     windows: jsonOf<[string, string, string | null][]>(row.windows).map(
       ([territory, start, end]) => ({
         territory,

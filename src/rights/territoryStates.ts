@@ -10,6 +10,8 @@ export type TerritoryState = {
   since: string | null
   until: string | null
   reasons: ReasonCode[]
+  /** Listed as coming soon (announced) since this instant; null when not announced now. */
+  announcedAt?: string | null
 }
 
 /** For the admin: where a title stands in each territory at an instant (now, or a preview). */
@@ -41,6 +43,7 @@ export const territoryStates = async (
         since: upcoming.start,
         until: upcoming.end,
         reasons: answer.reasons,
+        announcedAt: answer.announced?.announcedAt ?? null,
       }
     }
     const ended = intervals

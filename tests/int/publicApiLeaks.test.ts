@@ -670,4 +670,169 @@ describe.each(testBackends)('public API leaks on $kind', (backend) => {
       expect(maxAge(gql.headers.get('cache-control'))).toBeLessThanOrEqual(148)
     })
   })
+
+  describe('rails: no hidden title in any rail, coming soon without the main video', () => {
+    const announcedTitle = 'Announced coming soon film'
+    beforeAll(async () => {
+      if (!backend.serverUrl) return
+      const genre = await payload.create({ collection: 'genres', data: { name: 'Leak drama' } })
+      const everyFilm = [...visible.films, ...hidden.films]
+      for (const film of everyFilm) {
+        await payload.update({ collection: 'films', id: film, data: { genres: [genre.id] } })
+      }
+      for (const series of [...visible.series, ...hidden.series]) {
+        await payload.update({ collection: 'series', id: series, data: { genres: [genre.id] } })
+      }
+      // Announced in DE (coming soon only), with a main video that must never play.
+      const mainVideo = await payload.db.create({
+        collection: 'videos',
+        data: {
+          title: 'Main',
+          status: 'ready',
+          playbackPolicy: 'public',
+          playbackIds: [
+            {
+              id: crypto.randomBytes(12).toString('hex'),
+              playbackId: 'MAINVIDEO',
+              policy: 'public',
+            },
+          ],
+        },
+      })
+      const announced = await payload.create({
+        collection: 'films',
+        data: {
+          title: announcedTitle,
+          _status: 'published',
+          genres: [genre.id],
+          video: mainVideo.id as Id,
+        },
+      })
+      ids.announced = announced.id
+      await licence({
+        content: on('films', announced.id),
+        territories: ['DE'],
+        start: iso(Date.now() + 40 * 86_400_000),
+        announceAt: iso(Date.now() - 86_400_000),
+      })
+      // A draft announced: never listed, not even as coming soon.
+      const announcedDraft = await payload.create({
+        collection: 'films',
+        data: { title: `${HIDDEN} announced draft`, _status: 'draft', genres: [genre.id] },
+      })
+      await licence({
+        content: on('films', announcedDraft.id),
+        territories: ['DE'],
+        start: iso(Date.now() + 40 * 86_400_000),
+        announceAt: iso(Date.now() - 86_400_000),
+      })
+      hidden.films.add(announcedDraft.id)
+      const titles = [
+        ...[...everyFilm, announced.id, announcedDraft.id].map((value) => ({
+          relationTo: 'films' as const,
+          value,
+        })),
+        ...[...visible.series, ...hidden.series].map((value) => ({
+          relationTo: 'series' as const,
+          value,
+        })),
+      ]
+      await payload.create({
+        collection: 'rails',
+        data: { title: 'Everything', kind: 'curated', titles },
+      })
+      for (const kind of ['new', 'leaving-soon', 'coming-soon'] as const) {
+        await payload.create({ collection: 'rails', data: { title: kind, kind, days: 365 } })
+      }
+      await payload.create({
+        collection: 'rails',
+        data: { title: 'Genre', kind: 'genre', genre: genre.id },
+      })
+      await payload.create({
+        collection: 'rails',
+        data: {
+          title: `${HIDDEN} rail of hidden titles`,
+          kind: 'curated',
+          titles: [...hidden.films].map((value) => ({ relationTo: 'films' as const, value })),
+        },
+      })
+    }, 120_000)
+
+    type RailItem = { relationTo: 'films' | 'series'; value: { id: Id; title?: string } }
+    const expectNoHidden = (items: RailItem[], where: string, comingSoon = false) => {
+      for (const item of items) {
+        expect(hidden[item.relationTo].has(item.value.id), `${where}: ${item.value.title}`).toBe(
+          false,
+        )
+        if (!comingSoon) expect(item.value.id, where).not.toBe(ids.announced)
+        else expect(item.value.id, where).toBe(ids.announced)
+      }
+    }
+
+    run('automatic rail endpoints, every kind, public and API key', async () => {
+      for (const reader of ['public', 'apiKey'] as const) {
+        for (const kind of ['new', 'leaving-soon', 'coming-soon', 'genre:leak-drama']) {
+          const path = `/api/rails/${kind}`
+          const answer = await get(kind === 'coming-soon' ? path : `${path}?days=365`, reader)
+          expect(answer.status, path).toBe(200)
+          expectNoHidden(answer.body.items, path, kind === 'coming-soon')
+          const text = JSON.stringify(answer.body)
+          expect(text).not.toContain(HIDDEN)
+          expect(text).not.toContain('MAINVIDEO')
+          if (kind === 'coming-soon') expect(answer.body.items).toHaveLength(1)
+        }
+      }
+    })
+
+    run('the rails collection over REST and GraphQL', async () => {
+      const page = await get('/api/rails?limit=100&depth=2')
+      expect(page.status).toBe(200)
+      const titles = page.body.docs.map((rail: { title: string }) => rail.title)
+      expect(titles).not.toContain(`${HIDDEN} rail of hidden titles`)
+      for (const rail of page.body.docs as { title: string; kind: string; items: RailItem[] }[]) {
+        expect(rail.items.length, rail.title).toBeGreaterThan(0)
+        expectNoHidden(rail.items, rail.title, rail.kind === 'coming-soon')
+        expect(rail).not.toHaveProperty('titles')
+      }
+      const text = JSON.stringify(page.body)
+      expect(text).not.toContain(HIDDEN)
+      expect(text).not.toContain('MAINVIDEO')
+      const gql = await graphql('{ Rails(limit: 100) { docs { title kind items } } }')
+      const gqlText = JSON.stringify(gql.body)
+      expect(gqlText).not.toContain(HIDDEN)
+      expect(gqlText).not.toContain('MAINVIDEO')
+      const rails = gql.body.data.Rails.docs as { title: string; kind: string; items: RailItem[] }[]
+      expect(rails.map((rail) => rail.title).sort()).toEqual([...titles].sort())
+      // GraphQL spells the enum value coming_soon.
+      for (const rail of rails) expectNoHidden(rail.items, rail.title, rail.kind === 'coming_soon')
+      // Raw titles are for staff: GraphQL does not even offer them to the public.
+      const raw = await graphql('{ Rails { docs { titles { value { ... on Film { id } } } } } }')
+      expect(JSON.stringify(raw.body)).not.toContain(String([...hidden.films][0]))
+    })
+
+    run('announced titles stay out of every other public read', async () => {
+      const list = await get('/api/films?limit=100')
+      expect(list.body.docs.map((doc: { id: Id }) => doc.id)).not.toContain(ids.announced)
+      expect((await get(`/api/films/${ids.announced}`)).status).toBe(404)
+      const count = await get(`/api/films/count?where[id][equals]=${ids.announced}`)
+      expect(count.body.totalDocs).toBe(0)
+      const gql = await graphql(`{ Film(id: ${ids.announced}) { id title } }`)
+      expect(JSON.stringify(gql.body)).not.toContain(announcedTitle)
+    })
+
+    run(
+      'the availability rows behind rails stay unreachable for public where and sort',
+      async () => {
+        for (const path of [
+          '/api/films?where[availabilityWindows.state][equals]=announced',
+          '/api/films?sort=availabilityWindows.availableFrom',
+          '/api/films?where[availabilityWindows.availableFrom][exists]=true',
+        ]) {
+          const answer = await get(path)
+          expect(answer.status, path).toBe(400)
+          expect(JSON.stringify(answer.body)).not.toContain(announcedTitle)
+        }
+      },
+    )
+  })
 })

@@ -109,6 +109,7 @@ describe.each(testBackends)('rights reads straight from the SQL tables on $kind'
       licenceType: 'avod',
       territories: [de],
       start: '2026-03-01T10:30:00Z',
+      announceAt: '2026-02-01T08:00:00Z',
     })
     await licence({
       contractId: 'TR-3',
@@ -137,6 +138,7 @@ describe.each(testBackends)('rights reads straight from the SQL tables on $kind'
     }
     expect(fromAdapter).toHaveLength(3)
     expect(byId(fromTables ?? []).map(normalLicence)).toEqual(byId(fromAdapter).map(normalLicence))
+    expect(fromAdapter.map((one) => one.announceAt)).toContain('2026-02-01T08:00:00.000Z')
     // Only licences naming the titles asked for.
     const film = titles.filter((title) => title.collection === 'films').map(nodeKey)
     expect((await readEngineLicences(payload, film))?.map((one) => one.content.length)).toEqual([2])

@@ -78,7 +78,11 @@ const idOf = (value: unknown): string | null => {
  * the edge vouched for: one the client named itself gets the catalog (where allowed) but no
  * playback.
  */
-const isAvailableToViewer = async (req: PayloadRequest, contentKey: string): Promise<boolean> => {
+const isAvailableToViewer = async (
+  req: PayloadRequest,
+  contentKey: string,
+  state: 'available' | 'announced' = 'available',
+): Promise<boolean> => {
   try {
     const territory = await trustedViewerTerritoryOf(req)
     if (!territory) return false
@@ -86,7 +90,7 @@ const isAvailableToViewer = async (req: PayloadRequest, contentKey: string): Pro
     const { totalDocs } = await req.payload.count({
       collection: 'availability-windows',
       where: {
-        and: [{ contentKey: { equals: contentKey } }, ...rowsInForce(territory, at)],
+        and: [{ contentKey: { equals: contentKey } }, ...rowsInForce(territory, at, '', state)],
       },
       overrideAccess: true,
       req,
@@ -108,21 +112,34 @@ const capCacheLifetime = (req: PayloadRequest, seconds: number) => {
   )
 }
 
+/** The one video a coming-soon listing may play. */
+const comingSoonRelations = ['trailer']
+
 /**
  * The virtual `playback` field of a title: one entry per video relationship (`video`,
  * `trailer`), signed per request. Staff always see it; the public only for titles available
- * in their trusted territory; internal reads (overrideAccess) skip the signing.
+ * in their trusted territory; internal reads (overrideAccess) skip the signing. A request that
+ * lists coming-soon titles (`req.context.comingSoonPlayback`, set by the server only) gets the
+ * trailer alone, for titles announced in the viewer's trusted territory: never the main video.
  */
 export const fillPlayback =
   (runtime: MuxRuntime, relations: readonly string[]): FieldHook =>
   async ({ collection, originalDoc, data, overrideAccess, req }) => {
     const doc = (originalDoc ?? data ?? {}) as Record<string, unknown>
     const titleId = idOf(doc.id)
-    if (!collection || !titleId || overrideAccess) return null
+    const comingSoon = req.context?.comingSoonPlayback === true
+    if (!collection || !titleId || (overrideAccess && !comingSoon)) return null
     const staff = isStaffUser(req.user as RoleBearer)
-    if (!staff && !(await isAvailableToViewer(req, `${collection.slug}/${titleId}`))) return null
+    const contentKey = `${collection.slug}/${titleId}`
+    if (comingSoon && !staff && !(await isAvailableToViewer(req, contentKey, 'announced'))) {
+      return null
+    }
+    if (!comingSoon && !staff && !(await isAvailableToViewer(req, contentKey))) return null
     const playback: Record<string, PlaybackInfo | null> = {}
-    for (const relation of relations) {
+    const shown = comingSoon
+      ? relations.filter((relation) => comingSoonRelations.includes(relation))
+      : relations
+    for (const relation of shown) {
       const videoId = idOf(doc[relation])
       const video = videoId ? await videoOnce(req, videoId) : null
       playback[relation] = video ? await playbackFor(runtime, video) : null

@@ -57,4 +57,13 @@ describe('compareRows', () => {
     )
     expect(differences[0].different).toHaveLength(1)
   })
+
+  it('counts another state or stretch as a different row; a row without a state is available', () => {
+    const announced = row({ state: 'announced', availableFrom: '2027-01-01T00:00:00Z' })
+    expect(compareRows([announced], [row()])[0].different).toHaveLength(1)
+    const stretch = row({ availableFrom: '2025-06-01T00:00:00.000Z' })
+    expect(compareRows([stretch], [row({ availableFrom: '2025-07-01T00:00:00Z' })])).toHaveLength(1)
+    expect(compareRows([stretch], [row({ availableFrom: '2025-06-01T00:00:00Z' })])).toEqual([])
+    expect(compareRows([row({ state: 'available' })], [row({ state: null })])).toEqual([])
+  })
 })
