@@ -285,24 +285,8 @@ export interface Film {
     hasNextPage?: boolean;
     totalDocs?: number;
   };
-  availability?:
-    | {
-        [k: string]: unknown;
-      }
-    | unknown[]
-    | string
-    | number
-    | boolean
-    | null;
-  playback?:
-    | {
-        [k: string]: unknown;
-      }
-    | unknown[]
-    | string
-    | number
-    | boolean
-    | null;
+  availability?: AvailabilitySummary | null;
+  playback?: TitlePlayback | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -494,6 +478,45 @@ export interface Video {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "AvailabilitySummary".
+ */
+export interface AvailabilitySummary {
+  territory: string;
+  licenceTypes: string[];
+  formats: string[];
+  /**
+   * When this answer may change (UTC); null when it will not.
+   */
+  validUntil?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TitlePlayback".
+ */
+export interface TitlePlayback {
+  video?: PlaybackInfo | null;
+  trailer?: PlaybackInfo | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "PlaybackInfo".
+ */
+export interface PlaybackInfo {
+  videoId: number;
+  policy: 'signed' | 'public';
+  playbackId: string;
+  hls: string;
+  thumbnail: string;
+  storyboard: string;
+  duration?: number | null;
+  aspectRatio?: string | null;
+  /**
+   * Signed videos: when the tokens in the URLs stop working.
+   */
+  expiresAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "series".
  */
 export interface Series {
@@ -569,24 +592,8 @@ export interface Series {
     hasNextPage?: boolean;
     totalDocs?: number;
   };
-  availability?:
-    | {
-        [k: string]: unknown;
-      }
-    | unknown[]
-    | string
-    | number
-    | boolean
-    | null;
-  playback?:
-    | {
-        [k: string]: unknown;
-      }
-    | unknown[]
-    | string
-    | number
-    | boolean
-    | null;
+  availability?: AvailabilitySummary | null;
+  playback?: TitlePlayback | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -630,15 +637,7 @@ export interface Season {
     hasNextPage?: boolean;
     totalDocs?: number;
   };
-  availability?:
-    | {
-        [k: string]: unknown;
-      }
-    | unknown[]
-    | string
-    | number
-    | boolean
-    | null;
+  availability?: AvailabilitySummary | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -694,24 +693,8 @@ export interface Episode {
     hasNextPage?: boolean;
     totalDocs?: number;
   };
-  availability?:
-    | {
-        [k: string]: unknown;
-      }
-    | unknown[]
-    | string
-    | number
-    | boolean
-    | null;
-  playback?:
-    | {
-        [k: string]: unknown;
-      }
-    | unknown[]
-    | string
-    | number
-    | boolean
-    | null;
+  availability?: AvailabilitySummary | null;
+  playback?: TitlePlayback | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -1291,11 +1274,44 @@ export interface FilmsSelect<T extends boolean = true> {
   trailer?: T;
   relatedFilms?: T;
   availabilityWindows?: T;
-  availability?: T;
-  playback?: T;
+  availability?: T | AvailabilitySummarySelect<T>;
+  playback?: T | TitlePlaybackSelect<T>;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "AvailabilitySummary_select".
+ */
+export interface AvailabilitySummarySelect<T extends boolean = true> {
+  territory?: T;
+  licenceTypes?: T;
+  formats?: T;
+  validUntil?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TitlePlayback_select".
+ */
+export interface TitlePlaybackSelect<T extends boolean = true> {
+  video?: T | PlaybackInfoSelect<T>;
+  trailer?: T | PlaybackInfoSelect<T>;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "PlaybackInfo_select".
+ */
+export interface PlaybackInfoSelect<T extends boolean = true> {
+  videoId?: T;
+  policy?: T;
+  playbackId?: T;
+  hls?: T;
+  thumbnail?: T;
+  storyboard?: T;
+  duration?: T;
+  aspectRatio?: T;
+  expiresAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1338,8 +1354,8 @@ export interface SeriesSelect<T extends boolean = true> {
   trailer?: T;
   seasons?: T;
   availabilityWindows?: T;
-  availability?: T;
-  playback?: T;
+  availability?: T | AvailabilitySummarySelect<T>;
+  playback?: T | TitlePlaybackSelect<T>;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1357,7 +1373,7 @@ export interface SeasonsSelect<T extends boolean = true> {
   cnApprovalNumber?: T;
   episodes?: T;
   availabilityWindows?: T;
-  availability?: T;
+  availability?: T | AvailabilitySummarySelect<T>;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1385,8 +1401,8 @@ export interface EpisodesSelect<T extends boolean = true> {
       };
   cnApprovalNumber?: T;
   availabilityWindows?: T;
-  availability?: T;
-  playback?: T;
+  availability?: T | AvailabilitySummarySelect<T>;
+  playback?: T | TitlePlaybackSelect<T>;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;

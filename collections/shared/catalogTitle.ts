@@ -5,6 +5,7 @@ import {
   refreshTitleAvailability,
 } from '../../hooks/catalog/refreshTitleAvailability'
 import { requireViewerTerritory } from '../../hooks/catalog/requireViewerTerritory'
+import { settleAvailability } from '../../hooks/catalog/settleAvailability'
 import { summariseAvailability } from '../../hooks/catalog/summariseAvailability'
 import { allowRoles } from '../../src/access/checkRole'
 import { isStaff } from '../../src/access/isStaff'
@@ -30,6 +31,7 @@ export const catalogHooks = (collection: ContentCollection): CollectionConfig['h
   beforeOperation: [requireViewerTerritory],
   afterChange: [refreshTitleAvailability(collection)],
   afterDelete: [refreshAvailabilityAfterTitleDelete(collection)],
+  afterRead: [settleAvailability],
   afterOperation: [summariseAvailability(collection)],
 })
 
