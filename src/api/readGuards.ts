@@ -231,7 +231,10 @@ const checkLimit = (limit: unknown, max: number, path: string) => {
 
 /** What one public request may ask for: bounded pages, depth, and their product. */
 const checkPublicSize = (args: OperationArgs, limits: ApiLimits) => {
-  if (args.pagination === false) throw badRequest('pagination', 'must not be false')
+  // Unpaginated is fine with a limit (GraphQL's join resolver asks so); unbounded is not.
+  if (args.pagination === false && !(typeof args.limit === 'number' && args.limit >= 1)) {
+    throw badRequest('pagination', 'must not be false')
+  }
   checkLimit(args.limit, limits.publicMaxLimit, 'limit')
   const depth = args.depth
   if (depth !== undefined) {
