@@ -85,6 +85,18 @@ describe.each(testBackends)('playback data on $kind', (backend) => {
       expect(video.storyboard).toMatch(
         new RegExp(`^https://image\\.mux\\.com/${playbackId}/storyboard\\.vtt\\?token=`),
       )
+      // `select` keeps the shape: playback alone (without the relationships it reads) still
+      // plays; left out, it is absent.
+      const selected = (await (
+        await publicGet(`/api/films/${film.id}?select[playback]=true`)
+      ).json()) as Title
+      expect(Object.keys(selected).sort()).toEqual(['id', 'playback'])
+      expect(selected.playback?.video).toMatchObject({ policy: 'signed', playbackId })
+      expect(selected.playback?.trailer).toMatchObject({ policy: 'public' })
+      const without = (await (
+        await publicGet(`/api/films/${film.id}?select[title]=true`)
+      ).json()) as Title
+      expect(without).not.toHaveProperty('playback')
 
       const now = Math.floor(Date.now() / 1000)
       for (const [url, audience] of [
