@@ -10,7 +10,10 @@
  * Prints one JSON object: the films the territory may see (REST and GraphQL), the film with
  * `filmId` (or its 404), and what the API answers a request without a territory.
  */
-import { PayloadSDK, PayloadSDKError } from '@payloadcms/sdk'
+// `@payloadcms/sdk` 3.90.1 (there is no 3.90.2), installed under an alias: Payload's start-up
+// check refuses any `@payloadcms/*` package whose version differs from payload's (3.90.2). A
+// frontend, which does not install payload itself, imports '@payloadcms/sdk'.
+import { PayloadSDK, PayloadSDKError } from '@reelhouse/payload-sdk'
 import { ClientError, gql, GraphQLClient } from 'graphql-request'
 
 import type { AvailabilitySummary, Config, Film, PlaybackInfo } from '../../src/payload-types'
