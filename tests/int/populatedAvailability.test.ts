@@ -169,7 +169,7 @@ describe.each(testBackends)('availability on populated titles on $kind', (backen
       body: JSON.stringify({
         query: `{
           Film(id: ${ids.main}) { relatedFilms { id availability { territory licenceTypes formats validUntil } } }
-          Series(id: ${ids.series}) { seasons(limit: 10) { docs { id availability { territory validUntil } } } }
+          Series(id: ${ids.series}) { seasons(limit: 100) { docs { id availability { territory validUntil } } } }
         }`,
       }),
     })
