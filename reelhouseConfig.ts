@@ -36,6 +36,7 @@ import { answerDatabaseBusy } from './hooks/errors/answerDatabaseBusy'
 import { exposeFieldErrors } from './hooks/errors/exposeFieldErrors'
 import { hideAccountLockout } from './hooks/errors/hideAccountLockout'
 import { adminCredentialsFromEnv, ensureAdminFromEnv } from './src/bootstrap/ensureAdminFromEnv'
+import { applyContractNullability } from './src/graphql/contractTypes'
 import { reelhouseRootQueries } from './src/graphql/rootFields'
 import { queryBudgetRule } from './src/graphql/queryBudget'
 import { muxVideoPlugin, muxVideoPluginOptionsFromEnv } from './src/plugins/mux'
@@ -171,7 +172,12 @@ export const reelhouseConfig = ({
     typescript: { outputFile: path.join(projectRoot, 'src/payload-types.ts') },
     graphQL: {
       disablePlaygroundInProduction: true,
-      queries: reelhouseRootQueries({ timeoutMs: limits.graphQLTimeoutMs }),
+      // Introspection is off in production: frontends generate code from this committed file.
+      schemaOutputFile: path.join(projectRoot, 'schema.graphql'),
+      queries: (graphQL, info) => {
+        applyContractNullability(graphQL, info)
+        return reelhouseRootQueries({ timeoutMs: limits.graphQLTimeoutMs })(graphQL, info)
+      },
       validationRules: ({ variableValues }) => [
         queryBudgetRule(
           {

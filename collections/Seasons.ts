@@ -53,6 +53,9 @@ export const Seasons: CollectionConfig<'seasons'> = {
       on: 'season',
       defaultSort: 'episodeNumber',
       defaultLimit: 100,
+      // Payload populates joins one level deep by default; a series read with `depth=2`
+      // populates the episodes of its seasons too.
+      maxDepth: 2,
     },
     ...availabilityFields('season'),
   ],

@@ -25,6 +25,9 @@ export const Series: CollectionConfig<'series'> = {
       on: 'series',
       defaultSort: 'seasonNumber',
       defaultLimit: 50,
+      // Payload populates joins one level deep by default: with `depth=2` the seasons come
+      // with their episodes (Seasons.episodes allows the second level).
+      maxDepth: 2,
     },
     ...availabilityFields('series'),
   ],

@@ -307,24 +307,8 @@ export interface Film {
     hasNextPage?: boolean;
     totalDocs?: number;
   };
-  availability?:
-    | {
-        [k: string]: unknown;
-      }
-    | unknown[]
-    | string
-    | number
-    | boolean
-    | null;
-  playback?:
-    | {
-        [k: string]: unknown;
-      }
-    | unknown[]
-    | string
-    | number
-    | boolean
-    | null;
+  availability?: AvailabilitySummary | null;
+  playback?: TitlePlayback | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -516,6 +500,45 @@ export interface Video {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "AvailabilitySummary".
+ */
+export interface AvailabilitySummary {
+  territory: string;
+  licenceTypes: string[];
+  formats: string[];
+  /**
+   * When this answer may change (UTC); null when it will not.
+   */
+  validUntil?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TitlePlayback".
+ */
+export interface TitlePlayback {
+  video?: PlaybackInfo | null;
+  trailer?: PlaybackInfo | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "PlaybackInfo".
+ */
+export interface PlaybackInfo {
+  videoId: number;
+  policy: 'signed' | 'public';
+  playbackId: string;
+  hls: string;
+  thumbnail: string;
+  storyboard: string;
+  duration?: number | null;
+  aspectRatio?: string | null;
+  /**
+   * Signed videos: when the tokens in the URLs stop working.
+   */
+  expiresAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "series".
  */
 export interface Series {
@@ -595,24 +618,8 @@ export interface Series {
     hasNextPage?: boolean;
     totalDocs?: number;
   };
-  availability?:
-    | {
-        [k: string]: unknown;
-      }
-    | unknown[]
-    | string
-    | number
-    | boolean
-    | null;
-  playback?:
-    | {
-        [k: string]: unknown;
-      }
-    | unknown[]
-    | string
-    | number
-    | boolean
-    | null;
+  availability?: AvailabilitySummary | null;
+  playback?: TitlePlayback | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -656,15 +663,7 @@ export interface Season {
     hasNextPage?: boolean;
     totalDocs?: number;
   };
-  availability?:
-    | {
-        [k: string]: unknown;
-      }
-    | unknown[]
-    | string
-    | number
-    | boolean
-    | null;
+  availability?: AvailabilitySummary | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -720,24 +719,8 @@ export interface Episode {
     hasNextPage?: boolean;
     totalDocs?: number;
   };
-  availability?:
-    | {
-        [k: string]: unknown;
-      }
-    | unknown[]
-    | string
-    | number
-    | boolean
-    | null;
-  playback?:
-    | {
-        [k: string]: unknown;
-      }
-    | unknown[]
-    | string
-    | number
-    | boolean
-    | null;
+  availability?: AvailabilitySummary | null;
+  playback?: TitlePlayback | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -1493,11 +1476,44 @@ export interface FilmsSelect<T extends boolean = true> {
   trailer?: T;
   relatedFilms?: T;
   availabilityWindows?: T;
-  availability?: T;
-  playback?: T;
+  availability?: T | AvailabilitySummarySelect<T>;
+  playback?: T | TitlePlaybackSelect<T>;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "AvailabilitySummary_select".
+ */
+export interface AvailabilitySummarySelect<T extends boolean = true> {
+  territory?: T;
+  licenceTypes?: T;
+  formats?: T;
+  validUntil?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TitlePlayback_select".
+ */
+export interface TitlePlaybackSelect<T extends boolean = true> {
+  video?: T | PlaybackInfoSelect<T>;
+  trailer?: T | PlaybackInfoSelect<T>;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "PlaybackInfo_select".
+ */
+export interface PlaybackInfoSelect<T extends boolean = true> {
+  videoId?: T;
+  policy?: T;
+  playbackId?: T;
+  hls?: T;
+  thumbnail?: T;
+  storyboard?: T;
+  duration?: T;
+  aspectRatio?: T;
+  expiresAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1541,8 +1557,8 @@ export interface SeriesSelect<T extends boolean = true> {
   trailer?: T;
   seasons?: T;
   availabilityWindows?: T;
-  availability?: T;
-  playback?: T;
+  availability?: T | AvailabilitySummarySelect<T>;
+  playback?: T | TitlePlaybackSelect<T>;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1560,7 +1576,7 @@ export interface SeasonsSelect<T extends boolean = true> {
   cnApprovalNumber?: T;
   episodes?: T;
   availabilityWindows?: T;
-  availability?: T;
+  availability?: T | AvailabilitySummarySelect<T>;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1588,8 +1604,8 @@ export interface EpisodesSelect<T extends boolean = true> {
       };
   cnApprovalNumber?: T;
   availabilityWindows?: T;
-  availability?: T;
-  playback?: T;
+  availability?: T | AvailabilitySummarySelect<T>;
+  playback?: T | TitlePlaybackSelect<T>;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;

@@ -6,6 +6,7 @@ import {
 } from '../../hooks/catalog/refreshTitleAvailability'
 import { forgetDeletedTitle, keepTitleSearchable } from '../../hooks/catalog/keepTitleSearchable'
 import { requireViewerTerritory } from '../../hooks/catalog/requireViewerTerritory'
+import { settleAvailability } from '../../hooks/catalog/settleAvailability'
 import { summariseAvailability } from '../../hooks/catalog/summariseAvailability'
 import { allowRoles } from '../../src/access/checkRole'
 import { isStaff } from '../../src/access/isStaff'
@@ -32,6 +33,7 @@ export const catalogHooks = (collection: ContentCollection): CollectionConfig['h
   beforeOperation: [requireViewerTerritory],
   afterChange: [refreshTitleAvailability(collection)],
   afterDelete: [refreshAvailabilityAfterTitleDelete(collection)],
+  afterRead: [settleAvailability],
   afterOperation: [summariseAvailability(collection)],
 })
 

@@ -87,9 +87,12 @@ export const summariseAvailability =
       at,
       req,
     )
-    // Documents populated into another one carry no summary of their own.
+    // Populated documents (relations, joins, at any depth) carry theirs too; they come through
+    // here already filtered by the same read access. `select` may have left it out.
+    for (const doc of docs) {
+      if ('availability' in doc) doc.availability = summaries.get(String(doc.id)) ?? null
+    }
     const topLevel = (currentDepth ?? 0) === 0
-    if (topLevel) for (const doc of docs) doc.availability = summaries.get(String(doc.id)) ?? null
     const appearing =
       operation === 'find' && topLevel
         ? await nextAppearance(req.payload, collection, territory, at, req)

@@ -230,9 +230,18 @@ const checkLimit = (limit: unknown, max: number, path: string) => {
 }
 
 /** What one public request may ask for: bounded pages, depth, and their product. */
-const checkPublicSize = (args: OperationArgs, limits: ApiLimits) => {
-  if (args.pagination === false) throw badRequest('pagination', 'must not be false')
-  checkLimit(args.limit, limits.publicMaxLimit, 'limit')
+const checkPublicSize = (req: PayloadRequest, args: OperationArgs, limits: ApiLimits) => {
+  // GraphQL's join resolver reads its `limit` plus one document, unpaginated, to know whether
+  // there is a next page: bounded, so allowed. Unbounded reads are not.
+  const boundedGraphQLJoin =
+    req.payloadAPI === 'GraphQL' &&
+    args.pagination === false &&
+    typeof args.limit === 'number' &&
+    args.limit >= 1
+  if (args.pagination === false && !boundedGraphQLJoin) {
+    throw badRequest('pagination', 'must not be false')
+  }
+  checkLimit(args.limit, limits.publicMaxLimit + (boundedGraphQLJoin ? 1 : 0), 'limit')
   const depth = args.depth
   if (depth !== undefined) {
     if (typeof depth !== 'number' || !Number.isInteger(depth) || depth < 0) {
@@ -305,6 +314,6 @@ export const guardRequestInput =
     const publicReader = !isStaffUser(req.user as RoleBearer) && req.payloadAPI !== 'local'
     checkJoins(req, input.joins, fields, publicReader ? limits : null)
     checkPaging(input)
-    if (publicReader && operation === 'read') checkPublicSize(input, limits)
+    if (publicReader && operation === 'read') checkPublicSize(req, input, limits)
     return args
   }

@@ -1,7 +1,9 @@
 import type { Field } from 'payload'
 
 import { isStaffField } from '../access/isStaff'
+import { availabilitySummaryFields, contractTypeNames } from '../contract/titleContract'
 import { availabilityPanelField } from './availabilityPanel'
+import { nullableGroup } from './nullableGroup'
 
 type RowRelation = 'film' | 'series' | 'season' | 'episode'
 
@@ -22,8 +24,11 @@ export const availabilityFields = (on: RowRelation): Field[] => [
   },
   {
     name: 'availability',
-    type: 'json',
+    type: 'group',
     virtual: true,
+    interfaceName: contractTypeNames.availabilitySummary,
     admin: { hidden: true },
+    fields: availabilitySummaryFields,
+    typescriptSchema: [nullableGroup],
   },
 ]

@@ -9,15 +9,10 @@ import {
   type VideoFormat,
 } from '../availability'
 import { formatPublicCacheControl, lifetimeUntil } from '../http/publicCacheControl'
+import type { AvailabilitySummary } from '../payload-types'
 import { openEndInstant, rowsInForce } from './rowsInForce'
 
-export type AvailabilitySummary = {
-  territory: string
-  licenceTypes: string[]
-  formats: string[]
-  /** When this answer may change (UTC); null when it will not. */
-  validUntil: string | null
-}
+export type { AvailabilitySummary }
 
 type RowLike = { contentKey: string; end: string; offers?: unknown }
 
@@ -97,7 +92,10 @@ export const nextAppearance = async (
  * Public caching may not outlive the earliest change of anything on the response: `max-age`
  * and the stale windows together end by then (src/http/publicCacheControl.ts).
  */
-export const cacheControlFor = (at: string, changes: readonly (string | null)[]): string => {
+export const cacheControlFor = (
+  at: string,
+  changes: readonly (string | null | undefined)[],
+): string => {
   const nextChange = changes
     .filter((instant): instant is string => Boolean(instant))
     .map((instant) => Date.parse(instant))

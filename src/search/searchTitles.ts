@@ -81,7 +81,7 @@ const limitCacheToResults = async (req: PayloadRequest, ranked: readonly Candida
     for (let start = 0; start < ids.length; start += idChunk) {
       const chunk = ids.slice(start, start + idChunk)
       const summaries = await summariesFor(req.payload, collection, chunk, territory, at, req)
-      for (const summary of summaries.values()) changes.push(summary.validUntil)
+      for (const summary of summaries.values()) changes.push(summary.validUntil ?? null)
     }
     changes.push(await nextAppearance(req.payload, collection, territory, at, req))
   }

@@ -11,27 +11,36 @@ import { videoEndpoints } from './endpoints/videoEndpoints'
 import { queueMuxTask } from './jobs'
 import { MuxEvents } from './muxEventsCollection'
 import type { MuxVideoPluginOptions } from './options'
+import {
+  contractTypeNames,
+  type IdFieldType,
+  type PlaybackRelation,
+  titlePlaybackFields,
+} from '../../contract/titleContract'
+import { nullableGroup } from '../../fields/nullableGroup'
 import { fillPlayback } from './playback'
 import { createMuxRuntime, type MuxRuntime } from './runtime'
 import { muxTasks } from './tasks'
 import { videosSlug } from './videoRecords'
 
 export { muxVideoPluginOptionsFromEnv, type MuxVideoPluginOptions } from './options'
-export type { PlaybackInfo } from './playback'
+export type { PlaybackInfo, TitlePlayback } from './playback'
 
 /** Which relationships of which titles point at videos a player may need. */
-const playbackRelations: Record<string, readonly string[]> = {
+const playbackRelationsOf: Record<string, readonly PlaybackRelation[]> = {
   films: ['video', 'trailer'],
   series: ['trailer'],
   episodes: ['video'],
 }
 
-const playbackField = (runtime: MuxRuntime, relations: readonly string[]): Field => ({
+const playbackField = (idType: IdFieldType): Field => ({
   name: 'playback',
-  type: 'json',
+  type: 'group',
   virtual: true,
+  interfaceName: contractTypeNames.titlePlayback,
   admin: { hidden: true, readOnly: true },
-  hooks: { afterRead: [fillPlayback(runtime, relations)] },
+  typescriptSchema: [nullableGroup],
+  fields: titlePlaybackFields(idType),
 })
 
 const panelField: Field = {
@@ -89,11 +98,21 @@ const withMux = (
   }
 }
 
-const withPlayback = (runtime: MuxRuntime, collection: CollectionConfig): CollectionConfig => {
-  const relations = playbackRelations[collection.slug]
-  return relations
-    ? { ...collection, fields: [...collection.fields, playbackField(runtime, relations)] }
-    : collection
+const withPlayback = (
+  runtime: MuxRuntime,
+  collection: CollectionConfig,
+  idType: IdFieldType,
+): CollectionConfig => {
+  const relations = playbackRelationsOf[collection.slug]
+  if (!relations) return collection
+  return {
+    ...collection,
+    fields: [...collection.fields, playbackField(idType)],
+    hooks: {
+      ...collection.hooks,
+      afterRead: [...(collection.hooks?.afterRead ?? []), fillPlayback(runtime, relations)],
+    },
+  }
 }
 
 /**
@@ -123,7 +142,7 @@ export const muxVideoPlugin =
     const collections = (config.collections ?? []).map((collection) =>
       collection.slug === videosSlug
         ? withMux(runtime, collection, shouldRunJobs)
-        : withPlayback(runtime, collection),
+        : withPlayback(runtime, collection, config.db?.defaultIDType ?? 'number'),
     )
     return {
       ...config,

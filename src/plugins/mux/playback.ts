@@ -1,26 +1,16 @@
-import type { FieldHook, PayloadRequest } from 'payload'
+import type { CollectionAfterReadHook, CollectionSlug, PayloadRequest } from 'payload'
 
 import { stricterCacheControl } from '../../http/publicCacheControl'
 import { isStaffUser, type RoleBearer } from '../../roles'
 import { rowsInForce } from '../../rights/rowsInForce'
 import { availabilityInstantOf, trustedViewerTerritoryOf } from '../../rights/viewerTerritory'
-import { playbackIdFor, playbackUrls, signPlaybackTokens, type PlaybackPolicy } from '../../video'
+import type { PlaybackRelation } from '../../contract/titleContract'
+import type { PlaybackInfo, TitlePlayback, Video } from '../../payload-types'
+import { playbackIdFor, playbackUrls, signPlaybackTokens } from '../../video'
 import type { MuxRuntime } from './runtime'
 import { findVideo, policyOf, type VideoRecord } from './videoRecords'
 
-/** Everything a player needs for one video, ready to use. */
-export interface PlaybackInfo {
-  videoId: string
-  policy: PlaybackPolicy
-  playbackId: string
-  hls: string
-  thumbnail: string
-  storyboard: string
-  duration: number | null
-  aspectRatio: string | null
-  /** Signed videos: when the tokens in the URLs stop working. */
-  expiresAt: string | null
-}
+export type { PlaybackInfo, TitlePlayback }
 
 /** Playback for a ready video, signed now for signed ones; null when it cannot play. */
 export const playbackFor = async (
@@ -33,7 +23,9 @@ export const playbackFor = async (
   const playbackId = playbackIdFor(policy, video.playbackIds ?? [])
   if (!playbackId) return null
   const common = {
-    videoId: String(video.id),
+    // The adapter's own id, as `Video['id']` is generated for it: numbers on SQL, strings on
+    // MongoDB (the playback field types `videoId` from the same adapter setting).
+    videoId: video.id as Video['id'],
     policy,
     playbackId,
     duration: video.duration ?? null,
@@ -112,41 +104,66 @@ const capCacheLifetime = (req: PayloadRequest, seconds: number) => {
   )
 }
 
+/** The relationship ids the document holds, read again when `select` left them out. */
+const relationValuesOf = async (
+  req: PayloadRequest,
+  collection: CollectionSlug,
+  doc: Record<string, unknown>,
+  relations: readonly PlaybackRelation[],
+): Promise<Record<string, unknown>> => {
+  if (relations.every((relation) => relation in doc)) return doc
+  const stored = await req.payload.findByID({
+    collection,
+    id: doc.id as string | number,
+    depth: 0,
+    overrideAccess: true,
+    select: Object.fromEntries(relations.map((relation) => [relation, true])),
+    req,
+  })
+  return { ...stored }
+}
+
 /** The one video a coming-soon listing may play. */
-const comingSoonRelations = ['trailer']
+const comingSoonRelations: readonly PlaybackRelation[] = ['trailer']
 
 /**
- * The virtual `playback` field of a title: one entry per video relationship (`video`,
- * `trailer`), signed per request. Staff always see it; the public only for titles available
+ * The virtual `playback` group of a title: one entry per video relationship (`video`,
+ * `trailer`; null where the title has none or it cannot play), signed per request, or null when
+ * the viewer may not play the title. Staff always see it; the public only for titles available
  * in their trusted territory; internal reads (overrideAccess) skip the signing. A request that
  * lists coming-soon titles (`req.context.comingSoonPlayback`, set by the server only) gets the
  * trailer alone, for titles announced in the viewer's trusted territory: never the main video.
+ * A collection hook rather than a field hook: Payload fills a group's members after its field
+ * hooks, which cannot answer null for the whole group.
  */
 export const fillPlayback =
-  (runtime: MuxRuntime, relations: readonly string[]): FieldHook =>
-  async ({ collection, originalDoc, data, overrideAccess, req }) => {
-    const doc = (originalDoc ?? data ?? {}) as Record<string, unknown>
-    const titleId = idOf(doc.id)
+  (runtime: MuxRuntime, relations: readonly PlaybackRelation[]): CollectionAfterReadHook =>
+  async ({ collection, doc, overrideAccess, req }) => {
+    const title = doc as Record<string, unknown>
+    // Left out by `select`: nothing to fill.
+    if (!('playback' in title)) return doc
+    title.playback = null
+    const titleId = idOf(title.id)
     const comingSoon = req.context?.comingSoonPlayback === true
-    if (!collection || !titleId || (overrideAccess && !comingSoon)) return null
+    if (!titleId || (overrideAccess && !comingSoon)) return doc
     const staff = isStaffUser(req.user as RoleBearer)
     const contentKey = `${collection.slug}/${titleId}`
-    if (comingSoon && !staff && !(await isAvailableToViewer(req, contentKey, 'announced'))) {
-      return null
-    }
-    if (!comingSoon && !staff && !(await isAvailableToViewer(req, contentKey))) return null
-    const playback: Record<string, PlaybackInfo | null> = {}
+    const state = comingSoon ? 'announced' : 'available'
+    if (!staff && !(await isAvailableToViewer(req, contentKey, state))) return doc
+    const values = await relationValuesOf(req, collection.slug, title, relations)
+    const playback: TitlePlayback = { video: null, trailer: null }
     const shown = comingSoon
       ? relations.filter((relation) => comingSoonRelations.includes(relation))
       : relations
     for (const relation of shown) {
-      const videoId = idOf(doc[relation])
+      const videoId = idOf(values[relation])
       const video = videoId ? await videoOnce(req, videoId) : null
       playback[relation] = video ? await playbackFor(runtime, video) : null
     }
-    const signed = Object.values(playback).some((entry) => entry?.policy === 'signed')
+    const signed = relations.some((relation) => playback[relation]?.policy === 'signed')
     if (signed && !staff) {
       capCacheLifetime(req, Math.floor(runtime.options.playbackTokenTtlSeconds / 4))
     }
-    return playback
+    title.playback = playback
+    return doc
   }

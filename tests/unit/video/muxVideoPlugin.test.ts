@@ -60,7 +60,12 @@ describe('muxVideoPlugin', () => {
       const playback = bySlug(slug)?.fields.find(
         (field) => 'name' in field && field.name === 'playback',
       )
-      expect(playback).toMatchObject({ type: 'json', virtual: true })
+      expect(playback).toMatchObject({
+        type: 'group',
+        virtual: true,
+        interfaceName: 'TitlePlayback',
+      })
+      expect(bySlug(slug)?.hooks?.afterRead).toHaveLength(1)
     }
     expect(names(bySlug('people')?.fields ?? [])).toEqual(['title'])
   })

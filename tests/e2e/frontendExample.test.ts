@@ -1,0 +1,171 @@
+import { execFile } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { promisify } from 'node:util'
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { type ApiClient, createdId, loginAs } from './support/api'
+import { createPostgresDatabase, postgresServerUrl } from './support/postgres'
+import { type RunningServer, startProductionServer } from './support/server'
+
+// Issue 10, "Types and contract": the example frontend (examples/frontend) type-checks against
+// the generated contract and runs against a production server, over REST (@payloadcms/sdk)
+// and GraphQL (graphql-request).
+
+const run = promisify(execFile)
+const admin = { email: 'frontend-admin@reelhouse.test', password: 'a long admin password' }
+
+type Backend = { name: string; prepare: () => Promise<{ url: string; drop: () => Promise<void> }> }
+
+const backends: Backend[] = [
+  {
+    name: 'sqlite',
+    prepare: async () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'reelhouse-frontend-'))
+      return {
+        url: `file:${path.join(dir, 'reelhouse.db')}`,
+        drop: async () => fs.rmSync(dir, { recursive: true, force: true }),
+      }
+    },
+  },
+  ...(postgresServerUrl
+    ? [{ name: 'postgres', prepare: () => createPostgresDatabase(postgresServerUrl as string) }]
+    : []),
+]
+
+type Tile = {
+  id: number
+  title: string
+  availableUntil: string | null
+  formats: string[]
+  playable: boolean
+}
+type ErrorAnswer = {
+  status: number
+  errors: { message: string; statusCode?: number | null; data?: unknown }[]
+}
+type Output = {
+  territory: string
+  rest: Tile[]
+  graphql: Tile[]
+  graphqlZhHans: Tile[]
+  film: { found?: Tile; error?: ErrorAnswer } | null
+  withoutTerritory: { rest: ErrorAnswer | null; graphql: ErrorAnswer | null }
+}
+
+it('the example type-checks against the generated types', async () => {
+  await run('npx', ['tsc', '--noEmit', '-p', 'examples/frontend/tsconfig.json'], {
+    timeout: 120_000,
+  })
+}, 150_000)
+
+describe.each(backends)('the example frontend on the production server on $name', (backend) => {
+  let server: RunningServer
+  let staff: ApiClient
+  let drop: () => Promise<void>
+  const ids = { everywhere: 0, germanyOnly: 0 }
+  const validUntil = '2090-06-30T22:00:00.000Z'
+
+  const example = async (territory: string, filmId: number): Promise<Output> => {
+    const { stdout } = await run(
+      process.execPath,
+      ['--import', 'tsx', 'examples/frontend/catalog.ts', String(filmId)],
+      {
+        env: {
+          ...process.env,
+          REELHOUSE_API_URL: `${server.url}/api`,
+          VIEWER_TERRITORY: territory,
+        },
+        timeout: 60_000,
+      },
+    )
+    return JSON.parse(stdout) as Output
+  }
+
+  beforeAll(async () => {
+    const database = await backend.prepare()
+    drop = database.drop
+    server = await startProductionServer({
+      DATABASE_URL: database.url,
+      ADMIN_EMAIL: admin.email,
+      ADMIN_PASSWORD: admin.password,
+    })
+    staff = await loginAs(server, admin)
+    for (const [code, timeZone] of [
+      ['DE', 'Europe/Berlin'],
+      ['CN', 'Asia/Shanghai'],
+    ] as const) {
+      await createdId(
+        await staff.post('/api/regions', { code, kind: 'country', name: code, timeZone }),
+      )
+    }
+    const film = async (title: string) =>
+      createdId(await staff.post('/api/films', { title, _status: 'published' }))
+    ids.everywhere = await film('The Glass Harbour')
+    ids.germanyOnly = await film('Only in Germany')
+    for (const [locale, title] of [
+      ['de', 'Der gläserne Hafen'],
+      ['zh-Hans', '玻璃港'],
+    ]) {
+      const answer = await staff.patch(`/api/films/${ids.everywhere}?locale=${locale}`, { title })
+      expect(answer.status).toBe(200)
+    }
+    const license = async (films: number[], territories: string[], end?: string) =>
+      createdId(
+        await staff.post('/api/licences', {
+          content: films.map((value) => ({ relationTo: 'films', value })),
+          kind: 'grant',
+          licenceType: 'svod',
+          territories,
+          start: '2020-01-01T00:00:00Z',
+          ...(end ? { end } : {}),
+          contractId: `FRONTEND-${territories.join('-')}-${films.join('-')}`,
+        }),
+      )
+    await license([ids.everywhere], ['DE', 'CN'], validUntil)
+    await license([ids.germanyOnly], ['DE'])
+  }, 120_000)
+
+  afterAll(async () => {
+    await server?.stop()
+    await drop?.()
+  })
+
+  it('DE sees both films, with typed availability, over REST and GraphQL', async () => {
+    const output = await example('DE', ids.germanyOnly)
+    expect(output.territory).toBe('DE')
+    for (const tiles of [output.rest, output.graphql]) {
+      expect(tiles.map((tile) => tile.id)).toEqual([ids.everywhere, ids.germanyOnly])
+      expect(tiles[0]).toMatchObject({
+        title: 'Der gläserne Hafen',
+        availableUntil: validUntil,
+        playable: false,
+      })
+      expect(tiles[0].formats.length).toBeGreaterThan(0)
+      expect(tiles[1].availableUntil).toBeNull()
+    }
+    expect(output.graphqlZhHans[0].title).toBe('玻璃港')
+    expect(output.film?.found?.id).toBe(ids.germanyOnly)
+  })
+
+  it('CN does not see the DE-only film: not listed, and 404 by id', async () => {
+    const output = await example('CN', ids.germanyOnly)
+    for (const tiles of [output.rest, output.graphql, output.graphqlZhHans]) {
+      expect(tiles.map((tile) => tile.id)).toEqual([ids.everywhere])
+    }
+    expect(output.rest[0].availableUntil).toBe(validUntil)
+    expect(output.film?.found).toBeUndefined()
+    expect(output.film?.error?.status).toBe(404)
+    expect(JSON.stringify(output)).not.toContain('Only in Germany')
+  })
+
+  it('shows the error shapes: 400 naming the territory, in REST and in GraphQL', async () => {
+    const { withoutTerritory } = await example('DE', ids.everywhere)
+    expect(withoutTerritory.rest?.status).toBe(400)
+    expect(JSON.stringify(withoutTerritory.rest?.errors)).toContain('territory')
+    expect(withoutTerritory.graphql?.errors[0]).toMatchObject({ statusCode: 400 })
+    expect(withoutTerritory.graphql?.errors[0].message).toContain('territory')
+  })
+})
