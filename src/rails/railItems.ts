@@ -48,6 +48,8 @@ const cardSelect = {
   releaseYear: true,
   poster: true,
   backdrop: true,
+  // A virtual group: without it in `select`, the read leaves the summary out.
+  availability: true,
 } as const
 
 /** The viewer's territory and instant, as every public read takes them. */

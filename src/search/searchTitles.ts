@@ -173,7 +173,7 @@ export const searchTitles = async (
       limit: ids.length,
       depth: 0,
       overrideAccess: false,
-      select: { title: true, slug: true },
+      select: { title: true, slug: true, availability: true },
       req,
     })
     for (const doc of docs) read.set(`${collection}/${String(doc.id)}`, doc)
