@@ -13,7 +13,7 @@ import {
   type TerritoryWindow,
   type VideoFormat,
 } from '../availability'
-import { isIso3166Alpha2 } from '../validation/codes'
+import { eidrPattern, isIso3166Alpha2 } from '../validation/codes'
 import {
   type BoundaryRule,
   describeConvention,
@@ -21,6 +21,7 @@ import {
   resolveWhen,
   type ZoneConvention,
 } from './boundaries'
+import { eidrOf } from './identifiers'
 import { type AvailCell, type AvailField, type AvailRow, type RowError, textOf } from './rows'
 import { type CatalogTitle, describeTitle, type TitleQuery, titleIndex } from './titles'
 import {
@@ -265,7 +266,9 @@ export const mapRows = (
 
   const planNewTitle = (row: AvailRow, workType: WorkType, query: TitleQuery): string => {
     const ids = query.ids.filter(Boolean)
-    const eidr = ids.map((id) => id).find((id) => /^10\.5240\/([0-9A-F]{4}-){5}[0-9A-Z]$/.test(id))
+    const eidr = ids
+      .map(eidrOf)
+      .find((id): id is string => id !== null && eidrPattern.test(id))
     if (workType === 'Movie' || workType === 'Series') {
       const collection = workType === 'Movie' ? 'films' : 'series'
       const name = (workType === 'Movie' ? query.title[0] : (query.seriesTitle[0] ?? query.title[0])) ?? ''
@@ -276,7 +279,7 @@ export const mapRows = (
         title: name,
         releaseYear: query.releaseYear,
         eidr,
-        availsIds: ids,
+        availsIds: [...new Set(ids)],
       })
     }
     const seriesName = query.seriesTitle[0]
@@ -322,6 +325,10 @@ export const mapRows = (
       return alids.map((alid) => {
         const found = index.match({ collection: 'films', ids: [alid], title: [], seriesTitle: [] })
         if (found.kind === 'one') return nodeKey(found.title.ref)
+        const planned = [...newTitles.values()].find(
+          (title) => title.collection === 'films' && title.availsIds.includes(alid),
+        )
+        if (found.kind === 'none' && planned) return planned.key
         throw new RowProblem('BundleALIDs', cell, found.kind === 'none' ? `bundled ALID ${alid} matches no film` : `bundled ALID ${alid} matches several films`, found.kind === 'several' ? found.candidates.map(describeTitle) : [])
       })
     }
