@@ -17,6 +17,7 @@ import { People } from './collections/People'
 import { Regions } from './collections/Regions'
 import { ReferenceData } from './collections/ReferenceData'
 import { RightsAudits } from './collections/RightsAudits'
+import { AvailsImports } from './collections/AvailsImports'
 import { Seasons } from './collections/Seasons'
 import { Series } from './collections/Series'
 import { Users } from './collections/Users'
@@ -27,6 +28,10 @@ import { apiLimitsFromEnv, type ApiLimits } from './src/api/limits'
 import { guardRequestInput } from './src/api/readGuards'
 import { availabilityEndpoint } from './src/endpoints/availabilityEndpoint'
 import { availabilityOverviewEndpoint } from './src/endpoints/availabilityOverviewEndpoint'
+import {
+  applyAvailsImportEndpoint,
+  createAvailsImportEndpoint,
+} from './src/endpoints/availsImports'
 import { answerDatabaseBusy } from './hooks/errors/answerDatabaseBusy'
 import { exposeFieldErrors } from './hooks/errors/exposeFieldErrors'
 import { hideAccountLockout } from './hooks/errors/hideAccountLockout'
@@ -122,6 +127,7 @@ export const reelhouseConfig = ({
         Regions,
         ReferenceData,
         RightsAudits,
+        AvailsImports,
         Users,
       ],
       limits,
@@ -176,7 +182,7 @@ export const reelhouseConfig = ({
         ),
       ],
     },
-    endpoints: [availabilityEndpoint, availabilityOverviewEndpoint],
+    endpoints: [availabilityEndpoint, availabilityOverviewEndpoint, createAvailsImportEndpoint, applyAvailsImportEndpoint],
     hooks: {
       afterError: [answerClientErrors, exposeFieldErrors, answerDatabaseBusy, hideAccountLockout],
     },

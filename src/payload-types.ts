@@ -78,8 +78,8 @@ export interface Config {
     videos: Video;
     licences: Licence;
     regions: Region;
-    'reference-data': ReferenceDatum;
     'rights-audits': RightsAudit;
+    'avails-imports': AvailsImport;
     users: User;
     'mux-events': MuxEvent;
     'payload-kv': PayloadKv;
@@ -116,8 +116,8 @@ export interface Config {
     videos: VideosSelect<false> | VideosSelect<true>;
     licences: LicencesSelect<false> | LicencesSelect<true>;
     regions: RegionsSelect<false> | RegionsSelect<true>;
-    'reference-data': ReferenceDataSelect<false> | ReferenceDataSelect<true>;
     'rights-audits': RightsAuditsSelect<false> | RightsAuditsSelect<true>;
+    'avails-imports': AvailsImportsSelect<false> | AvailsImportsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'mux-events': MuxEventsSelect<false> | MuxEventsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -273,6 +273,10 @@ export interface Film {
   externalIds?: {
     eidr?: string | null;
     imdb?: string | null;
+    /**
+     * ALIDs and ContentIDs studios use for this title in EMA Avails (e.g. md:cid:org:studio.com:1234). The avails import matches rows by these.
+     */
+    availsIds?: string[] | null;
   };
   /**
    * NRTA distribution approval number; required before the title can show in CN.
@@ -555,6 +559,10 @@ export interface Series {
   externalIds?: {
     eidr?: string | null;
     imdb?: string | null;
+    /**
+     * ALIDs and ContentIDs studios use for this title in EMA Avails (e.g. md:cid:org:studio.com:1234). The avails import matches rows by these.
+     */
+    availsIds?: string[] | null;
   };
   /**
    * NRTA distribution approval number; required before the title can show in CN.
@@ -618,6 +626,14 @@ export interface Season {
     [k: string]: unknown;
   } | null;
   poster?: (number | null) | Image;
+  externalIds?: {
+    eidr?: string | null;
+    imdb?: string | null;
+    /**
+     * ALIDs and ContentIDs studios use for this title in EMA Avails (e.g. md:cid:org:studio.com:1234). The avails import matches rows by these.
+     */
+    availsIds?: string[] | null;
+  };
   /**
    * NRTA distribution approval number; required before the title can show in CN.
    */
@@ -687,6 +703,14 @@ export interface Episode {
         id?: string | null;
       }[]
     | null;
+  externalIds?: {
+    eidr?: string | null;
+    imdb?: string | null;
+    /**
+     * ALIDs and ContentIDs studios use for this title in EMA Avails (e.g. md:cid:org:studio.com:1234). The avails import matches rows by these.
+     */
+    availsIds?: string[] | null;
+  };
   /**
    * NRTA distribution approval number; required before the title can show in CN.
    */
@@ -811,6 +835,26 @@ export interface Licence {
    */
   tzVersion?: string | null;
   contentKeys?: string[] | null;
+  /**
+   * Identity of the avail and its terms (ALID, licensor, title, territory, licence type, dates, exclusivity, contract): how a re-import finds this licence. Empty for licences typed by staff.
+   */
+  availsKey?: string | null;
+  /**
+   * What the avails import read: ALID, EntryType, AvailIDs, the raw rows (sheet, row, every column), how Start/End were read and the zone convention.
+   */
+  availsSource?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * The import that last wrote this licence.
+   */
+  availsImport?: (number | null) | AvailsImport;
   hasConflicts?: boolean | null;
   /**
    * Exclusive grants for the same title, territory and licence type whose windows overlap.
@@ -868,19 +912,41 @@ export interface Region {
   createdAt: string;
 }
 /**
- * Reference regions ensured at start (SEED_REFERENCE=false turns it off).
+ * EMA Avails files received: dry-run diffs, and what applying them did.
  *
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "reference-data".
+ * via the `definition` "avails-imports".
  */
-export interface ReferenceDatum {
+export interface AvailsImport {
   id: number;
-  appliedAt: string;
-  dataset: string;
+  fileName: string;
   /**
-   * Codes the dataset listed.
+   * Bytes.
    */
-  codes:
+  fileSize?: number | null;
+  fileSha256?: string | null;
+  /**
+   * The file as received (base64), to apply it later.
+   */
+  fileData?: string | null;
+  format?: ('xlsx' | 'csv' | 'xml') | null;
+  /**
+   * EMA Avails version detected.
+   */
+  version?: string | null;
+  status: 'dryRun' | 'applied' | 'failed';
+  importedBy?: (number | null) | User;
+  appliedBy?: (number | null) | User;
+  appliedAt?: string | null;
+  /**
+   * How date-times without offset were read: territory (each territory’s reference zone), an IANA zone, or reject.
+   */
+  zoneConvention?: string | null;
+  createMissingTitles?: boolean | null;
+  /**
+   * rows, errorRows, create, update, delete, unchanged, unmatchedTitles, newTitles, conflicts
+   */
+  counts?:
     | {
         [k: string]: unknown;
       }
@@ -890,9 +956,9 @@ export interface ReferenceDatum {
     | boolean
     | null;
   /**
-   * Codes created on this run.
+   * Licences to create, change, delete.
    */
-  created?:
+  diff?:
     | {
         [k: string]: unknown;
       }
@@ -902,9 +968,9 @@ export interface ReferenceDatum {
     | boolean
     | null;
   /**
-   * Codes new in the dataset since the previous run.
+   * Sheet, row, column and reason.
    */
-  added?:
+  rowErrors?:
     | {
         [k: string]: unknown;
       }
@@ -914,9 +980,9 @@ export interface ReferenceDatum {
     | boolean
     | null;
   /**
-   * Codes the dataset no longer lists (rows kept).
+   * Rights audit of the titles touched.
    */
-  retired?:
+  audit?:
     | {
         [k: string]: unknown;
       }
@@ -925,20 +991,44 @@ export interface ReferenceDatum {
     | number
     | boolean
     | null;
-  /**
-   * Codes deleted by staff: not created again.
-   */
-  deletedByStaff?:
-    | {
-        [k: string]: unknown;
-      }
-    | unknown[]
-    | string
-    | number
-    | boolean
-    | null;
+  failure?: string | null;
   updatedAt: string;
   createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "users".
+ */
+export interface User {
+  id: number;
+  name?: string | null;
+  /**
+   * Admin: everything. Editor: catalog and media. Licensing: licences and regions. No role: an API consumer (e.g. a frontend key) that sees only the public catalog.
+   */
+  roles?: ('admin' | 'editor' | 'licensing')[] | null;
+  updatedAt: string;
+  createdAt: string;
+  enableAPIKey?: boolean | null;
+  apiKey?: string | null;
+  apiKeyIndex?: string | null;
+  hasAPIKey?: boolean | null;
+  email: string;
+  resetPasswordToken?: string | null;
+  resetPasswordExpiration?: string | null;
+  salt?: string | null;
+  hash?: string | null;
+  resetPasswordRequestedAt?: string | null;
+  loginAttempts?: number | null;
+  lockUntil?: string | null;
+  sessions?:
+    | {
+        id: string;
+        createdAt?: string | null;
+        expiresAt: string;
+      }[]
+    | null;
+  password?: string | null;
+  collection: 'users';
 }
 /**
  * Runs of the rights audit: stored availability rows against the licences.
@@ -994,41 +1084,6 @@ export interface RightsAudit {
   error?: string | null;
   updatedAt: string;
   createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "users".
- */
-export interface User {
-  id: number;
-  name?: string | null;
-  /**
-   * Admin: everything. Editor: catalog and media. Licensing: licences and regions. No role: an API consumer (e.g. a frontend key) that sees only the public catalog.
-   */
-  roles?: ('admin' | 'editor' | 'licensing')[] | null;
-  updatedAt: string;
-  createdAt: string;
-  enableAPIKey?: boolean | null;
-  apiKey?: string | null;
-  apiKeyIndex?: string | null;
-  hasAPIKey?: boolean | null;
-  email: string;
-  resetPasswordToken?: string | null;
-  resetPasswordExpiration?: string | null;
-  salt?: string | null;
-  hash?: string | null;
-  resetPasswordRequestedAt?: string | null;
-  loginAttempts?: number | null;
-  lockUntil?: string | null;
-  sessions?:
-    | {
-        id: string;
-        createdAt?: string | null;
-        expiresAt: string;
-      }[]
-    | null;
-  password?: string | null;
-  collection: 'users';
 }
 /**
  * Webhooks received from Mux (read-only).
@@ -1256,12 +1311,12 @@ export interface PayloadLockedDocument {
         value: number | Region;
       } | null)
     | ({
-        relationTo: 'reference-data';
-        value: number | ReferenceDatum;
-      } | null)
-    | ({
         relationTo: 'rights-audits';
         value: number | RightsAudit;
+      } | null)
+    | ({
+        relationTo: 'avails-imports';
+        value: number | AvailsImport;
       } | null)
     | ({
         relationTo: 'users';
@@ -1367,6 +1422,7 @@ export interface FilmsSelect<T extends boolean = true> {
     | {
         eidr?: T;
         imdb?: T;
+        availsIds?: T;
       };
   cnApprovalNumber?: T;
   runtimeMinutes?: T;
@@ -1416,6 +1472,7 @@ export interface SeriesSelect<T extends boolean = true> {
     | {
         eidr?: T;
         imdb?: T;
+        availsIds?: T;
       };
   cnApprovalNumber?: T;
   trailer?: T;
@@ -1437,6 +1494,13 @@ export interface SeasonsSelect<T extends boolean = true> {
   title?: T;
   synopsis?: T;
   poster?: T;
+  externalIds?:
+    | T
+    | {
+        eidr?: T;
+        imdb?: T;
+        availsIds?: T;
+      };
   cnApprovalNumber?: T;
   episodes?: T;
   availabilityWindows?: T;
@@ -1465,6 +1529,13 @@ export interface EpisodesSelect<T extends boolean = true> {
         value?: T;
         minAge?: T;
         id?: T;
+      };
+  externalIds?:
+    | T
+    | {
+        eidr?: T;
+        imdb?: T;
+        availsIds?: T;
       };
   cnApprovalNumber?: T;
   availabilityWindows?: T;
@@ -1650,6 +1721,9 @@ export interface LicencesSelect<T extends boolean = true> {
       };
   tzVersion?: T;
   contentKeys?: T;
+  availsKey?: T;
+  availsSource?: T;
+  availsImport?: T;
   hasConflicts?: T;
   conflicts?:
     | T
@@ -1692,21 +1766,6 @@ export interface RegionsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "reference-data_select".
- */
-export interface ReferenceDataSelect<T extends boolean = true> {
-  appliedAt?: T;
-  dataset?: T;
-  codes?: T;
-  created?: T;
-  added?: T;
-  retired?: T;
-  deletedByStaff?: T;
-  updatedAt?: T;
-  createdAt?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "rights-audits_select".
  */
 export interface RightsAuditsSelect<T extends boolean = true> {
@@ -1723,6 +1782,31 @@ export interface RightsAuditsSelect<T extends boolean = true> {
   examples?: T;
   next?: T;
   error?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "avails-imports_select".
+ */
+export interface AvailsImportsSelect<T extends boolean = true> {
+  fileName?: T;
+  fileSize?: T;
+  fileSha256?: T;
+  fileData?: T;
+  format?: T;
+  version?: T;
+  status?: T;
+  importedBy?: T;
+  appliedBy?: T;
+  appliedAt?: T;
+  zoneConvention?: T;
+  createMissingTitles?: T;
+  counts?: T;
+  diff?: T;
+  rowErrors?: T;
+  audit?: T;
+  failure?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -58,7 +58,7 @@ export interface NewTitle {
 }
 
 /** Where a licence came from, kept on it for audit. */
-export interface AvailsSourceRow {
+export type AvailsSourceRow = {
   sheet: string | null
   row: number
   availId: string | null
@@ -68,7 +68,7 @@ export interface AvailsSourceRow {
   raw: Record<string, string>
 }
 
-export interface AvailsSource {
+export type AvailsSource = {
   alid: string | null
   entryType: EntryType
   workType: WorkType
