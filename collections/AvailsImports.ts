@@ -29,6 +29,7 @@ export const AvailsImports: CollectionConfig<'avails-imports'> = {
     {
       name: 'fileData',
       type: 'textarea',
+      maxLength: 200 * 1024 * 1024,
       admin: { hidden: true, description: 'The file as received (base64), to apply it later.' },
     },
     {
