@@ -498,7 +498,8 @@ export const applyAvailsImport = async (
   const data = Buffer.from(stored.fileData ?? '', 'base64')
   const req = await createLocalReq({ user: user ? { ...user, collection: 'users' } : undefined }, payload)
   const ownsTransaction = await initTransaction(req)
-  const transactional = Boolean(req.transactionID)
+  // The SQLite adapter here has no transactions: initTransaction answers false.
+  const transactional = ownsTransaction
   const undo: UndoStep[] = []
   try {
     const plan = await planAvailsImport(payload, data, stored.fileName, options, req)

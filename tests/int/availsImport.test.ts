@@ -359,3 +359,252 @@ describe.each(testBackends)('EMA Avails import on $kind', (backend) => {
     }, 180_000)
   })
 })
+
+const csvHeader = [
+  'DisplayName',
+  'Territory',
+  'WorkType',
+  'EntryType',
+  'TitleInternalAlias',
+  'ReleaseYear',
+  'LicenseType',
+  'FormatProfile',
+  'Start',
+  'End',
+  'ALID',
+  'AvailID',
+  'ContractID',
+  'Exclusive',
+  'AnnounceDate',
+]
+
+type CsvRow = Partial<Record<(typeof csvHeader)[number], string>>
+
+/** A CSV with the spreadsheet's columns, for the film "The View from a Mountain" by default. */
+const csv = (rows: CsvRow[]) =>
+  [
+    csvHeader.join(','),
+    ...rows.map((row) => {
+      const full: CsvRow = {
+        DisplayName: 'Rockstar Films',
+        WorkType: 'Movie',
+        EntryType: 'Full Extract',
+        TitleInternalAlias: 'View from a Mountain, The',
+        ReleaseYear: '2006',
+        LicenseType: 'SVOD',
+        FormatProfile: 'HD',
+        Start: '2026-01-01',
+        End: 'Open',
+        ALID: 'VIEW_MT_2006',
+        ...row,
+      }
+      return csvHeader.map((column) => `"${(full[column] ?? '').replace(/"/g, '""')}"`).join(',')
+    }),
+  ].join('\n')
+
+const installSaveFailure = async (payload: Payload, kind: TestBackend['kind']) => {
+  if (kind === 'sqlite') {
+    const client = (payload.db as unknown as { client: { execute: (sql: string) => Promise<unknown> } })
+      .client
+    await client.execute(
+      "CREATE TRIGGER refuse_boom BEFORE INSERT ON licences WHEN NEW.contract_id = 'BOOM' BEGIN SELECT RAISE(ABORT, 'contract BOOM refused by the database'); END",
+    )
+    return
+  }
+  const pool = (payload.db as unknown as { pool: { query: (sql: string) => Promise<unknown> } }).pool
+  await pool.query(
+    "CREATE FUNCTION refuse_boom() RETURNS trigger AS $$ BEGIN IF NEW.contract_id = 'BOOM' THEN RAISE EXCEPTION 'contract BOOM refused by the database'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql",
+  )
+  await pool.query(
+    'CREATE TRIGGER refuse_boom BEFORE INSERT ON licences FOR EACH ROW EXECUTE FUNCTION refuse_boom()',
+  )
+}
+
+describe.each(testBackends)('EMA Avails import rules on $kind', (backend) => {
+  const run = it.skipIf(!backend.serverUrl)
+  let setup: Setup
+  beforeAll(async () => {
+    if (backend.serverUrl) setup = await setUp(backend)
+  })
+  afterAll(async () => {
+    await setup?.server.close()
+    await setup?.ctx.destroy()
+  })
+
+  const keysOf = async () => (await licences(setup.payload)).map((l) => l.availsKey).sort()
+
+  run('only licensing staff and admins may import: 401 without a user, 403 for an editor', async () => {
+    const file = csv([{ Territory: 'US' }])
+    expect((await upload(setup, 'a.csv', file, {}, null)).status).toBe(401)
+    expect((await upload(setup, 'a.csv', file, {}, setup.editorKey)).status).toBe(403)
+    const read = await fetch(`${setup.server.url}/api/avails-imports`, {
+      headers: { Authorization: `users API-Key ${setup.editorKey}` },
+    })
+    expect(read.status).toBe(403)
+    const apply403 = await fetch(`${setup.server.url}/api/avails/imports/1/apply`, {
+      method: 'POST',
+      headers: { Authorization: `users API-Key ${setup.editorKey}` },
+    })
+    expect(apply403.status).toBe(403)
+    expect((await apply(setup, 999_999)).status).toBe(404)
+  })
+
+  run('unreadable files are answered 400 with the reason, and nothing is recorded', async () => {
+    const before = (await setup.payload.count({ collection: 'avails-imports' })).totalDocs
+    const cases: [string, Uint8Array | string, RegExp][] = [
+      ['empty.csv', '', /empty/],
+      ['contract.pdf', '%PDF-1.4 binary', /not EMA Avails/],
+      ['avails.xlsx', 'Territory,WorkType\nUS,Movie', /named \.xlsx but its content is CSV/],
+      ['notes.csv', 'just,some\nwords,here', /no EMA Avails header row/],
+      ['old.csv', `1.2\n${csvHeader.join(',')}\nRockstar,US`, /unknown EMA Avails spreadsheet version 1\.2/],
+      ['page.xml', '<html><body>hi</body></html>', /not an EMA Avails XML document/],
+      ['broken.xml', '<avails:AvailList><oops></avails:AvailList>', /not well-formed XML/],
+      ['header-only.csv', csvHeader.join(','), /no avails rows/],
+    ]
+    for (const [name, data, reason] of cases) {
+      const { status, body } = await upload(setup, name, data)
+      expect(status, name).toBe(400)
+      expect(body.errors?.[0]?.message, name).toMatch(reason)
+    }
+    process.env.AVAILS_IMPORT_MAX_MB = '0.001'
+    try {
+      const big = await upload(setup, 'big.csv', csv(Array.from({ length: 40 }, () => ({ Territory: 'US' }))))
+      expect(big.status).toBe(400)
+      expect(big.body.errors?.[0]?.message).toMatch(/larger than/)
+    } finally {
+      delete process.env.AVAILS_IMPORT_MAX_MB
+    }
+    expect((await setup.payload.count({ collection: 'avails-imports' })).totalDocs).toBe(before)
+  })
+
+  run('Full Extract, Update, Delete and Full Delete', async () => {
+    const usA = { Territory: 'US', End: '2026-06-30', AnnounceDate: '2025-12-01' }
+    const usB = { Territory: 'US', Start: '2026-07-01', AvailID: 'M-US-B' }
+    const first = await upload(
+      setup,
+      'extract.csv',
+      csv([
+        { ...usA, AvailID: 'M-US-HD' },
+        { ...usA, AvailID: 'M-US-SD', FormatProfile: 'SD' },
+        usB,
+        { Territory: 'CA', AvailID: 'M-CA-HD' },
+        { Territory: 'DE', AvailID: 'M-DE-HD', LicenseType: 'EST' },
+      ]),
+    )
+    expect(first.body.counts).toMatchObject({ create: 4, errorRows: 0 })
+    expect((await apply(setup, first.body.id)).status).toBe(200)
+    const us = (await licences(setup.payload)).find(
+      (l) => l.countries?.includes('US') && l.end === '2026-06-30',
+    )
+    expect(us?.formats).toEqual(['sd', 'hd'])
+    // AnnounceDate is a local day in the territory: midnight in New York.
+    expect(us?.announceAt).toBe('2025-12-01T05:00:00.000Z')
+
+    // The second file states US and CA again, without the second US window: that one goes.
+    // DE is outside its scope (licensor x title x territory x licence type) and stays.
+    const second = await upload(
+      setup,
+      'extract2.csv',
+      csv([
+        { ...usA, AvailID: 'M-US-HD' },
+        { ...usA, AvailID: 'M-US-SD', FormatProfile: 'SD' },
+        { Territory: 'CA', AvailID: 'M-CA-HD' },
+      ]),
+    )
+    expect(second.body.counts, JSON.stringify(second.body.diff)).toMatchObject({
+      create: 0,
+      update: 0,
+      delete: 1,
+      unchanged: 2,
+    })
+    expect(second.body.diff.delete[0].reason).toMatch(/Full Extract/)
+    expect((await apply(setup, second.body.id)).status).toBe(200)
+    expect(await windowOf(setup.payload, setup.catalog.mountain, 'US', 'svod')).toHaveLength(1)
+    expect((await licences(setup.payload)).map((l) => l.countries?.[0]).sort()).toEqual([
+      'CA',
+      'DE',
+      'US',
+    ])
+
+    // Update keyed by AvailID: the US window ends earlier; the licence is changed, not replaced.
+    const updated = { ...usA, EntryType: 'Update', End: '2026-05-31' }
+    const update = await upload(
+      setup,
+      'update.csv',
+      csv([
+        { ...updated, AvailID: 'M-US-HD' },
+        { ...updated, AvailID: 'M-US-SD', FormatProfile: 'SD' },
+      ]),
+    )
+    expect(update.body.counts).toMatchObject({ update: 1, create: 0, delete: 0 })
+    expect(update.body.diff.update[0].changes).toContain('end')
+    expect((await apply(setup, update.body.id)).status).toBe(200)
+    expect(await windowOf(setup.payload, setup.catalog.mountain, 'US', 'svod')).toEqual([
+      { start: '2026-01-01T05:00:00Z', end: '2026-06-01T04:00:00Z', formats: ['sd', 'hd'] },
+    ])
+    expect((await licences(setup.payload)).find((l) => l.countries?.includes('US'))?.id).toBe(us?.id)
+
+    // Delete one row (the SD format) by AvailID: the licence keeps HD.
+    const deleteSd = await upload(setup, 'delete.csv', csv([{ EntryType: 'Delete', AvailID: 'M-US-SD' }]))
+    expect(deleteSd.body.counts).toMatchObject({ update: 1, delete: 0 })
+    expect((await apply(setup, deleteSd.body.id)).status).toBe(200)
+    expect((await windowOf(setup.payload, setup.catalog.mountain, 'US', 'svod'))[0].formats).toEqual(['hd'])
+
+    // Full Delete: everything of licensor x title x territory x licence type.
+    const fullDelete = await upload(
+      setup,
+      'full-delete.csv',
+      csv([{ EntryType: 'Full Delete', Territory: 'DE', LicenseType: 'EST' }]),
+    )
+    expect(fullDelete.body.counts).toMatchObject({ delete: 1 })
+    expect((await apply(setup, fullDelete.body.id)).status).toBe(200)
+    expect((await licences(setup.payload)).map((l) => l.countries?.[0]).sort()).toEqual(['CA', 'US'])
+
+    // Deleting the last row of a licence removes it.
+    const deleteHd = await upload(setup, 'delete2.csv', csv([{ EntryType: 'Delete', AvailID: 'M-US-HD' }]))
+    expect(deleteHd.body.counts).toMatchObject({ delete: 1 })
+    expect((await apply(setup, deleteHd.body.id)).status).toBe(200)
+    expect((await licences(setup.payload)).map((l) => l.countries?.[0])).toEqual(['CA'])
+    await expectCleanAudit(setup.payload)
+    await setup.payload.delete({ collection: 'licences', where: { id: { exists: true } } })
+  })
+
+  run('a file that fails half way leaves nothing behind', async () => {
+    const base = await upload(
+      setup,
+      'base.csv',
+      csv([
+        { Territory: 'US', AvailID: 'B-US', End: '2026-06-30' },
+        { Territory: 'US', AvailID: 'B-US2', Start: '2026-07-01' },
+      ]),
+    )
+    expect((await apply(setup, base.body.id)).status).toBe(200)
+    const before = await keysOf()
+    const rowsBefore = (await setup.payload.count({ collection: 'availability-windows' })).totalDocs
+    await installSaveFailure(setup.payload, backend.kind)
+    // Drops the second US window (a delete), changes the first (an update), adds ES, then DE
+    // fails in the database.
+    const failing = await upload(
+      setup,
+      'failing.csv',
+      csv([
+        { Territory: 'US', AvailID: 'B-US', End: '2026-05-31' },
+        { Territory: 'ES', AvailID: 'B-ES' },
+        { Territory: 'DE', AvailID: 'B-DE', ContractID: 'BOOM' },
+      ]),
+    )
+    expect(failing.body.counts).toMatchObject({ create: 2, update: 1, delete: 1, errorRows: 0 })
+    const failed = await apply(setup, failing.body.id)
+    expect(failed.status).toBe(422)
+    expect(failed.body.errors?.[0]?.message).toMatch(/nothing of it was kept/)
+    expect(await keysOf()).toEqual(before)
+    expect(
+      (await windowOf(setup.payload, setup.catalog.mountain, 'US', 'svod')).map((w) => w.end),
+    ).toEqual(['2026-07-01T04:00:00Z', null])
+    expect((await setup.payload.count({ collection: 'availability-windows' })).totalDocs).toBe(rowsBefore)
+    const record = await setup.payload.findByID({ collection: 'avails-imports', id: failing.body.id })
+    expect(record.status).toBe('failed')
+    expect(record.failure).toMatch(/BOOM/)
+    await expectCleanAudit(setup.payload)
+  })
+})
