@@ -81,7 +81,7 @@ export const readXml = (data: Uint8Array): ParsedAvails => {
   const namespace = /schema\/avails\/v(\d+\.\d+)\/avails/.exec(source)
   const document = parser.parse(source) as Record<string, XmlValue>
   const list = document.AvailList
-  if (!list || !namespace) {
+  if (!('AvailList' in document) || !namespace) {
     throw new AvailsFileError('not an EMA Avails XML document (no avails:AvailList root)')
   }
   const version = namespace[1]

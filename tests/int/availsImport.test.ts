@@ -607,4 +607,72 @@ describe.each(testBackends)('EMA Avails import rules on $kind', (backend) => {
     expect(record.failure).toMatch(/BOOM/)
     await expectCleanAudit(setup.payload)
   })
+
+  run('unmatched titles, createMissingTitles, conflicts and the zone convention, before apply', async () => {
+    const { payload } = setup
+    const newFilm = {
+      Territory: 'US',
+      TitleInternalAlias: 'Brand New Film',
+      ReleaseYear: '2026',
+      ALID: 'NEW_2026',
+      EntryType: 'Create',
+    }
+    const unmatched = await upload(setup, 'new.csv', csv([newFilm]))
+    expect(unmatched.body.counts).toMatchObject({ create: 0, errorRows: 1, unmatchedTitles: 1 })
+    expect(unmatched.body.rowErrors[0]).toMatchObject({ sheet: 'CSV', row: 2 })
+    expect(unmatched.body.rowErrors[0].reason).toMatch(/matches no title/)
+
+    const creating = await upload(setup, 'new.csv', csv([newFilm]), { createMissingTitles: 'true' })
+    expect(creating.body.counts).toMatchObject({ create: 1, errorRows: 0, newTitles: 1 })
+    expect((await apply(setup, creating.body.id)).status).toBe(200)
+    const { docs } = await payload.find({
+      collection: 'films',
+      where: { 'externalIds.availsIds': { in: ['NEW_2026'] } },
+      overrideAccess: true,
+    })
+    expect(docs).toHaveLength(1)
+    expect(docs[0]).toMatchObject({ _status: 'draft', releaseYear: 2026, title: 'Brand New Film' })
+    expect(docs[0].externalIds?.availsIds).toContain('NEW_2026')
+    expect(
+      (await licences(payload)).some((l) => l.contentKeys?.includes(`films/${docs[0].id}`)),
+    ).toBe(true)
+
+    await payload.create({
+      collection: 'licences',
+      data: {
+        content: [{ relationTo: 'films', value: Number(setup.catalog.mountain.split('/')[1]) }],
+        licenceType: 'svod',
+        territories: ['US'] as unknown as number[],
+        start: '2020-01-01',
+        exclusive: true,
+        contractId: 'STAFF-1',
+      },
+      overrideAccess: true,
+    })
+    const clashing = await upload(
+      setup,
+      'exclusive.csv',
+      csv([{ Territory: 'US', Exclusive: 'Yes', Start: '2028-01-01', EntryType: 'Create' }]),
+    )
+    expect(clashing.body.counts.conflicts).toBe(1)
+    expect(clashing.body.diff.conflicts[0]).toMatchObject({ territory: 'US', licenceType: 'svod' })
+
+    const utc = await upload(setup, 'a.xml', sample('Avails_noErrors_v2.4.xml'), {
+      zoneConvention: 'UTC',
+    })
+    expect(utc.body.zoneConvention).toBe('UTC')
+    expect(utc.body.diff.create).toContainEqual(
+      expect.objectContaining({ content: [setup.catalog.sith], start: '2017-05-05T00:00:00Z' }),
+    )
+    const rejecting = await upload(setup, 'a.xml', sample('Avails_noErrors_v2.4.xml'), {
+      zoneConvention: 'reject',
+    })
+    expect(rejecting.body.counts.errorRows).toBe(24)
+    expect(rejecting.body.rowErrors[0].reason).toMatch(/no offset or Z/)
+    const bad = await upload(setup, 'a.xml', sample('Avails_noErrors_v2.4.xml'), {
+      zoneConvention: 'Mars/Phobos',
+    })
+    expect(bad.status).toBe(400)
+    expect(bad.body.errors?.[0]?.message).toMatch(/IANA zone/)
+  })
 })
