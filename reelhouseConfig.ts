@@ -182,7 +182,12 @@ export const reelhouseConfig = ({
         ),
       ],
     },
-    endpoints: [availabilityEndpoint, availabilityOverviewEndpoint, createAvailsImportEndpoint, applyAvailsImportEndpoint],
+    endpoints: [
+      availabilityEndpoint,
+      availabilityOverviewEndpoint,
+      createAvailsImportEndpoint,
+      applyAvailsImportEndpoint,
+    ],
     hooks: {
       afterError: [answerClientErrors, exposeFieldErrors, answerDatabaseBusy, hideAccountLockout],
     },

@@ -28,7 +28,8 @@ export type When =
   | { kind: 'immediate' }
 
 const datePattern = /^\d{4}-\d{2}-\d{2}$/
-const dateTimePattern = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:?\d{2})?$/i
+const dateTimePattern =
+  /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:?\d{2})?$/i
 
 const validDate = (text: string) => DateTime.fromISO(text, { zone: 'UTC' }).isValid
 
@@ -38,7 +39,9 @@ export const readWhen = (cell: AvailCell): When | { error: string } => {
   if (value.kind === 'date') return { kind: 'date', date: value.date }
   if (value.kind === 'dateTime') return { kind: 'dateTime', text: value.text, zoned: value.zoned }
   if (value.kind === 'formula') {
-    return { error: `a formula (=${value.formula}) without a stored value: save the sheet with values` }
+    return {
+      error: `a formula (=${value.formula}) without a stored value: save the sheet with values`,
+    }
   }
   const text = textOf(value).trim()
   if (/^open$/i.test(text)) return { kind: 'open' }
@@ -48,12 +51,15 @@ export const readWhen = (cell: AvailCell): When | { error: string } => {
     return { error: `the condition ${condition} names no instant; give a date or date-time` }
   }
   if (datePattern.test(text)) {
-    return validDate(text) ? { kind: 'date', date: text } : { error: `${text} is not a calendar date` }
+    return validDate(text)
+      ? { kind: 'date', date: text }
+      : { error: `${text} is not a calendar date` }
   }
   const dateTime = dateTimePattern.exec(text)
   if (dateTime) {
     const iso = `${dateTime[1]}T${dateTime[2]}${dateTime[3] ?? ''}`
-    if (!DateTime.fromISO(iso, { setZone: true }).isValid) return { error: `${text} is not a date-time` }
+    if (!DateTime.fromISO(iso, { setZone: true }).isValid)
+      return { error: `${text} is not a date-time` }
     return { kind: 'dateTime', text: iso, zoned: Boolean(dateTime[3]) }
   }
   return {
@@ -62,7 +68,8 @@ export const readWhen = (cell: AvailCell): When | { error: string } => {
 }
 
 /** `YYYY-MM-DDTHH:MM:SSZ`, the form licences store absolute instants in. */
-const utcSeconds = (ms: number) => `${new Date(Math.floor(ms / 1000) * 1000).toISOString().slice(0, 19)}Z`
+const utcSeconds = (ms: number) =>
+  `${new Date(Math.floor(ms / 1000) * 1000).toISOString().slice(0, 19)}Z`
 
 export type BoundaryRule = 'date' | 'absolute' | 'zone-less' | 'open' | 'immediate'
 
@@ -108,7 +115,8 @@ export const resolveWhen = (
       }
       const zone = convention === 'territory' ? territoryZone : convention.zone
       const local = DateTime.fromISO(when.text, { zone })
-      if (local.millisecond !== 0) return { error: `${when.text}: boundaries are exact to the second` }
+      if (local.millisecond !== 0)
+        return { error: `${when.text}: boundaries are exact to the second` }
       return { value: utcSeconds(local.toMillis()), rule: 'zone-less', zone }
     }
   }

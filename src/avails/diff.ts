@@ -109,15 +109,23 @@ const availIdsOf = (source: AvailsSource | null): string[] =>
 /** The scopes a stored licence falls in: licensor x title x territory x licence type. */
 export const scopesOf = (licence: ImportedLicence): string[] =>
   licence.contentKeys.flatMap((key) =>
-    licence.countries.map((country) => scopeKey(licence.licensor, key, country, licence.licenceType)),
+    licence.countries.map((country) =>
+      scopeKey(licence.licensor, key, country, licence.licenceType),
+    ),
   )
 
 /** What applying the file would do to the licences the avails import wrote before. */
-export const diffAvails = (mapped: MappedAvails, existing: readonly ImportedLicence[]): AvailsDiff => {
+export const diffAvails = (
+  mapped: MappedAvails,
+  existing: readonly ImportedLicence[],
+): AvailsDiff => {
   const diff: AvailsDiff = { create: [], update: [], remove: [], unchanged: [] }
-  const byKey = new Map(existing.flatMap((licence) => (licence.availsKey ? [[licence.availsKey, licence]] : [])))
+  const byKey = new Map(
+    existing.flatMap((licence) => (licence.availsKey ? [[licence.availsKey, licence]] : [])),
+  )
   const byAvailId = new Map<string, ImportedLicence>()
-  for (const licence of existing) for (const id of availIdsOf(licence.source)) byAvailId.set(id, licence)
+  for (const licence of existing)
+    for (const id of availIdsOf(licence.source)) byAvailId.set(id, licence)
   const claimed = new Set<string>()
   const removed = new Set<string>()
 
@@ -146,19 +154,29 @@ export const diffAvails = (mapped: MappedAvails, existing: readonly ImportedLice
     if (scopes.some((scope) => fullDelete.has(scope))) {
       diff.remove.push({ id: licence.id, reason: 'Full Delete' })
       removed.add(licence.id)
-    } else if (scopes.some((scope) => stated.has(scope)) && !scopes.some((scope) => kept.has(scope))) {
+    } else if (
+      scopes.some((scope) => stated.has(scope)) &&
+      !scopes.some((scope) => kept.has(scope))
+    ) {
       diff.remove.push({ id: licence.id, reason: 'Full Extract no longer lists it' })
       removed.add(licence.id)
     }
   }
 
   // Delete entries: one row is one format of a licence; the licence goes with its last format.
-  const pending = new Map<string, { licence: ImportedLicence; dropAvailIds: Set<string>; dropFormats: Set<VideoFormat> }>()
+  const pending = new Map<
+    string,
+    { licence: ImportedLicence; dropAvailIds: Set<string>; dropFormats: Set<VideoFormat> }
+  >()
   for (const removal of mapped.removals) {
     const licence =
       removal.kind === 'availId' ? byAvailId.get(removal.availId) : byKey.get(removal.availsKey)
     if (!licence || removed.has(licence.id)) continue
-    const entry = pending.get(licence.id) ?? { licence, dropAvailIds: new Set(), dropFormats: new Set() }
+    const entry = pending.get(licence.id) ?? {
+      licence,
+      dropAvailIds: new Set(),
+      dropFormats: new Set(),
+    }
     if (removal.kind === 'availId') entry.dropAvailIds.add(removal.availId)
     else entry.dropFormats.add(removal.format)
     pending.set(licence.id, entry)
@@ -210,5 +228,7 @@ export const conflictsIntroduced = (
   tree: TitleTree,
 ): ExclusiveConflict[] => {
   const known = new Set(findExclusiveConflicts(before, tree).map(conflictSignature))
-  return findExclusiveConflicts(after, tree).filter((conflict) => !known.has(conflictSignature(conflict)))
+  return findExclusiveConflicts(after, tree).filter(
+    (conflict) => !known.has(conflictSignature(conflict)),
+  )
 }

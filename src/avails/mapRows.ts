@@ -152,11 +152,14 @@ const textIn = (row: AvailRow, ...fields: AvailField[]) => {
   return cell ? textOf(cell.value).trim() : ''
 }
 const textsIn = (row: AvailRow, ...fields: AvailField[]) =>
-  fields.flatMap((field) => cellsOf(row, field).map((cell) => textOf(cell.value).trim())).filter(Boolean)
+  fields
+    .flatMap((field) => cellsOf(row, field).map((cell) => textOf(cell.value).trim()))
+    .filter(Boolean)
 
 const required = (row: AvailRow, field: AvailField): AvailCell => {
   const cell = firstCell(row, field)
-  if (!cell || textOf(cell.value).trim() === '') throw new RowProblem(field, undefined, `${field} is required`)
+  if (!cell || textOf(cell.value).trim() === '')
+    throw new RowProblem(field, undefined, `${field} is required`)
   return cell
 }
 
@@ -166,11 +169,16 @@ const numberIn = (row: AvailRow, field: AvailField): number | undefined => {
   const text = textOf(cell.value).trim()
   if (text === '') return undefined
   const value = Number(text)
-  if (!Number.isInteger(value) || value < 0) throw new RowProblem(field, cell, `${text} is not a whole number`)
+  if (!Number.isInteger(value) || value < 0)
+    throw new RowProblem(field, cell, `${text} is not a whole number`)
   return value
 }
 
-const territoryCodes = (row: AvailRow, field: 'Territory' | 'TerritoryExcluded', regions: ReadonlyMap<string, Region>) =>
+const territoryCodes = (
+  row: AvailRow,
+  field: 'Territory' | 'TerritoryExcluded',
+  regions: ReadonlyMap<string, Region>,
+) =>
   cellsOf(row, field).flatMap((cell) =>
     textOf(cell.value)
       .split(/[\s,;]+/)
@@ -179,13 +187,25 @@ const territoryCodes = (row: AvailRow, field: 'Territory' | 'TerritoryExcluded',
         const code = text.toUpperCase()
         if (regions.has(code)) return code
         if (/^[A-Z]{2}-[A-Z0-9]{1,3}$/.test(code)) {
-          throw new RowProblem(field, cell, `${code} is an ISO 3166-2 subdivision: subdivisions are not supported, name the country`)
+          throw new RowProblem(
+            field,
+            cell,
+            `${code} is an ISO 3166-2 subdivision: subdivisions are not supported, name the country`,
+          )
         }
         if (/^\d{3}$/.test(code)) {
-          throw new RowProblem(field, cell, `${code} is a UN M.49 region code: not supported, list the ISO 3166-1 countries`)
+          throw new RowProblem(
+            field,
+            cell,
+            `${code} is a UN M.49 region code: not supported, list the ISO 3166-1 countries`,
+          )
         }
         if (isIso3166Alpha2(code)) {
-          throw new RowProblem(field, cell, `${code} has no region in this install: add the region first`)
+          throw new RowProblem(
+            field,
+            cell,
+            `${code} has no region in this install: add the region first`,
+          )
         }
         throw new RowProblem(field, cell, `${text} is not an ISO 3166-1 alpha-2 country code`)
       }),
@@ -194,17 +214,32 @@ const territoryCodes = (row: AvailRow, field: 'Territory' | 'TerritoryExcluded',
 const idFieldsOf: Record<WorkType, AvailField[]> = {
   Movie: ['ContentID', 'ALID', 'TitleID', 'EditID'],
   Collection: ['ContentID', 'ALID'],
-  Episode: ['EpisodeContentID', 'ContentID', 'ALID', 'EpisodeID', 'EpisodeTitleID', 'EditID', 'TitleID'],
+  Episode: [
+    'EpisodeContentID',
+    'ContentID',
+    'ALID',
+    'EpisodeID',
+    'EpisodeTitleID',
+    'EditID',
+    'TitleID',
+  ],
   Season: ['SeasonContentID', 'ContentID', 'ALID', 'SeasonID'],
   Series: ['SeriesContentID', 'ContentID', 'ALID', 'SeriesID'],
 }
 
-const hash = (parts: unknown[]) => crypto.createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 32)
+const hash = (parts: unknown[]) =>
+  crypto.createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 32)
 
-const announceInstant = (cell: AvailCell, zone: string, convention: ZoneConvention, now: Date): string => {
+const announceInstant = (
+  cell: AvailCell,
+  zone: string,
+  convention: ZoneConvention,
+  now: Date,
+): string => {
   const when = readWhen(cell)
   if ('error' in when) throw new RowProblem('AnnounceDate', cell, when.error)
-  if (when.kind === 'open') throw new RowProblem('AnnounceDate', cell, 'Open is not an announce date')
+  if (when.kind === 'open')
+    throw new RowProblem('AnnounceDate', cell, 'Open is not an announce date')
   if (when.kind === 'date') {
     return DateTime.fromISO(when.date, { zone }).toUTC().toISO({ suppressMilliseconds: true }) ?? ''
   }
@@ -254,11 +289,21 @@ export const mapRows = (
     const found = index.match(query)
     if (found.kind === 'one') return { key: nodeKey(found.title.ref), by: found.by }
     if (found.kind === 'several') {
-      throw new RowProblem(null, undefined, `matches ${found.candidates.length} titles by ${found.by}`, found.candidates.map(describeTitle))
+      throw new RowProblem(
+        null,
+        undefined,
+        `matches ${found.candidates.length} titles by ${found.by}`,
+        found.candidates.map(describeTitle),
+      )
     }
     if (!options.createMissingTitles || !mayCreate) {
       const near = index.nearMisses(query).map(describeTitle)
-      result.unmatched.push({ sheet: row.sheet, row: row.row, tried: found.tried, candidates: near })
+      result.unmatched.push({
+        sheet: row.sheet,
+        row: row.row,
+        tried: found.tried,
+        candidates: near,
+      })
       throw new RowProblem(null, undefined, `matches no title (tried ${found.tried})`, near)
     }
     return { key: planNewTitle(row, workType, query), by: 'created' }
@@ -266,13 +311,13 @@ export const mapRows = (
 
   const planNewTitle = (row: AvailRow, workType: WorkType, query: TitleQuery): string => {
     const ids = query.ids.filter(Boolean)
-    const eidr = ids
-      .map(eidrOf)
-      .find((id): id is string => id !== null && eidrPattern.test(id))
+    const eidr = ids.map(eidrOf).find((id): id is string => id !== null && eidrPattern.test(id))
     if (workType === 'Movie' || workType === 'Series') {
       const collection = workType === 'Movie' ? 'films' : 'series'
-      const name = (workType === 'Movie' ? query.title[0] : (query.seriesTitle[0] ?? query.title[0])) ?? ''
-      if (!name) throw new RowProblem('TitleInternalAlias', undefined, 'a title to create needs a name')
+      const name =
+        (workType === 'Movie' ? query.title[0] : (query.seriesTitle[0] ?? query.title[0])) ?? ''
+      if (!name)
+        throw new RowProblem('TitleInternalAlias', undefined, 'a title to create needs a name')
       return planTitle({
         key: `new:${collection}:${ids[0] ?? name.toLowerCase()}`,
         collection,
@@ -284,15 +329,35 @@ export const mapRows = (
     }
     const seriesName = query.seriesTitle[0]
     if (!seriesName || query.seasonNumber === undefined) {
-      throw new RowProblem('SeriesTitleInternalAlias', undefined, 'a season or episode to create needs its series title and season number')
+      throw new RowProblem(
+        'SeriesTitleInternalAlias',
+        undefined,
+        'a season or episode to create needs its series title and season number',
+      )
     }
-    const seriesQuery: TitleQuery = { collection: 'series', ids: textsIn(row, 'SeriesContentID', 'SeriesID'), title: [], seriesTitle: query.seriesTitle }
+    const seriesQuery: TitleQuery = {
+      collection: 'series',
+      ids: textsIn(row, 'SeriesContentID', 'SeriesID'),
+      title: [],
+      seriesTitle: query.seriesTitle,
+    }
     const series = index.match(seriesQuery)
     const seriesKey =
       series.kind === 'one'
         ? nodeKey(series.title.ref)
-        : planTitle({ key: `new:series:${seriesQuery.ids[0] ?? seriesName.toLowerCase()}`, collection: 'series', title: seriesName, availsIds: seriesQuery.ids })
-    const seasonQuery: TitleQuery = { collection: 'seasons', ids: textsIn(row, 'SeasonContentID', 'SeasonID'), title: [], seriesTitle: query.seriesTitle, seasonNumber: query.seasonNumber }
+        : planTitle({
+            key: `new:series:${seriesQuery.ids[0] ?? seriesName.toLowerCase()}`,
+            collection: 'series',
+            title: seriesName,
+            availsIds: seriesQuery.ids,
+          })
+    const seasonQuery: TitleQuery = {
+      collection: 'seasons',
+      ids: textsIn(row, 'SeasonContentID', 'SeasonID'),
+      title: [],
+      seriesTitle: query.seriesTitle,
+      seasonNumber: query.seasonNumber,
+    }
     const season = index.match(seasonQuery)
     const seasonKey =
       season.kind === 'one'
@@ -306,7 +371,8 @@ export const mapRows = (
             parentKey: seriesKey,
           })
     if (workType === 'Season') return seasonKey
-    if (query.episodeNumber === undefined) throw new RowProblem('EpisodeNumber', undefined, 'an episode to create needs its number')
+    if (query.episodeNumber === undefined)
+      throw new RowProblem('EpisodeNumber', undefined, 'an episode to create needs its number')
     return planTitle({
       key: `new:episodes:${seasonKey}:${query.episodeNumber}`,
       collection: 'episodes',
@@ -320,8 +386,18 @@ export const mapRows = (
   const contentOf = (row: AvailRow, workType: WorkType, mayCreate: boolean): string[] => {
     if (workType === 'Collection') {
       const cell = firstCell(row, 'BundleALIDs')
-      const alids = cell ? textOf(cell.value).split(/[;,]/).map((id) => id.trim()).filter(Boolean) : []
-      if (alids.length === 0) throw new RowProblem('BundleALIDs', cell, 'a Collection names the ALIDs it bundles (BundleALIDs)')
+      const alids = cell
+        ? textOf(cell.value)
+            .split(/[;,]/)
+            .map((id) => id.trim())
+            .filter(Boolean)
+        : []
+      if (alids.length === 0)
+        throw new RowProblem(
+          'BundleALIDs',
+          cell,
+          'a Collection names the ALIDs it bundles (BundleALIDs)',
+        )
       return alids.map((alid) => {
         const found = index.match({ collection: 'films', ids: [alid], title: [], seriesTitle: [] })
         if (found.kind === 'one') return nodeKey(found.title.ref)
@@ -329,7 +405,14 @@ export const mapRows = (
           (title) => title.collection === 'films' && title.availsIds.includes(alid),
         )
         if (found.kind === 'none' && planned) return planned.key
-        throw new RowProblem('BundleALIDs', cell, found.kind === 'none' ? `bundled ALID ${alid} matches no film` : `bundled ALID ${alid} matches several films`, found.kind === 'several' ? found.candidates.map(describeTitle) : [])
+        throw new RowProblem(
+          'BundleALIDs',
+          cell,
+          found.kind === 'none'
+            ? `bundled ALID ${alid} matches no film`
+            : `bundled ALID ${alid} matches several films`,
+          found.kind === 'several' ? found.candidates.map(describeTitle) : [],
+        )
       })
     }
     const { collection } = workTypeTable[workType.toUpperCase()]
@@ -352,7 +435,11 @@ export const mapRows = (
     const entryCell = required(row, 'EntryType')
     const entryType = entryTypeOf(textOf(entryCell.value))
     if (!entryType) {
-      throw new RowProblem('EntryType', entryCell, `unknown EntryType ${textOf(entryCell.value)} (Create, Update, Delete, Full Extract, Full Delete)`)
+      throw new RowProblem(
+        'EntryType',
+        entryCell,
+        `unknown EntryType ${textOf(entryCell.value)} (Create, Update, Delete, Full Extract, Full Delete)`,
+      )
     }
     const availId = textIn(row, 'AvailID') || null
     if (entryType === 'Delete' && availId) {
@@ -362,13 +449,21 @@ export const mapRows = (
     const workCell = required(row, 'WorkType')
     const work = workTypeTable[textOf(workCell.value).trim().toUpperCase()]
     if (!work) {
-      throw new RowProblem('WorkType', workCell, `unknown WorkType ${textOf(workCell.value)} (Movie, Episode, Season, Series, Collection)`)
+      throw new RowProblem(
+        'WorkType',
+        workCell,
+        `unknown WorkType ${textOf(workCell.value)} (Movie, Episode, Season, Series, Collection)`,
+      )
     }
     const licensor = textIn(row, 'DisplayName')
     const typeCell = required(row, 'LicenseType')
     const typeEntry = licenseTypeTable[textOf(typeCell.value).trim().toUpperCase()]
     if (!typeEntry) {
-      throw new RowProblem('LicenseType', typeCell, `unknown LicenseType ${textOf(typeCell.value)} (see the mapping table in the README)`)
+      throw new RowProblem(
+        'LicenseType',
+        typeCell,
+        `unknown LicenseType ${textOf(typeCell.value)} (see the mapping table in the README)`,
+      )
     }
     if ('refused' in typeEntry) throw new RowProblem('LicenseType', typeCell, typeEntry.refused)
     const licenceType = typeEntry.type
@@ -380,11 +475,16 @@ export const mapRows = (
     try {
       countries = expandTerritories(included, excluded, regionList)
     } catch (error) {
-      if (error instanceof AvailabilityInputError) throw new RowProblem('TerritoryExcluded', firstCell(row, 'TerritoryExcluded'), error.reason)
+      if (error instanceof AvailabilityInputError)
+        throw new RowProblem('TerritoryExcluded', firstCell(row, 'TerritoryExcluded'), error.reason)
       throw error
     }
     // Deleting never creates a title to delete from.
-    const contentKeys = contentOf(row, work.workType, entryType !== 'Full Delete' && entryType !== 'Delete')
+    const contentKeys = contentOf(
+      row,
+      work.workType,
+      entryType !== 'Full Delete' && entryType !== 'Delete',
+    )
     const scopes = contentKeys.flatMap((key) =>
       countries.map((country) => scopeKey(licensor, key, country, licenceType)),
     )
@@ -397,17 +497,32 @@ export const mapRows = (
     const formatCell = required(row, 'FormatProfile')
     const formatProfile = textOf(formatCell.value).trim().toUpperCase()
     const format = formatProfileTable[formatProfile]
-    if (!format) throw new RowProblem('FormatProfile', formatCell, `unknown FormatProfile ${textOf(formatCell.value)} (SD, HD, UHD, 3D variants)`)
+    if (!format)
+      throw new RowProblem(
+        'FormatProfile',
+        formatCell,
+        `unknown FormatProfile ${textOf(formatCell.value)} (SD, HD, UHD, 3D variants)`,
+      )
     const hdrCell = firstCell(row, 'HDR')
     const hdr = hdrCell ? textOf(hdrCell.value).trim() : ''
     if (hdr && !hdrValues.includes(hdr.toUpperCase().replace(/\s+/g, ''))) {
-      throw new RowProblem('HDR', hdrCell, `unknown HDR value ${hdr} (HDR10, HDR10+, DolbyVision, HLG)`)
+      throw new RowProblem(
+        'HDR',
+        hdrCell,
+        `unknown HDR value ${hdr} (HDR10, HDR10+, DolbyVision, HLG)`,
+      )
     }
 
     const startCell = firstCell(row, 'Start', 'StartCondition')
     const endCell = firstCell(row, 'End', 'EndCondition')
-    if (!startCell) throw new RowProblem('Start', undefined, 'Start (or StartCondition) is required')
-    if (!endCell) throw new RowProblem('End', undefined, 'End (or EndCondition) is required: use Open for open-ended')
+    if (!startCell)
+      throw new RowProblem('Start', undefined, 'Start (or StartCondition) is required')
+    if (!endCell)
+      throw new RowProblem(
+        'End',
+        undefined,
+        'End (or EndCondition) is required: use Open for open-ended',
+      )
     const start = readWhen(startCell)
     if ('error' in start) throw new RowProblem('Start', startCell, start.error)
     const end = readWhen(endCell)
@@ -418,7 +533,8 @@ export const mapRows = (
     if (exclusiveCell) {
       const value = exclusiveCell.value
       const parsed = value.kind === 'boolean' ? value.value : yesNo(textOf(value))
-      if (parsed === undefined) throw new RowProblem('Exclusive', exclusiveCell, `${textOf(value)} is not Yes or No`)
+      if (parsed === undefined)
+        throw new RowProblem('Exclusive', exclusiveCell, `${textOf(value)} is not Yes or No`)
       exclusive = parsed
     }
     const contractId = textIn(row, 'ContractID') || null
@@ -428,7 +544,12 @@ export const mapRows = (
     const planned: LicenceDraft[] = []
     for (const country of countries) {
       const zone = regions.get(country)?.timeZone
-      if (!zone) throw new RowProblem('Territory', firstCell(row, 'Territory'), `${country} has no reference time zone`)
+      if (!zone)
+        throw new RowProblem(
+          'Territory',
+          firstCell(row, 'Territory'),
+          `${country} has no reference time zone`,
+        )
       const startAt = resolveWhen(start, 'start', zone, options.zoneConvention, options.now)
       if ('error' in startAt) throw new RowProblem('Start', startCell, startAt.error)
       const endAt = resolveWhen(end, 'end', zone, options.zoneConvention, options.now)
@@ -436,14 +557,24 @@ export const mapRows = (
       if (startAt.value === null) throw new RowProblem('Start', startCell, 'a start is required')
       let windows: TerritoryWindow[]
       try {
-        windows = resolveTerritoryWindows({ start: startAt.value, end: endAt.value }, [country], regionList)
+        windows = resolveTerritoryWindows(
+          { start: startAt.value, end: endAt.value },
+          [country],
+          regionList,
+        )
       } catch (error) {
         if (error instanceof AvailabilityInputError) {
-          throw new RowProblem(error.field === 'end' ? 'End' : 'Start', error.field === 'end' ? endCell : startCell, error.reason)
+          throw new RowProblem(
+            error.field === 'end' ? 'End' : 'Start',
+            error.field === 'end' ? endCell : startCell,
+            error.reason,
+          )
         }
         throw error
       }
-      const announceAt = announceCell ? announceInstant(announceCell, zone, options.zoneConvention, options.now) : null
+      const announceAt = announceCell
+        ? announceInstant(announceCell, zone, options.zoneConvention, options.now)
+        : null
       const availsKey = hash([
         alid,
         licensor.toLowerCase(),
@@ -475,16 +606,36 @@ export const mapRows = (
           entryType,
           workType: work.workType,
           zoneConvention: describeConvention(options.zoneConvention),
-          start: { raw: startCell.raw, rule: startAt.rule, ...(startAt.zone ? { zone: startAt.zone } : {}) },
+          start: {
+            raw: startCell.raw,
+            rule: startAt.rule,
+            ...(startAt.zone ? { zone: startAt.zone } : {}),
+          },
           end: { raw: endCell.raw, rule: endAt.rule, ...(endAt.zone ? { zone: endAt.zone } : {}) },
           announce: announceCell ? { raw: announceCell.raw } : null,
-          rows: [{ sheet: row.sheet, row: row.row, availId, format, formatProfile, hdr: hdr || null, raw: row.raw }],
+          rows: [
+            {
+              sheet: row.sheet,
+              row: row.row,
+              availId,
+              format,
+              formatProfile,
+              hdr: hdr || null,
+              raw: row.raw,
+            },
+          ],
         },
       })
     }
     if (entryType === 'Delete') {
       for (const draft of planned) {
-        result.removals.push({ kind: 'terms', availsKey: draft.availsKey, format, sheet: row.sheet, row: row.row })
+        result.removals.push({
+          kind: 'terms',
+          availsKey: draft.availsKey,
+          format,
+          sheet: row.sheet,
+          row: row.row,
+        })
       }
       return
     }

@@ -8,7 +8,10 @@ const startsWith = (data: Uint8Array, bytes: number[]) =>
   bytes.every((byte, index) => data[index] === byte)
 
 const firstText = (data: Uint8Array) =>
-  Buffer.from(data.subarray(0, 512)).toString('utf8').replace(/^\uFEFF/, '').trimStart()
+  Buffer.from(data.subarray(0, 512))
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trimStart()
 
 /**
  * Reads an EMA Avails file, whatever its form: an XLSX workbook (a zip), XML, or CSV with the
@@ -26,12 +29,15 @@ export const readAvails = async (data: Uint8Array, fileName = ''): Promise<Parse
     )
   }
   if (extension && extension !== 'txt' && extension !== detected) {
-    throw new AvailsFileError(`the file is named .${extension} but its content is ${detected.toUpperCase()}`)
+    throw new AvailsFileError(
+      `the file is named .${extension} but its content is ${detected.toUpperCase()}`,
+    )
   }
   if (!isZip && !isXml && data.includes(0)) {
     throw new AvailsFileError('binary content: upload an XLSX workbook, a CSV file or XML')
   }
   const parsed = isZip ? await readXlsx(data) : isXml ? readXml(data) : readCsv(data)
-  if (parsed.rows.length === 0) throw new AvailsFileError('the file has a header but no avails rows')
+  if (parsed.rows.length === 0)
+    throw new AvailsFileError('the file has a header but no avails rows')
   return parsed
 }

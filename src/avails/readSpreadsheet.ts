@@ -19,7 +19,7 @@ const headerAliases: Record<string, AvailField> = {
 
 const fieldOfHeader = (header: string): AvailField | undefined =>
   headerAliases[header] ??
-  (availFields as readonly string[]).find((field) => field === header) as AvailField | undefined
+  ((availFields as readonly string[]).find((field) => field === header) as AvailField | undefined)
 
 export const supportedSpreadsheetVersions = ['1.6', '1.7', '1.7.2', '1.7.3', '1.8', '1.9']
 
@@ -77,7 +77,11 @@ const cellValueOf = (value: ExcelValue): CellValue | null => {
   if ('error' in value) return { kind: 'text', text: String(value.error) }
   const formula = 'formula' in value ? value.formula : value.sharedFormula
   const result = value.result
-  if (result !== undefined && result !== null && !(typeof result === 'object' && 'error' in result)) {
+  if (
+    result !== undefined &&
+    result !== null &&
+    !(typeof result === 'object' && 'error' in result)
+  ) {
     // Excel stores TRUE() as 1: a boolean formula keeps its boolean meaning.
     if (constantFormula.test(formula ?? '') && typeof result === 'number') {
       return { kind: 'boolean', value: result !== 0 }
@@ -92,7 +96,12 @@ const cellValueOf = (value: ExcelValue): CellValue | null => {
 
 const isVersion = (text: string) => /^\d+(\.\d+){1,2}$/.test(text.trim())
 
-type Grid = { name: string; cellAt: (row: number, column: number) => CellValue | null; rows: number; columns: number }
+type Grid = {
+  name: string
+  cellAt: (row: number, column: number) => CellValue | null
+  rows: number
+  columns: number
+}
 
 const findHeaderRow = (grid: Grid): number | null => {
   for (let row = 1; row <= Math.min(grid.rows, 10); row += 1) {
@@ -127,7 +136,8 @@ const versionOf = (
   headers: Map<number, string>,
 ): Pick<ParsedAvails, 'version' | 'versionFrom'> => {
   const candidates = [grid.cellAt(1, 1)]
-  if (isAnnotationRow(rowValues(grid, headerRow + 1))) candidates.push(grid.cellAt(headerRow + 1, 1))
+  if (isAnnotationRow(rowValues(grid, headerRow + 1)))
+    candidates.push(grid.cellAt(headerRow + 1, 1))
   const first = candidates.find(
     (value) => value && (value.kind === 'number' || isVersion(textOf(value))),
   )

@@ -1,6 +1,12 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
 
-import { type AvailField, type AvailRow, AvailsFileError, type ParsedAvails, textCell } from './rows'
+import {
+  type AvailField,
+  type AvailRow,
+  AvailsFileError,
+  type ParsedAvails,
+  textCell,
+} from './rows'
 
 export const supportedXmlVersions = ['2.1', '2.2', '2.3', '2.4', '2.5', '2.6']
 
@@ -56,7 +62,9 @@ const attribute = (node: XmlValue, name: string): string | undefined => {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined
 }
 
-const metadataOf = (asset: XmlValue): { metadata: XmlValue; season: XmlValue; series: XmlValue } => {
+const metadataOf = (
+  asset: XmlValue,
+): { metadata: XmlValue; season: XmlValue; series: XmlValue } => {
   const episode = path(asset, 'EpisodeMetadata')
   if (episode) {
     const season = path(episode, 'SeasonMetadata')
@@ -101,17 +109,53 @@ export const readXml = (data: Uint8Array): ParsedAvails => {
       ['DisplayName', text(path(avail, 'Licensor', 'DisplayName')), 'Licensor/DisplayName'],
       ['ContentID', attribute(asset, 'contentID'), 'Asset/@contentID'],
       ['WorkType', text(path(asset, 'WorkType')), 'Asset/WorkType'],
-      ['TitleDisplayUnlimited', text(path(metadata, 'TitleDisplayUnlimited')), 'Asset/Metadata/TitleDisplayUnlimited'],
-      ['TitleInternalAlias', text(path(metadata, 'TitleInternalAlias')), 'Asset/Metadata/TitleInternalAlias'],
+      [
+        'TitleDisplayUnlimited',
+        text(path(metadata, 'TitleDisplayUnlimited')),
+        'Asset/Metadata/TitleDisplayUnlimited',
+      ],
+      [
+        'TitleInternalAlias',
+        text(path(metadata, 'TitleInternalAlias')),
+        'Asset/Metadata/TitleInternalAlias',
+      ],
       ['EditID', text(path(metadata, 'EditEIDR-URN')), 'Asset/Metadata/EditEIDR-URN'],
       ['TitleID', text(path(metadata, 'TitleEIDR-URN')), 'Asset/Metadata/TitleEIDR-URN'],
-      ['ReleaseYear', text(path(metadata, 'ReleaseDate'))?.slice(0, 4), 'Asset/Metadata/ReleaseDate'],
-      ['EpisodeNumber', text(path(metadata, 'EpisodeNumber', 'Number')), 'Asset/EpisodeMetadata/EpisodeNumber'],
-      ['SeasonNumber', text(path(season, 'SeasonNumber', 'Number')), 'Asset/SeasonMetadata/SeasonNumber'],
-      ['SeasonContentID', text(path(season, 'SeasonContentID')), 'Asset/SeasonMetadata/SeasonContentID'],
-      ['SeriesContentID', text(path(series, 'SeriesContentID')), 'Asset/SeriesMetadata/SeriesContentID'],
-      ['SeriesTitleDisplayUnlimited', text(path(series, 'SeriesTitleDisplayUnlimited')), 'Asset/SeriesMetadata/SeriesTitleDisplayUnlimited'],
-      ['SeriesTitleInternalAlias', text(path(series, 'SeriesTitleInternalAlias')), 'Asset/SeriesMetadata/SeriesTitleInternalAlias'],
+      [
+        'ReleaseYear',
+        text(path(metadata, 'ReleaseDate'))?.slice(0, 4),
+        'Asset/Metadata/ReleaseDate',
+      ],
+      [
+        'EpisodeNumber',
+        text(path(metadata, 'EpisodeNumber', 'Number')),
+        'Asset/EpisodeMetadata/EpisodeNumber',
+      ],
+      [
+        'SeasonNumber',
+        text(path(season, 'SeasonNumber', 'Number')),
+        'Asset/SeasonMetadata/SeasonNumber',
+      ],
+      [
+        'SeasonContentID',
+        text(path(season, 'SeasonContentID')),
+        'Asset/SeasonMetadata/SeasonContentID',
+      ],
+      [
+        'SeriesContentID',
+        text(path(series, 'SeriesContentID')),
+        'Asset/SeriesMetadata/SeriesContentID',
+      ],
+      [
+        'SeriesTitleDisplayUnlimited',
+        text(path(series, 'SeriesTitleDisplayUnlimited')),
+        'Asset/SeriesMetadata/SeriesTitleDisplayUnlimited',
+      ],
+      [
+        'SeriesTitleInternalAlias',
+        text(path(series, 'SeriesTitleInternalAlias')),
+        'Asset/SeriesMetadata/SeriesTitleInternalAlias',
+      ],
     ]
     const bundled = asList(path(asset, 'BundledAsset'))
       .map((bundle) => text(child(bundle, 'BundledALID')))
@@ -135,7 +179,10 @@ export const readXml = (data: Uint8Array): ParsedAvails => {
         ['TerritoryExcluded', 'TerritoryExcluded'],
       ] as const) {
         for (const territory of asList(child(transaction, element))) {
-          for (const code of [...asList(child(territory, 'country')), ...asList(child(territory, 'countryRegion'))]) {
+          for (const code of [
+            ...asList(child(territory, 'country')),
+            ...asList(child(territory, 'countryRegion')),
+          ]) {
             put(field, text(code), at2(element))
           }
         }

@@ -54,7 +54,8 @@ export const titleIndex = (catalog: readonly CatalogTitle[]) => {
       if (eidr) addId(`eidr:${eidr}`, title)
     }
   }
-  const parentOf = (title: CatalogTitle) => (title.parent ? byKey.get(nodeKey(title.parent)) : undefined)
+  const parentOf = (title: CatalogTitle) =>
+    title.parent ? byKey.get(nodeKey(title.parent)) : undefined
   const seriesOf = (title: CatalogTitle): CatalogTitle | undefined => {
     if (title.ref.collection === 'series') return title
     const parent = parentOf(title)
@@ -76,7 +77,11 @@ export const titleIndex = (catalog: readonly CatalogTitle[]) => {
     ).filter(inCollection)
     if (byIdentifier.length === 1) return { kind: 'one', title: byIdentifier[0], by: 'identifier' }
     if (byIdentifier.length > 1) {
-      return { kind: 'several', candidates: byIdentifier, by: `identifiers ${query.ids.join(', ')}` }
+      return {
+        kind: 'several',
+        candidates: byIdentifier,
+        by: `identifiers ${query.ids.join(', ')}`,
+      }
     }
     const seriesNames = unique(query.seriesTitle.map(normalTitle))
     const names = unique(query.title.map(normalTitle))
@@ -120,7 +125,10 @@ export const titleIndex = (catalog: readonly CatalogTitle[]) => {
       }
     }
     if (candidates.length > 1) return { kind: 'several', candidates, by: tried }
-    return { kind: 'none', tried: `${query.ids.length > 0 ? `identifiers ${query.ids.join(', ')}, then ` : ''}${tried}` }
+    return {
+      kind: 'none',
+      tried: `${query.ids.length > 0 ? `identifiers ${query.ids.join(', ')}, then ` : ''}${tried}`,
+    }
   }
 
   /** Near misses to name in an error: same name in the collection, any year or season. */

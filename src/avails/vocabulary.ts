@@ -38,14 +38,15 @@ export const hdrValues = ['HDR10', 'HDR10+', 'DOLBYVISION', 'DV', 'HLG', 'YES', 
 export type WorkType = 'Movie' | 'Episode' | 'Season' | 'Series' | 'Collection'
 
 /** WorkType to the collection a licence names; a Collection names the titles it bundles. */
-export const workTypeTable: Record<string, { workType: WorkType; collection: ContentCollection }> = {
-  MOVIE: { workType: 'Movie', collection: 'films' },
-  SHORT: { workType: 'Movie', collection: 'films' },
-  EPISODE: { workType: 'Episode', collection: 'episodes' },
-  SEASON: { workType: 'Season', collection: 'seasons' },
-  SERIES: { workType: 'Series', collection: 'series' },
-  COLLECTION: { workType: 'Collection', collection: 'films' },
-}
+export const workTypeTable: Record<string, { workType: WorkType; collection: ContentCollection }> =
+  {
+    MOVIE: { workType: 'Movie', collection: 'films' },
+    SHORT: { workType: 'Movie', collection: 'films' },
+    EPISODE: { workType: 'Episode', collection: 'episodes' },
+    SEASON: { workType: 'Season', collection: 'seasons' },
+    SERIES: { workType: 'Series', collection: 'series' },
+    COLLECTION: { workType: 'Collection', collection: 'films' },
+  }
 
 export const entryTypes = ['Create', 'Update', 'Delete', 'Full Extract', 'Full Delete'] as const
 export type EntryType = (typeof entryTypes)[number]

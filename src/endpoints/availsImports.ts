@@ -41,7 +41,9 @@ const defaultMaxMegabytes = 20
 /** Largest file accepted, `AVAILS_IMPORT_MAX_MB` (default 20). */
 export const availsImportMaxBytes = (env: NodeJS.ProcessEnv = process.env): number => {
   const megabytes = Number(env.AVAILS_IMPORT_MAX_MB ?? defaultMaxMegabytes)
-  return (Number.isFinite(megabytes) && megabytes > 0 ? megabytes : defaultMaxMegabytes) * 1024 * 1024
+  return (
+    (Number.isFinite(megabytes) && megabytes > 0 ? megabytes : defaultMaxMegabytes) * 1024 * 1024
+  )
 }
 
 const flag = (value: FormDataEntryValue | string | null | undefined): boolean =>
@@ -59,7 +61,11 @@ const readForm = async (req: PayloadRequest): Promise<ImportForm | Response> => 
   const maxBytes = availsImportMaxBytes()
   const declared = Number(req.headers.get('content-length') ?? 0)
   if (declared > maxBytes + 64 * 1024) {
-    return answer(400, 'file', `the file is larger than ${maxBytes / 1024 / 1024} MB (AVAILS_IMPORT_MAX_MB)`)
+    return answer(
+      400,
+      'file',
+      `the file is larger than ${maxBytes / 1024 / 1024} MB (AVAILS_IMPORT_MAX_MB)`,
+    )
   }
   if (!(req.headers.get('content-type') ?? '').startsWith('multipart/form-data')) {
     return answer(400, 'file', 'send the file as multipart/form-data in the field "file"')
@@ -72,9 +78,14 @@ const readForm = async (req: PayloadRequest): Promise<ImportForm | Response> => 
     return answer(400, 'file', 'the multipart body cannot be read')
   }
   const file = form.get('file')
-  if (!file || typeof file === 'string') return answer(400, 'file', 'a file is required in the field "file"')
+  if (!file || typeof file === 'string')
+    return answer(400, 'file', 'a file is required in the field "file"')
   if (file.size > maxBytes) {
-    return answer(400, 'file', `the file is larger than ${maxBytes / 1024 / 1024} MB (AVAILS_IMPORT_MAX_MB)`)
+    return answer(
+      400,
+      'file',
+      `the file is larger than ${maxBytes / 1024 / 1024} MB (AVAILS_IMPORT_MAX_MB)`,
+    )
   }
   const conventionText = form.get('zoneConvention')
   const zoneConvention = parseConvention(typeof conventionText === 'string' ? conventionText : null)
@@ -185,7 +196,8 @@ export const applyAvailsImportEndpoint: Endpoint = {
         { headers: noStore },
       )
     } catch (error) {
-      if (error instanceof AvailsApplyRefused) return answer(error.status, error.field, error.reason)
+      if (error instanceof AvailsApplyRefused)
+        return answer(error.status, error.field, error.reason)
       if (error instanceof AvailsFileError) return answer(400, 'file', error.reason)
       return Response.json(
         {

@@ -310,7 +310,9 @@ const relationOf = (
   key: string,
   created: ReadonlyMap<string, string>,
 ): LicenceDoc['content'][number] => {
-  const ref = key.startsWith('new:') ? contentRefFromKey(created.get(key) ?? '') : contentRefFromKey(key)
+  const ref = key.startsWith('new:')
+    ? contentRefFromKey(created.get(key) ?? '')
+    : contentRefFromKey(key)
   return { relationTo: ref.collection, value: documentId(payload, ref.id) as number }
 }
 
@@ -496,7 +498,10 @@ export const applyAvailsImport = async (
     throw new AvailsApplyRefused(409, 'status', 'this import was applied already')
   }
   const data = Buffer.from(stored.fileData ?? '', 'base64')
-  const req = await createLocalReq({ user: user ? { ...user, collection: 'users' } : undefined }, payload)
+  const req = await createLocalReq(
+    { user: user ? { ...user, collection: 'users' } : undefined },
+    payload,
+  )
   const ownsTransaction = await initTransaction(req)
   // The SQLite adapter here has no transactions: initTransaction answers false.
   const transactional = ownsTransaction

@@ -51,10 +51,17 @@ const createCatalog = async (payload: Payload): Promise<Catalog> => {
     })
   }
   const keys: Catalog = {}
-  const film = async (key: string, data: Record<string, unknown>) => {
+  const film = async (
+    key: string,
+    data: {
+      title: string
+      releaseYear?: number
+      externalIds?: { eidr?: string; availsIds?: string[] }
+    },
+  ) => {
     const doc = await payload.create({
       collection: 'films',
-      data: { _status: 'published', ...data } as { title: string },
+      data: { _status: 'published', ...data },
     })
     keys[key] = `films/${doc.id}`
   }
@@ -165,7 +172,7 @@ const upload = async (
   key: string | null = setup.licensingKey,
 ) => {
   const form = new FormData()
-  form.append('file', new Blob([data]), name)
+  form.append('file', new Blob([typeof data === 'string' ? data : new Uint8Array(data)]), name)
   for (const [field, value] of Object.entries(fields)) form.append(field, value)
   const response = await fetch(`${setup.server.url}/api/avails/imports`, {
     method: 'POST',
@@ -200,13 +207,15 @@ const licences = async (payload: Payload) =>
 
 const windowOf = async (payload: Payload, contentKey: string, territory: string, type: string) =>
   (await licences(payload))
-    .filter(
-      (licence) => licence.contentKeys?.includes(contentKey) && licence.licenceType === type,
-    )
+    .filter((licence) => licence.contentKeys?.includes(contentKey) && licence.licenceType === type)
     .flatMap((licence) =>
       (licence.resolvedWindows ?? [])
         .filter((window) => window.territory === territory)
-        .map((window) => ({ start: window.start, end: window.end ?? null, formats: licence.formats })),
+        .map((window) => ({
+          start: window.start,
+          end: window.end ?? null,
+          formats: licence.formats,
+        })),
     )
     .sort((a, b) => a.start.localeCompare(b.start))
 
@@ -236,8 +245,20 @@ const expectations: {
     matched: ['mountain', 'firstDance'],
     windows: [
       // Date-only: local midnight in Toronto; the End date 2013-05-28 includes that day.
-      { title: 'firstDance', territory: 'CA', type: 'est', start: '2013-05-14T04:00:00Z', end: '2013-05-29T04:00:00Z' },
-      { title: 'firstDance', territory: 'ES', type: 'tvod', start: '2013-05-27T22:00:00Z', end: '2013-09-20T22:00:00Z' },
+      {
+        title: 'firstDance',
+        territory: 'CA',
+        type: 'est',
+        start: '2013-05-14T04:00:00Z',
+        end: '2013-05-29T04:00:00Z',
+      },
+      {
+        title: 'firstDance',
+        territory: 'ES',
+        type: 'tvod',
+        start: '2013-05-27T22:00:00Z',
+        end: '2013-09-20T22:00:00Z',
+      },
     ],
   },
   {
@@ -260,7 +281,13 @@ const expectations: {
     errorRows: [],
     matched: ['detectivesSeason', 'detectivesE1', 'detectivesE8', 'detectivesE101'],
     windows: [
-      { title: 'detectivesE1', territory: 'FR', type: 'est', start: '2013-05-13T22:00:00Z', end: null },
+      {
+        title: 'detectivesE1',
+        territory: 'FR',
+        type: 'est',
+        start: '2013-05-13T22:00:00Z',
+        end: null,
+      },
     ],
   },
   {
@@ -271,7 +298,13 @@ const expectations: {
     errorRows: [],
     matched: ['detectivesSeason', 'detectivesE1', 'detectivesE8', 'detectivesE101'],
     windows: [
-      { title: 'detectivesSeason', territory: 'US', type: 'est', start: '2013-05-14T04:00:00Z', end: null },
+      {
+        title: 'detectivesSeason',
+        territory: 'US',
+        type: 'est',
+        start: '2013-05-14T04:00:00Z',
+        end: null,
+      },
     ],
   },
   {
@@ -284,10 +317,28 @@ const expectations: {
     matched: ['bravados', 'dodgeball', 'sith', 'jedi', 'jakeSeason', 'jakeE1', 'jakeE3'],
     windows: [
       // Zone-less date-times, read in New York (the territory's reference zone).
-      { title: 'sith', territory: 'US', type: 'est', start: '2017-05-05T04:00:00Z', end: '2017-12-12T04:59:59Z' },
+      {
+        title: 'sith',
+        territory: 'US',
+        type: 'est',
+        start: '2017-05-05T04:00:00Z',
+        end: '2017-12-12T04:59:59Z',
+      },
       // The Collection names all five films it bundles.
-      { title: 'empire', territory: 'US', type: 'est', start: '2017-05-05T04:00:00Z', end: '2017-12-12T04:59:59Z' },
-      { title: 'dodgeball', territory: 'US', type: 'tvod', start: '2007-05-01T04:00:00Z', end: null },
+      {
+        title: 'empire',
+        territory: 'US',
+        type: 'est',
+        start: '2017-05-05T04:00:00Z',
+        end: '2017-12-12T04:59:59Z',
+      },
+      {
+        title: 'dodgeball',
+        territory: 'US',
+        type: 'tvod',
+        start: '2007-05-01T04:00:00Z',
+        end: null,
+      },
     ],
   },
 ]
@@ -305,58 +356,82 @@ describe.each(testBackends)('EMA Avails import on $kind', (backend) => {
       await setup?.ctx.destroy()
     })
 
-    run('dry run, apply, then the same file again changes nothing', async () => {
-      const { payload, catalog } = setup
-      const dry = await upload(setup, expected.file, sample(expected.file))
-      expect(dry.status, JSON.stringify(dry.body.errors)).toBe(201)
-      expect(dry.body).toMatchObject({ status: 'dryRun', format: expected.format, version: expected.version, zoneConvention: 'territory' })
-      expect(dry.body.counts.create).toBe(expected.licences)
-      expect(dry.body.counts.unmatchedTitles).toBe(0)
-      expect([...new Set(dry.body.rowErrors.map((error) => error.row))]).toEqual(expected.errorRows)
-      for (const error of dry.body.rowErrors) {
-        expect(error.sheet).toBeTruthy()
-        expect(error.column).toBeTruthy()
-        expect(error.reason).toBeTruthy()
-      }
-      // Nothing is written by a dry run.
-      expect(await licences(payload)).toHaveLength(0)
-
-      if (expected.errorRows.length > 0) {
-        const refused = await apply(setup, dry.body.id)
-        expect(refused.status).toBe(409)
-        expect(await licences(payload)).toHaveLength(0)
-      }
-      const applied = await apply(setup, dry.body.id, expected.errorRows.length > 0)
-      expect(applied.status, JSON.stringify(applied.body.errors)).toBe(200)
-      expect(applied.body.audit?.differing).toBe(0)
-      const stored = await licences(payload)
-      expect(stored).toHaveLength(expected.licences)
-      const named = new Set(stored.flatMap((licence) => licence.contentKeys ?? []))
-      for (const title of expected.matched) expect(named, title).toContain(catalog[title])
-      for (const licence of stored) {
-        expect(licence.availsKey).toBeTruthy()
-        expect(licence.availsImport).toBe(dry.body.id)
-        expect((licence.availsSource as { rows: unknown[] }).rows.length).toBeGreaterThan(0)
-      }
-      for (const window of expected.windows) {
-        const found = await windowOf(payload, catalog[window.title], window.territory, window.type)
-        expect(found.map(({ start, end }) => ({ start, end })), window.title).toContainEqual({
-          start: window.start,
-          end: window.end,
+    run(
+      'dry run, apply, then the same file again changes nothing',
+      async () => {
+        const { payload, catalog } = setup
+        const dry = await upload(setup, expected.file, sample(expected.file))
+        expect(dry.status, JSON.stringify(dry.body.errors)).toBe(201)
+        expect(dry.body).toMatchObject({
+          status: 'dryRun',
+          format: expected.format,
+          version: expected.version,
+          zoneConvention: 'territory',
         })
-      }
-      await expectCleanAudit(payload)
+        expect(dry.body.counts.create).toBe(expected.licences)
+        expect(dry.body.counts.unmatchedTitles).toBe(0)
+        expect([...new Set(dry.body.rowErrors.map((error) => error.row))]).toEqual(
+          expected.errorRows,
+        )
+        for (const error of dry.body.rowErrors) {
+          expect(error.sheet).toBeTruthy()
+          expect(error.column).toBeTruthy()
+          expect(error.reason).toBeTruthy()
+        }
+        // Nothing is written by a dry run.
+        expect(await licences(payload)).toHaveLength(0)
 
-      const updatedAt = stored.map((licence) => licence.updatedAt)
-      const again = await upload(setup, expected.file, sample(expected.file))
-      expect(again.body.counts).toMatchObject({ create: 0, update: 0, delete: 0, unchanged: expected.licences })
-      const reapplied = await apply(setup, again.body.id, expected.errorRows.length > 0)
-      expect(reapplied.status).toBe(200)
-      const after = await licences(payload)
-      expect(after.map((licence) => licence.updatedAt)).toEqual(updatedAt)
-      // An applied import is not applied twice.
-      expect((await apply(setup, dry.body.id, true)).status).toBe(409)
-    }, 180_000)
+        if (expected.errorRows.length > 0) {
+          const refused = await apply(setup, dry.body.id)
+          expect(refused.status).toBe(409)
+          expect(await licences(payload)).toHaveLength(0)
+        }
+        const applied = await apply(setup, dry.body.id, expected.errorRows.length > 0)
+        expect(applied.status, JSON.stringify(applied.body.errors)).toBe(200)
+        expect(applied.body.audit?.differing).toBe(0)
+        const stored = await licences(payload)
+        expect(stored).toHaveLength(expected.licences)
+        const named = new Set(stored.flatMap((licence) => licence.contentKeys ?? []))
+        for (const title of expected.matched) expect(named, title).toContain(catalog[title])
+        for (const licence of stored) {
+          expect(licence.availsKey).toBeTruthy()
+          expect(licence.availsImport).toBe(dry.body.id)
+          expect((licence.availsSource as { rows: unknown[] }).rows.length).toBeGreaterThan(0)
+        }
+        for (const window of expected.windows) {
+          const found = await windowOf(
+            payload,
+            catalog[window.title],
+            window.territory,
+            window.type,
+          )
+          expect(
+            found.map(({ start, end }) => ({ start, end })),
+            window.title,
+          ).toContainEqual({
+            start: window.start,
+            end: window.end,
+          })
+        }
+        await expectCleanAudit(payload)
+
+        const updatedAt = stored.map((licence) => licence.updatedAt)
+        const again = await upload(setup, expected.file, sample(expected.file))
+        expect(again.body.counts).toMatchObject({
+          create: 0,
+          update: 0,
+          delete: 0,
+          unchanged: expected.licences,
+        })
+        const reapplied = await apply(setup, again.body.id, expected.errorRows.length > 0)
+        expect(reapplied.status).toBe(200)
+        const after = await licences(payload)
+        expect(after.map((licence) => licence.updatedAt)).toEqual(updatedAt)
+        // An applied import is not applied twice.
+        expect((await apply(setup, dry.body.id, true)).status).toBe(409)
+      },
+      180_000,
+    )
   })
 })
 
@@ -404,14 +479,16 @@ const csv = (rows: CsvRow[]) =>
 
 const installSaveFailure = async (payload: Payload, kind: TestBackend['kind']) => {
   if (kind === 'sqlite') {
-    const client = (payload.db as unknown as { client: { execute: (sql: string) => Promise<unknown> } })
-      .client
+    const client = (
+      payload.db as unknown as { client: { execute: (sql: string) => Promise<unknown> } }
+    ).client
     await client.execute(
       "CREATE TRIGGER refuse_boom BEFORE INSERT ON licences WHEN NEW.contract_id = 'BOOM' BEGIN SELECT RAISE(ABORT, 'contract BOOM refused by the database'); END",
     )
     return
   }
-  const pool = (payload.db as unknown as { pool: { query: (sql: string) => Promise<unknown> } }).pool
+  const pool = (payload.db as unknown as { pool: { query: (sql: string) => Promise<unknown> } })
+    .pool
   await pool.query(
     "CREATE FUNCTION refuse_boom() RETURNS trigger AS $$ BEGIN IF NEW.contract_id = 'BOOM' THEN RAISE EXCEPTION 'contract BOOM refused by the database'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql",
   )
@@ -433,21 +510,24 @@ describe.each(testBackends)('EMA Avails import rules on $kind', (backend) => {
 
   const keysOf = async () => (await licences(setup.payload)).map((l) => l.availsKey).sort()
 
-  run('only licensing staff and admins may import: 401 without a user, 403 for an editor', async () => {
-    const file = csv([{ Territory: 'US' }])
-    expect((await upload(setup, 'a.csv', file, {}, null)).status).toBe(401)
-    expect((await upload(setup, 'a.csv', file, {}, setup.editorKey)).status).toBe(403)
-    const read = await fetch(`${setup.server.url}/api/avails-imports`, {
-      headers: { Authorization: `users API-Key ${setup.editorKey}` },
-    })
-    expect(read.status).toBe(403)
-    const apply403 = await fetch(`${setup.server.url}/api/avails/imports/1/apply`, {
-      method: 'POST',
-      headers: { Authorization: `users API-Key ${setup.editorKey}` },
-    })
-    expect(apply403.status).toBe(403)
-    expect((await apply(setup, 999_999)).status).toBe(404)
-  })
+  run(
+    'only licensing staff and admins may import: 401 without a user, 403 for an editor',
+    async () => {
+      const file = csv([{ Territory: 'US' }])
+      expect((await upload(setup, 'a.csv', file, {}, null)).status).toBe(401)
+      expect((await upload(setup, 'a.csv', file, {}, setup.editorKey)).status).toBe(403)
+      const read = await fetch(`${setup.server.url}/api/avails-imports`, {
+        headers: { Authorization: `users API-Key ${setup.editorKey}` },
+      })
+      expect(read.status).toBe(403)
+      const apply403 = await fetch(`${setup.server.url}/api/avails/imports/1/apply`, {
+        method: 'POST',
+        headers: { Authorization: `users API-Key ${setup.editorKey}` },
+      })
+      expect(apply403.status).toBe(403)
+      expect((await apply(setup, 999_999)).status).toBe(404)
+    },
+  )
 
   run('unreadable files are answered 400 with the reason, and nothing is recorded', async () => {
     const before = (await setup.payload.count({ collection: 'avails-imports' })).totalDocs
@@ -456,7 +536,11 @@ describe.each(testBackends)('EMA Avails import rules on $kind', (backend) => {
       ['contract.pdf', '%PDF-1.4 binary', /not EMA Avails/],
       ['avails.xlsx', 'Territory,WorkType\nUS,Movie', /named \.xlsx but its content is CSV/],
       ['notes.csv', 'just,some\nwords,here', /no EMA Avails header row/],
-      ['old.csv', `1.2\n${csvHeader.join(',')}\nRockstar,US`, /unknown EMA Avails spreadsheet version 1\.2/],
+      [
+        'old.csv',
+        `1.2\n${csvHeader.join(',')}\nRockstar,US`,
+        /unknown EMA Avails spreadsheet version 1\.2/,
+      ],
       ['page.xml', '<html><body>hi</body></html>', /not an EMA Avails XML document/],
       ['broken.xml', '<avails:AvailList><oops></avails:AvailList>', /not well-formed XML/],
       ['header-only.csv', csvHeader.join(','), /no avails rows/],
@@ -468,7 +552,11 @@ describe.each(testBackends)('EMA Avails import rules on $kind', (backend) => {
     }
     process.env.AVAILS_IMPORT_MAX_MB = '0.001'
     try {
-      const big = await upload(setup, 'big.csv', csv(Array.from({ length: 40 }, () => ({ Territory: 'US' }))))
+      const big = await upload(
+        setup,
+        'big.csv',
+        csv(Array.from({ length: 40 }, () => ({ Territory: 'US' }))),
+      )
       expect(big.status).toBe(400)
       expect(big.body.errors?.[0]?.message).toMatch(/larger than/)
     } finally {
@@ -542,13 +630,21 @@ describe.each(testBackends)('EMA Avails import rules on $kind', (backend) => {
     expect(await windowOf(setup.payload, setup.catalog.mountain, 'US', 'svod')).toEqual([
       { start: '2026-01-01T05:00:00Z', end: '2026-06-01T04:00:00Z', formats: ['sd', 'hd'] },
     ])
-    expect((await licences(setup.payload)).find((l) => l.countries?.includes('US'))?.id).toBe(us?.id)
+    expect((await licences(setup.payload)).find((l) => l.countries?.includes('US'))?.id).toBe(
+      us?.id,
+    )
 
     // Delete one row (the SD format) by AvailID: the licence keeps HD.
-    const deleteSd = await upload(setup, 'delete.csv', csv([{ EntryType: 'Delete', AvailID: 'M-US-SD' }]))
+    const deleteSd = await upload(
+      setup,
+      'delete.csv',
+      csv([{ EntryType: 'Delete', AvailID: 'M-US-SD' }]),
+    )
     expect(deleteSd.body.counts).toMatchObject({ update: 1, delete: 0 })
     expect((await apply(setup, deleteSd.body.id)).status).toBe(200)
-    expect((await windowOf(setup.payload, setup.catalog.mountain, 'US', 'svod'))[0].formats).toEqual(['hd'])
+    expect(
+      (await windowOf(setup.payload, setup.catalog.mountain, 'US', 'svod'))[0].formats,
+    ).toEqual(['hd'])
 
     // Full Delete: everything of licensor x title x territory x licence type.
     const fullDelete = await upload(
@@ -558,10 +654,17 @@ describe.each(testBackends)('EMA Avails import rules on $kind', (backend) => {
     )
     expect(fullDelete.body.counts).toMatchObject({ delete: 1 })
     expect((await apply(setup, fullDelete.body.id)).status).toBe(200)
-    expect((await licences(setup.payload)).map((l) => l.countries?.[0]).sort()).toEqual(['CA', 'US'])
+    expect((await licences(setup.payload)).map((l) => l.countries?.[0]).sort()).toEqual([
+      'CA',
+      'US',
+    ])
 
     // Deleting the last row of a licence removes it.
-    const deleteHd = await upload(setup, 'delete2.csv', csv([{ EntryType: 'Delete', AvailID: 'M-US-HD' }]))
+    const deleteHd = await upload(
+      setup,
+      'delete2.csv',
+      csv([{ EntryType: 'Delete', AvailID: 'M-US-HD' }]),
+    )
     expect(deleteHd.body.counts).toMatchObject({ delete: 1 })
     expect((await apply(setup, deleteHd.body.id)).status).toBe(200)
     expect((await licences(setup.payload)).map((l) => l.countries?.[0])).toEqual(['CA'])
@@ -601,78 +704,97 @@ describe.each(testBackends)('EMA Avails import rules on $kind', (backend) => {
     expect(
       (await windowOf(setup.payload, setup.catalog.mountain, 'US', 'svod')).map((w) => w.end),
     ).toEqual(['2026-07-01T04:00:00Z', null])
-    expect((await setup.payload.count({ collection: 'availability-windows' })).totalDocs).toBe(rowsBefore)
-    const record = await setup.payload.findByID({ collection: 'avails-imports', id: failing.body.id })
+    expect((await setup.payload.count({ collection: 'availability-windows' })).totalDocs).toBe(
+      rowsBefore,
+    )
+    const record = await setup.payload.findByID({
+      collection: 'avails-imports',
+      id: failing.body.id,
+    })
     expect(record.status).toBe('failed')
     expect(record.failure).toMatch(/BOOM/)
     await expectCleanAudit(setup.payload)
   })
 
-  run('unmatched titles, createMissingTitles, conflicts and the zone convention, before apply', async () => {
-    const { payload } = setup
-    const newFilm = {
-      Territory: 'US',
-      TitleInternalAlias: 'Brand New Film',
-      ReleaseYear: '2026',
-      ALID: 'NEW_2026',
-      EntryType: 'Create',
-    }
-    const unmatched = await upload(setup, 'new.csv', csv([newFilm]))
-    expect(unmatched.body.counts).toMatchObject({ create: 0, errorRows: 1, unmatchedTitles: 1 })
-    expect(unmatched.body.rowErrors[0]).toMatchObject({ sheet: 'CSV', row: 2 })
-    expect(unmatched.body.rowErrors[0].reason).toMatch(/matches no title/)
+  run(
+    'unmatched titles, createMissingTitles, conflicts and the zone convention, before apply',
+    async () => {
+      const { payload } = setup
+      const newFilm = {
+        Territory: 'US',
+        TitleInternalAlias: 'Brand New Film',
+        ReleaseYear: '2026',
+        ALID: 'NEW_2026',
+        EntryType: 'Create',
+      }
+      const unmatched = await upload(setup, 'new.csv', csv([newFilm]))
+      expect(unmatched.body.counts).toMatchObject({ create: 0, errorRows: 1, unmatchedTitles: 1 })
+      expect(unmatched.body.rowErrors[0]).toMatchObject({ sheet: 'CSV', row: 2 })
+      expect(unmatched.body.rowErrors[0].reason).toMatch(/matches no title/)
 
-    const creating = await upload(setup, 'new.csv', csv([newFilm]), { createMissingTitles: 'true' })
-    expect(creating.body.counts).toMatchObject({ create: 1, errorRows: 0, newTitles: 1 })
-    expect((await apply(setup, creating.body.id)).status).toBe(200)
-    const { docs } = await payload.find({
-      collection: 'films',
-      where: { 'externalIds.availsIds': { in: ['NEW_2026'] } },
-      overrideAccess: true,
-    })
-    expect(docs).toHaveLength(1)
-    expect(docs[0]).toMatchObject({ _status: 'draft', releaseYear: 2026, title: 'Brand New Film' })
-    expect(docs[0].externalIds?.availsIds).toContain('NEW_2026')
-    expect(
-      (await licences(payload)).some((l) => l.contentKeys?.includes(`films/${docs[0].id}`)),
-    ).toBe(true)
+      const creating = await upload(setup, 'new.csv', csv([newFilm]), {
+        createMissingTitles: 'true',
+      })
+      expect(creating.body.counts).toMatchObject({ create: 1, errorRows: 0, newTitles: 1 })
+      expect((await apply(setup, creating.body.id)).status).toBe(200)
+      const { docs } = await payload.find({
+        collection: 'films',
+        where: { 'externalIds.availsIds': { in: ['NEW_2026'] } },
+        overrideAccess: true,
+      })
+      expect(docs).toHaveLength(1)
+      expect(docs[0]).toMatchObject({
+        _status: 'draft',
+        releaseYear: 2026,
+        title: 'Brand New Film',
+      })
+      expect(docs[0].externalIds?.availsIds).toContain('NEW_2026')
+      expect(
+        (await licences(payload)).some((l) => l.contentKeys?.includes(`films/${docs[0].id}`)),
+      ).toBe(true)
 
-    await payload.create({
-      collection: 'licences',
-      data: {
-        content: [{ relationTo: 'films', value: Number(setup.catalog.mountain.split('/')[1]) }],
+      const us = await payload.find({ collection: 'regions', where: { code: { equals: 'US' } } })
+      await payload.create({
+        collection: 'licences',
+        data: {
+          content: [{ relationTo: 'films', value: Number(setup.catalog.mountain.split('/')[1]) }],
+          kind: 'grant',
+          licenceType: 'svod',
+          territories: [us.docs[0].id],
+          start: '2020-01-01',
+          exclusive: true,
+          contractId: 'STAFF-1',
+        },
+        overrideAccess: true,
+      })
+      const clashing = await upload(
+        setup,
+        'exclusive.csv',
+        csv([{ Territory: 'US', Exclusive: 'Yes', Start: '2028-01-01', EntryType: 'Create' }]),
+      )
+      expect(clashing.body.counts.conflicts).toBe(1)
+      expect(clashing.body.diff.conflicts[0]).toMatchObject({
+        territory: 'US',
         licenceType: 'svod',
-        territories: ['US'] as unknown as number[],
-        start: '2020-01-01',
-        exclusive: true,
-        contractId: 'STAFF-1',
-      },
-      overrideAccess: true,
-    })
-    const clashing = await upload(
-      setup,
-      'exclusive.csv',
-      csv([{ Territory: 'US', Exclusive: 'Yes', Start: '2028-01-01', EntryType: 'Create' }]),
-    )
-    expect(clashing.body.counts.conflicts).toBe(1)
-    expect(clashing.body.diff.conflicts[0]).toMatchObject({ territory: 'US', licenceType: 'svod' })
+      })
 
-    const utc = await upload(setup, 'a.xml', sample('Avails_noErrors_v2.4.xml'), {
-      zoneConvention: 'UTC',
-    })
-    expect(utc.body.zoneConvention).toBe('UTC')
-    expect(utc.body.diff.create).toContainEqual(
-      expect.objectContaining({ content: [setup.catalog.sith], start: '2017-05-05T00:00:00Z' }),
-    )
-    const rejecting = await upload(setup, 'a.xml', sample('Avails_noErrors_v2.4.xml'), {
-      zoneConvention: 'reject',
-    })
-    expect(rejecting.body.counts.errorRows).toBe(24)
-    expect(rejecting.body.rowErrors[0].reason).toMatch(/no offset or Z/)
-    const bad = await upload(setup, 'a.xml', sample('Avails_noErrors_v2.4.xml'), {
-      zoneConvention: 'Mars/Phobos',
-    })
-    expect(bad.status).toBe(400)
-    expect(bad.body.errors?.[0]?.message).toMatch(/IANA zone/)
-  })
+      const utc = await upload(setup, 'a.xml', sample('Avails_noErrors_v2.4.xml'), {
+        zoneConvention: 'UTC',
+      })
+      expect(utc.body.zoneConvention).toBe('UTC')
+      expect(utc.body.diff.create).toContainEqual(
+        expect.objectContaining({ content: [setup.catalog.sith], start: '2017-05-05T00:00:00Z' }),
+      )
+      const rejecting = await upload(setup, 'a.xml', sample('Avails_noErrors_v2.4.xml'), {
+        zoneConvention: 'reject',
+      })
+      expect(rejecting.body.counts.errorRows).toBe(24)
+      expect(rejecting.body.rowErrors[0].reason).toMatch(/no offset or Z/)
+      const bad = await upload(setup, 'a.xml', sample('Avails_noErrors_v2.4.xml'), {
+        zoneConvention: 'Mars/Phobos',
+      })
+      expect(bad.status).toBe(400)
+      expect(bad.body.errors?.[0]?.message).toMatch(/IANA zone/)
+    },
+  )
 })

@@ -60,9 +60,14 @@ describe('diffAvails', () => {
   it('Delete by AvailID drops that format, and the licence with its last format', () => {
     const existing = stored([hd, sd])
     const one = diffAvails(map([movie({ EntryType: 'Delete', AvailID: 'sd' })]), existing)
-    expect(one.update).toMatchObject([{ id: '1', changes: ['formats'], write: { formats: ['hd'] } }])
+    expect(one.update).toMatchObject([
+      { id: '1', changes: ['formats'], write: { formats: ['hd'] } },
+    ])
     const both = diffAvails(
-      map([movie({ EntryType: 'Delete', AvailID: 'sd' }), movie({ EntryType: 'Delete', AvailID: 'hd' })]),
+      map([
+        movie({ EntryType: 'Delete', AvailID: 'sd' }),
+        movie({ EntryType: 'Delete', AvailID: 'hd' }),
+      ]),
       existing,
     )
     expect(both.remove).toEqual([{ id: '1', reason: 'Delete' }])

@@ -1,4 +1,5 @@
 import type { Region } from '../../../src/availability'
+import type { MappingOptions } from '../../../src/avails/mapRows'
 import type { AvailField, AvailRow, CellValue } from '../../../src/avails/rows'
 import type { CatalogTitle } from '../../../src/avails/titles'
 
@@ -27,7 +28,11 @@ export const catalog: CatalogTitle[] = [
   { ref: { collection: 'films', id: '4' }, names: ['Footloose'], releaseYear: 2011 },
   { ref: { collection: 'films', id: '5' }, names: ['Twin'], releaseYear: 2000, availsIds: ['DUP'] },
   { ref: { collection: 'films', id: '6' }, names: ['Twin'], releaseYear: 2000, availsIds: ['DUP'] },
-  { ref: { collection: 'series', id: '10' }, names: ['The Detectives'], availsIds: ['md:cid:org:rs:det'] },
+  {
+    ref: { collection: 'series', id: '10' },
+    names: ['The Detectives'],
+    availsIds: ['md:cid:org:rs:det'],
+  },
   {
     ref: { collection: 'seasons', id: '11' },
     names: ['Season 1'],
@@ -51,7 +56,9 @@ export const catalog: CatalogTitle[] = [
 let rowNumber = 1
 
 /** An avails row as a reader produces it; column letters are the field names' order. */
-export const row = (fields: Partial<Record<AvailField, string | CellValue | undefined>>): AvailRow => {
+export const row = (
+  fields: Partial<Record<AvailField, string | CellValue | undefined>>,
+): AvailRow => {
   rowNumber += 1
   const cells: AvailRow['cells'] = {}
   const raw: Record<string, string> = {}
@@ -59,14 +66,18 @@ export const row = (fields: Partial<Record<AvailField, string | CellValue | unde
     if (value === undefined) return
     const cellValue: CellValue = typeof value === 'string' ? { kind: 'text', text: value } : value
     const text = typeof value === 'string' ? value : JSON.stringify(value)
-    cells[field as AvailField] = [{ value: cellValue, column: String.fromCharCode(65 + index), raw: text }]
+    cells[field as AvailField] = [
+      { value: cellValue, column: String.fromCharCode(65 + index), raw: text },
+    ]
     raw[field] = text
   })
   return { sheet: 'Movies', row: rowNumber, cells, raw }
 }
 
 /** A valid Movie row for The Bravados in the US, with overrides. */
-export const movie = (overrides: Partial<Record<AvailField, string | CellValue | undefined>> = {}) =>
+export const movie = (
+  overrides: Partial<Record<AvailField, string | CellValue | undefined>> = {},
+) =>
   row({
     DisplayName: '20th Century Fox',
     Territory: 'US',
@@ -83,4 +94,8 @@ export const movie = (overrides: Partial<Record<AvailField, string | CellValue |
   })
 
 export const now = new Date('2026-03-01T12:34:56.789Z')
-export const options = { now, zoneConvention: 'territory' as const, createMissingTitles: false }
+export const options: MappingOptions = {
+  now,
+  zoneConvention: 'territory',
+  createMissingTitles: false,
+}

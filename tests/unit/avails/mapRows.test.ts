@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { mapRows } from '../../../src/avails/mapRows'
-import { catalog, movie, now, options, regions, row } from './fixtures'
+import { catalog, movie, options, regions, row } from './fixtures'
 
 const map = (rows: ReturnType<typeof row>[], extra: Partial<typeof options> = {}) =>
   mapRows(rows, catalog, regions, { ...options, ...extra })
@@ -32,8 +32,19 @@ describe('title identity', () => {
 
   it('falls back to title + release year, in any locale, ignoring "Title, The" order', () => {
     const result = map([
-      movie({ ContentID: 'unknown', ALID: 'unknown', TitleInternalAlias: 'Footloose', ReleaseYear: '2011' }),
-      movie({ ContentID: 'x', ALID: 'y', TitleInternalAlias: 'Voll auf die Nüsse', ReleaseYear: '2004', Territory: 'DE' }),
+      movie({
+        ContentID: 'unknown',
+        ALID: 'unknown',
+        TitleInternalAlias: 'Footloose',
+        ReleaseYear: '2011',
+      }),
+      movie({
+        ContentID: 'x',
+        ALID: 'y',
+        TitleInternalAlias: 'Voll auf die Nüsse',
+        ReleaseYear: '2004',
+        Territory: 'DE',
+      }),
     ])
     expect(result.errors).toEqual([])
     expect(result.drafts.map((draft) => draft.contentKeys[0])).toEqual(['films/4', 'films/2'])
@@ -86,7 +97,14 @@ describe('title identity', () => {
 
   it('a row matching no title is an error row naming near candidates; nothing is created', () => {
     const error = onlyError(
-      map([movie({ ContentID: 'nope', ALID: 'nope', TitleInternalAlias: 'Footloose', ReleaseYear: '1999' })]),
+      map([
+        movie({
+          ContentID: 'nope',
+          ALID: 'nope',
+          TitleInternalAlias: 'Footloose',
+          ReleaseYear: '1999',
+        }),
+      ]),
     )
     expect(error).toMatchObject({ sheet: 'Movies', field: null })
     expect(error.reason).toMatch(/matches no title/)
@@ -98,7 +116,14 @@ describe('title identity', () => {
     expect(error.reason).toMatch(/matches 2 titles/)
     expect(error.candidates).toEqual(['films/5 "Twin" (2000)', 'films/6 "Twin" (2000)'])
     const byName = onlyError(
-      map([movie({ ContentID: 'n', ALID: 'n', TitleInternalAlias: 'Footloose', ReleaseYear: undefined })]),
+      map([
+        movie({
+          ContentID: 'n',
+          ALID: 'n',
+          TitleInternalAlias: 'Footloose',
+          ReleaseYear: undefined,
+        }),
+      ]),
     )
     expect(byName.candidates).toHaveLength(2)
   })
@@ -106,7 +131,12 @@ describe('title identity', () => {
   it('createMissingTitles plans draft titles (a series, its season and episode) explicitly', () => {
     const result = map(
       [
-        movie({ ContentID: 'md:cid:new:1', ALID: 'md:alid:new:1', TitleInternalAlias: 'Brand New', ReleaseYear: '2026' }),
+        movie({
+          ContentID: 'md:cid:new:1',
+          ALID: 'md:alid:new:1',
+          TitleInternalAlias: 'Brand New',
+          ReleaseYear: '2026',
+        }),
         row({
           Territory: 'US',
           WorkType: 'Episode',
@@ -138,7 +168,12 @@ describe('title identity', () => {
 describe('WorkType', () => {
   it('maps Movie, Episode, Season, Series to their collections; Collection to its bundled films', () => {
     const result = map([
-      movie({ WorkType: 'Collection', ContentID: 'bundle', ALID: 'bundle', BundleALIDs: '030434;md:cid:eidr-s:8FF3-1C20-84F5-F247-8BCD-E' }),
+      movie({
+        WorkType: 'Collection',
+        ContentID: 'bundle',
+        ALID: 'bundle',
+        BundleALIDs: '030434;md:cid:eidr-s:8FF3-1C20-84F5-F247-8BCD-E',
+      }),
     ])
     expect(result.drafts[0].contentKeys).toEqual(['films/2', 'films/1'])
   })
@@ -203,7 +238,11 @@ describe('FormatProfile and HDR', () => {
     expect(result.drafts).toHaveLength(2)
     expect(result.drafts[0].formats).toEqual(['sd', 'hd', 'uhd'])
     expect(result.drafts[0].availIds).toEqual(['a-hd', 'a-sd', 'a-uhd'])
-    expect(result.drafts[0].source.rows.map((source) => source.hdr)).toEqual([null, null, 'DolbyVision'])
+    expect(result.drafts[0].source.rows.map((source) => source.hdr)).toEqual([
+      null,
+      null,
+      'DolbyVision',
+    ])
     expect(result.drafts[1]).toMatchObject({ exclusive: true, formats: ['hd'] })
   })
 
@@ -215,7 +254,10 @@ describe('FormatProfile and HDR', () => {
 })
 
 describe('Start and End', () => {
-  const windowOf = (overrides: Parameters<typeof movie>[0], extra: Partial<typeof options> = {}) => {
+  const windowOf = (
+    overrides: Parameters<typeof movie>[0],
+    extra: Partial<typeof options> = {},
+  ) => {
     const result = map([movie(overrides)], extra)
     expect(result.errors).toEqual([])
     const { start, end } = result.drafts[0].windows[0]
@@ -227,7 +269,9 @@ describe('Start and End', () => {
       start: '2026-03-28T23:00:00Z',
       end: '2026-10-25T23:00:00Z',
     })
-    expect(windowOf({ Start: { kind: 'date', date: '2026-01-01' } }).start).toBe('2026-01-01T05:00:00Z')
+    expect(windowOf({ Start: { kind: 'date', date: '2026-01-01' } }).start).toBe(
+      '2026-01-01T05:00:00Z',
+    )
   })
 
   it('Open is unbounded, Immediate is now (to the second), as Start or End or condition', () => {
@@ -236,32 +280,44 @@ describe('Start and End', () => {
     expect(windowOf({ Start: '2026-01-01', End: undefined, EndCondition: 'Immediate' }).end).toBe(
       '2026-03-01T12:34:56Z',
     )
-    expect(windowOf({ Start: undefined, StartCondition: 'Open' }).start).toBe('1970-01-01T00:00:00Z')
+    expect(windowOf({ Start: undefined, StartCondition: 'Open' }).start).toBe(
+      '1970-01-01T00:00:00Z',
+    )
   })
 
-  it.each(['ESTStart', 'Theatrical', 'TBD'])('the condition %s is a row error, never a guess', (condition) => {
-    const error = onlyError(map([movie({ End: condition })]))
-    expect(error).toMatchObject({ field: 'End', column: 'K' })
-    expect(error.reason).toMatch(/names no instant/)
-  })
+  it.each(['ESTStart', 'Theatrical', 'TBD'])(
+    'the condition %s is a row error, never a guess',
+    (condition) => {
+      const error = onlyError(map([movie({ End: condition })]))
+      expect(error).toMatchObject({ field: 'End', column: 'K' })
+      expect(error.reason).toMatch(/names no instant/)
+    },
+  )
 
   it('zone-less date-times follow the declared convention and are recorded', () => {
     const territory = windowOf({ Territory: 'DE', Start: '2026-07-01T06:00:00' })
     expect(territory.start).toBe('2026-07-01T04:00:00Z')
     expect(territory.source.start).toMatchObject({ rule: 'zone-less', zone: 'Europe/Berlin' })
     expect(territory.source.zoneConvention).toBe('territory')
-    const utc = windowOf({ Territory: 'DE', Start: '2026-07-01T06:00:00' }, { zoneConvention: { zone: 'UTC' } })
-    expect(utc.start).toBe('2026-07-01T06:00:00Z')
-    const error = onlyError(map([movie({ Start: '2026-07-01T06:00:00' })], { zoneConvention: 'reject' }))
-    expect(error.reason).toMatch(/no offset or Z/)
-    expect(windowOf({ Start: '2026-07-01T06:00:00+02:00' }, { zoneConvention: 'reject' }).start).toBe(
-      '2026-07-01T04:00:00Z',
+    const utc = windowOf(
+      { Territory: 'DE', Start: '2026-07-01T06:00:00' },
+      { zoneConvention: { zone: 'UTC' } },
     )
+    expect(utc.start).toBe('2026-07-01T06:00:00Z')
+    const error = onlyError(
+      map([movie({ Start: '2026-07-01T06:00:00' })], { zoneConvention: 'reject' }),
+    )
+    expect(error.reason).toMatch(/no offset or Z/)
+    expect(
+      windowOf({ Start: '2026-07-01T06:00:00+02:00' }, { zoneConvention: 'reject' }).start,
+    ).toBe('2026-07-01T04:00:00Z')
   })
 
   it('dates typed as text in other forms, formulas without values, and End before Start are row errors', () => {
     expect(onlyError(map([movie({ Start: '6/14/2013' })])).reason).toMatch(/not a date/)
-    expect(onlyError(map([movie({ Start: { kind: 'formula', formula: 'TODAY()' } })])).reason).toMatch(/formula/)
+    expect(
+      onlyError(map([movie({ Start: { kind: 'formula', formula: 'TODAY()' } })])).reason,
+    ).toMatch(/formula/)
     expect(onlyError(map([movie({ Start: '2026-02-30' })])).reason).toMatch(/not a calendar date/)
     expect(onlyError(map([movie({ Start: '2026-05-01', End: '2026-04-01' })])).field).toBe('End')
   })
@@ -279,7 +335,10 @@ describe('AnnounceDate, Exclusive, ContractID, Licensor, AvailID and the raw row
       licensor: '20th Century Fox',
       availIds: ['AV-1'],
     })
-    expect(result.drafts[0].source.rows[0].raw).toMatchObject({ ContractID: 'C-7', Territory: 'US' })
+    expect(result.drafts[0].source.rows[0].raw).toMatchObject({
+      ContractID: 'C-7',
+      Territory: 'US',
+    })
     expect(onlyError(map([movie({ Exclusive: 'maybe' })])).field).toBe('Exclusive')
     expect(onlyError(map([movie({ AnnounceDate: 'TBD' })])).field).toBe('AnnounceDate')
   })
