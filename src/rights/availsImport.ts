@@ -36,7 +36,7 @@ import {
   readAvails,
   type ZoneConvention,
 } from '../avails'
-import type { AvailsImport, Licence as LicenceDoc, User } from '../payload-types'
+import type { AvailsImport, Config, Licence as LicenceDoc, User } from '../payload-types'
 import { auditTitles, type AuditTotals } from './audit'
 import { documentId, idOf } from './ids'
 import { loadRightsContext } from './rightsContext'
@@ -378,6 +378,10 @@ const createTitles = async (
   undo: UndoStep[],
 ): Promise<Map<string, string>> => {
   const created = new Map<string, string>()
+  // The request is shared with reads made in every locale: name the locale the title is in.
+  const localization = payload.config.localization
+  const locale = (localization ? localization.defaultLocale : undefined) as
+    Config['locale'] | undefined
   const idFor = (key: string | undefined) => {
     if (!key) return undefined
     const resolved = key.startsWith('new:') ? created.get(key) : key
@@ -394,6 +398,7 @@ const createTitles = async (
           data: { ...base, title: title.title, releaseYear: title.releaseYear ?? null },
           draft: true,
           overrideAccess: true,
+          locale,
           req,
         })
         break
@@ -403,6 +408,7 @@ const createTitles = async (
           data: { ...base, title: title.title },
           draft: true,
           overrideAccess: true,
+          locale,
           req,
         })
         break
@@ -417,6 +423,7 @@ const createTitles = async (
           },
           draft: true,
           overrideAccess: true,
+          locale,
           req,
         })
         break
@@ -431,6 +438,7 @@ const createTitles = async (
           },
           draft: true,
           overrideAccess: true,
+          locale,
           req,
         })
         break
