@@ -96,15 +96,17 @@ export const loadCatalogTitles = async (
   const titles: CatalogTitle[] = []
   const collections: ContentCollection[] = ['films', 'series', 'seasons', 'episodes']
   for (const collection of collections) {
-    const { docs } = await payload.find({
+    // Straight through the adapter: the catalog's read hooks (availability, playback) are not
+    // needed to match rows, and would run once per title.
+    const { docs } = await payload.db.find<TitleRecord>({
       collection,
+      where: {},
+      limit: 0,
       pagination: false,
-      depth: 0,
       locale: 'all',
-      overrideAccess: true,
       req,
     })
-    for (const doc of docs as TitleRecord[]) {
+    for (const doc of docs) {
       const parentId =
         collection === 'episodes'
           ? idOf(doc.season)
@@ -149,12 +151,12 @@ export const loadImportedLicences = async (
   payload: Payload,
   req?: Partial<PayloadRequest>,
 ): Promise<ImportedLicence[]> => {
-  const { docs } = await payload.find({
+  // Through the adapter: no afterRead hooks (groupDrift would load the regions per licence).
+  const { docs } = await payload.db.find<LicenceDoc>({
     collection: 'licences',
     where: { availsKey: { exists: true } },
+    limit: 0,
     pagination: false,
-    depth: 0,
-    overrideAccess: true,
     req,
   })
   return docs.filter((doc) => doc.availsKey).map(importedLicenceOf)

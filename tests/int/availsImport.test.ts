@@ -777,6 +777,15 @@ describe.each(testBackends)('EMA Avails import rules on $kind', (backend) => {
         territory: 'US',
         licenceType: 'svod',
       })
+      // Applied, the licence hooks record the conflict on both licences.
+      expect((await apply(setup, clashing.body.id)).status).toBe(200)
+      const exclusive = (await licences(payload)).filter(
+        (l) => l.exclusive && l.contentKeys?.includes(setup.catalog.mountain),
+      )
+      expect(exclusive.map((l) => [l.contractId ?? null, l.hasConflicts])).toEqual([
+        ['STAFF-1', true],
+        [null, true],
+      ])
 
       const utc = await upload(setup, 'a.xml', sample('Avails_noErrors_v2.4.xml'), {
         zoneConvention: 'UTC',
