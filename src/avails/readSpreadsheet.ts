@@ -198,7 +198,8 @@ const noHeader = (what: string) =>
 export const readXlsx = async (data: Uint8Array): Promise<ParsedAvails> => {
   const workbook = new ExcelJS.Workbook()
   try {
-    await workbook.xlsx.load(data as unknown as ExcelJS.Buffer)
+    // exceljs declares its own Buffer (an ArrayBuffer): hand it exactly the file's bytes.
+    await workbook.xlsx.load(data.slice().buffer)
   } catch {
     throw new AvailsFileError('not a readable XLSX workbook')
   }

@@ -323,6 +323,7 @@ const licenceDataOf = (
   write: LicenceWrite,
   importId: number,
   created: ReadonlyMap<string, string>,
+  regionIds: ReadonlyMap<string, number>,
 ): LicenceData => ({
   content: write.contentKeys.map((key) => relationOf(payload, key, created)),
   licensor: write.licensor,
@@ -330,8 +331,7 @@ const licenceDataOf = (
   kind: 'grant',
   licenceType: write.licenceType,
   formats: write.formats,
-  // Region codes: the licence's own hook turns them into region ids.
-  territories: [write.territory] as unknown as LicenceDoc['territories'],
+  territories: [regionIds.get(write.territory) ?? 0],
   excludedTerritories: [],
   start: write.start,
   end: write.end,
@@ -540,6 +540,21 @@ export const applyAvailsImport = async (
       req,
     })
     const before = new Map(existing.docs.map((doc) => [String(doc.id), doc]))
+    const codes = [
+      ...new Set(
+        [...plan.diff.create, ...plan.diff.update.map((e) => e.write)].map((w) => w.territory),
+      ),
+    ]
+    const { docs: regionDocs } = await payload.find({
+      collection: 'regions',
+      where: { code: { in: codes } },
+      pagination: false,
+      depth: 0,
+      select: { code: true },
+      overrideAccess: true,
+      req,
+    })
+    const regionIds = new Map(regionDocs.map((region) => [region.code, region.id]))
     const created = await createTitles(payload, plan.mapped.newTitles, req, undo)
     const common = { overrideAccess: true, depth: 0, req } as const
     for (const { id } of plan.diff.remove) {
@@ -556,7 +571,7 @@ export const applyAvailsImport = async (
       await payload.update({
         collection: 'licences',
         id: documentId(payload, id),
-        data: licenceDataOf(payload, write, stored.id, created),
+        data: licenceDataOf(payload, write, stored.id, created, regionIds),
         ...common,
       })
       if (doc) {
@@ -573,7 +588,7 @@ export const applyAvailsImport = async (
     for (const write of plan.diff.create) {
       const doc = await payload.create({
         collection: 'licences',
-        data: licenceDataOf(payload, write, stored.id, created),
+        data: licenceDataOf(payload, write, stored.id, created, regionIds),
         ...common,
       })
       undo.push(() => payload.delete({ collection: 'licences', id: doc.id, ...common }))
