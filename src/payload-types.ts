@@ -78,6 +78,7 @@ export interface Config {
     videos: Video;
     licences: Licence;
     regions: Region;
+    'reference-data': ReferenceDatum;
     'rights-audits': RightsAudit;
     'avails-imports': AvailsImport;
     users: User;
@@ -116,6 +117,7 @@ export interface Config {
     videos: VideosSelect<false> | VideosSelect<true>;
     licences: LicencesSelect<false> | LicencesSelect<true>;
     regions: RegionsSelect<false> | RegionsSelect<true>;
+    'reference-data': ReferenceDataSelect<false> | ReferenceDataSelect<true>;
     'rights-audits': RightsAuditsSelect<false> | RightsAuditsSelect<true>;
     'avails-imports': AvailsImportsSelect<false> | AvailsImportsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
@@ -1031,6 +1033,79 @@ export interface User {
   collection: 'users';
 }
 /**
+ * Reference regions ensured at start (SEED_REFERENCE=false turns it off).
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "reference-data".
+ */
+export interface ReferenceDatum {
+  id: number;
+  appliedAt: string;
+  dataset: string;
+  /**
+   * Codes the dataset listed.
+   */
+  codes:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Codes created on this run.
+   */
+  created?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Codes new in the dataset since the previous run.
+   */
+  added?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Codes the dataset no longer lists (rows kept).
+   */
+  retired?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Codes deleted by staff: not created again.
+   */
+  deletedByStaff?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * Runs of the rights audit: stored availability rows against the licences.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1309,6 +1384,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'regions';
         value: number | Region;
+      } | null)
+    | ({
+        relationTo: 'reference-data';
+        value: number | ReferenceDatum;
       } | null)
     | ({
         relationTo: 'rights-audits';
@@ -1761,6 +1840,21 @@ export interface RegionsSelect<T extends boolean = true> {
   members?: T;
   timeZone?: T;
   requiresApprovalNumber?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "reference-data_select".
+ */
+export interface ReferenceDataSelect<T extends boolean = true> {
+  appliedAt?: T;
+  dataset?: T;
+  codes?: T;
+  created?: T;
+  added?: T;
+  retired?: T;
+  deletedByStaff?: T;
   updatedAt?: T;
   createdAt?: T;
 }

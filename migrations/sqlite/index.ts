@@ -3,6 +3,7 @@ import * as migration_20261123_233431_video_stream_offset from './20261123_23343
 import * as migration_20261202_153829_rights_audit from './20261202_153829_rights_audit';
 import * as migration_20261203_154313_licence_announce_at from './20261203_154313_licence_announce_at';
 import * as migration_20261203_161603_reference_data from './20261203_161603_reference_data';
+import * as migration_20261203_165648_avails_import from './20261203_165648_avails_import';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261203_161603_reference_data.up,
     down: migration_20261203_161603_reference_data.down,
-    name: '20261203_161603_reference_data'
+    name: '20261203_161603_reference_data',
+  },
+  {
+    up: migration_20261203_165648_avails_import.up,
+    down: migration_20261203_165648_avails_import.down,
+    name: '20261203_165648_avails_import'
   },
 ];
