@@ -19,6 +19,7 @@ import { ReferenceData } from './collections/ReferenceData'
 import { RightsAudits } from './collections/RightsAudits'
 import { Rails } from './collections/Rails'
 import { SearchEntries } from './collections/SearchEntries'
+import { AvailsImports } from './collections/AvailsImports'
 import { Seasons } from './collections/Seasons'
 import { Series } from './collections/Series'
 import { Users } from './collections/Users'
@@ -32,6 +33,10 @@ import { availabilityOverviewEndpoint } from './src/endpoints/availabilityOvervi
 import { searchEndpoint } from './src/endpoints/searchEndpoint'
 import { backfillSortTitles } from './src/catalog/sortTitles'
 import { ensureSearchIndex } from './src/search/searchIndex'
+import {
+  applyAvailsImportEndpoint,
+  createAvailsImportEndpoint,
+} from './src/endpoints/availsImports'
 import { answerDatabaseBusy } from './hooks/errors/answerDatabaseBusy'
 import { exposeFieldErrors } from './hooks/errors/exposeFieldErrors'
 import { hideAccountLockout } from './hooks/errors/hideAccountLockout'
@@ -130,6 +135,7 @@ export const reelhouseConfig = ({
         RightsAudits,
         SearchEntries,
         Rails,
+        AvailsImports,
         Users,
       ],
       limits,
@@ -189,7 +195,13 @@ export const reelhouseConfig = ({
         ),
       ],
     },
-    endpoints: [availabilityEndpoint, availabilityOverviewEndpoint, searchEndpoint(limits)],
+    endpoints: [
+      availabilityEndpoint,
+      availabilityOverviewEndpoint,
+      searchEndpoint(limits),
+      createAvailsImportEndpoint,
+      applyAvailsImportEndpoint,
+    ],
     hooks: {
       afterError: [answerClientErrors, exposeFieldErrors, answerDatabaseBusy, hideAccountLockout],
     },

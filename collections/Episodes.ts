@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { catalogAccess, catalogHooks, catalogVersions } from './shared/catalogTitle'
 import { availabilityFields } from '../src/fields/availabilityJoin'
 import { cnApprovalNumberField } from '../src/fields/catalogMetadata'
+import { externalIdsField } from '../src/fields/externalIds'
 import { ratingsField } from '../src/fields/ratings'
 import { hideUnavailableRelations } from '../hooks/catalog/hideUnavailableRelations'
 import { ensureUniqueWithin } from '../hooks/shared/ensureUniqueWithin'
@@ -49,6 +50,7 @@ export const Episodes: CollectionConfig<'episodes'> = {
     { name: 'stills', type: 'upload', relationTo: 'images', hasMany: true },
     { name: 'video', type: 'relationship', relationTo: 'videos' },
     ratingsField(),
+    externalIdsField(),
     cnApprovalNumberField(),
     ...availabilityFields('episode'),
   ],

@@ -230,6 +230,38 @@ export const Licences: CollectionConfig<'licences'> = {
     },
     {
       type: 'collapsible',
+      label: 'EMA Avails source',
+      admin: { initCollapsed: true },
+      fields: [
+        {
+          name: 'availsKey',
+          type: 'text',
+          index: true,
+          admin: {
+            readOnly: true,
+            description:
+              'Identity of the avail and its terms (ALID, licensor, title, territory, licence type, dates, exclusivity, contract): how a re-import finds this licence. Empty for licences typed by staff.',
+          },
+        },
+        {
+          name: 'availsSource',
+          type: 'json',
+          admin: {
+            readOnly: true,
+            description:
+              'What the avails import read: ALID, EntryType, AvailIDs, the raw rows (sheet, row, every column), how Start/End were read and the zone convention.',
+          },
+        },
+        {
+          name: 'availsImport',
+          type: 'relationship',
+          relationTo: 'avails-imports',
+          admin: { readOnly: true, description: 'The import that last wrote this licence.' },
+        },
+      ],
+    },
+    {
+      type: 'collapsible',
       label: 'Conflicts and warnings',
       fields: [
         {

@@ -82,6 +82,7 @@ export interface Config {
     'rights-audits': RightsAudit;
     'search-entries': SearchEntry;
     rails: Rail;
+    'avails-imports': AvailsImport;
     users: User;
     'mux-events': MuxEvent;
     'payload-kv': PayloadKv;
@@ -122,6 +123,7 @@ export interface Config {
     'rights-audits': RightsAuditsSelect<false> | RightsAuditsSelect<true>;
     'search-entries': SearchEntriesSelect<false> | SearchEntriesSelect<true>;
     rails: RailsSelect<false> | RailsSelect<true>;
+    'avails-imports': AvailsImportsSelect<false> | AvailsImportsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'mux-events': MuxEventsSelect<false> | MuxEventsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -293,6 +295,10 @@ export interface Film {
   externalIds?: {
     eidr?: string | null;
     imdb?: string | null;
+    /**
+     * ALIDs and ContentIDs studios use for this title in EMA Avails (e.g. md:cid:org:studio.com:1234). The avails import matches rows by these.
+     */
+    availsIds?: string[] | null;
   };
   /**
    * NRTA distribution approval number; required before the title can show in CN.
@@ -602,6 +608,10 @@ export interface Series {
   externalIds?: {
     eidr?: string | null;
     imdb?: string | null;
+    /**
+     * ALIDs and ContentIDs studios use for this title in EMA Avails (e.g. md:cid:org:studio.com:1234). The avails import matches rows by these.
+     */
+    availsIds?: string[] | null;
   };
   /**
    * NRTA distribution approval number; required before the title can show in CN.
@@ -649,6 +659,14 @@ export interface Season {
     [k: string]: unknown;
   } | null;
   poster?: (number | null) | Image;
+  externalIds?: {
+    eidr?: string | null;
+    imdb?: string | null;
+    /**
+     * ALIDs and ContentIDs studios use for this title in EMA Avails (e.g. md:cid:org:studio.com:1234). The avails import matches rows by these.
+     */
+    availsIds?: string[] | null;
+  };
   /**
    * NRTA distribution approval number; required before the title can show in CN.
    */
@@ -710,6 +728,14 @@ export interface Episode {
         id?: string | null;
       }[]
     | null;
+  externalIds?: {
+    eidr?: string | null;
+    imdb?: string | null;
+    /**
+     * ALIDs and ContentIDs studios use for this title in EMA Avails (e.g. md:cid:org:studio.com:1234). The avails import matches rows by these.
+     */
+    availsIds?: string[] | null;
+  };
   /**
    * NRTA distribution approval number; required before the title can show in CN.
    */
@@ -818,6 +844,26 @@ export interface Licence {
    */
   tzVersion?: string | null;
   contentKeys?: string[] | null;
+  /**
+   * Identity of the avail and its terms (ALID, licensor, title, territory, licence type, dates, exclusivity, contract): how a re-import finds this licence. Empty for licences typed by staff.
+   */
+  availsKey?: string | null;
+  /**
+   * What the avails import read: ALID, EntryType, AvailIDs, the raw rows (sheet, row, every column), how Start/End were read and the zone convention.
+   */
+  availsSource?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * The import that last wrote this licence.
+   */
+  availsImport?: (number | null) | AvailsImport;
   hasConflicts?: boolean | null;
   /**
    * Exclusive grants for the same title, territory and licence type whose windows overlap.
@@ -873,6 +919,125 @@ export interface Region {
   requiresApprovalNumber?: boolean | null;
   updatedAt: string;
   createdAt: string;
+}
+/**
+ * EMA Avails files received: dry-run diffs, and what applying them did.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "avails-imports".
+ */
+export interface AvailsImport {
+  id: number;
+  fileName: string;
+  /**
+   * Bytes.
+   */
+  fileSize?: number | null;
+  fileSha256?: string | null;
+  /**
+   * The file as received (base64), to apply it later.
+   */
+  fileData?: string | null;
+  format?: ('xlsx' | 'csv' | 'xml') | null;
+  /**
+   * EMA Avails version detected.
+   */
+  version?: string | null;
+  status: 'dryRun' | 'applied' | 'failed';
+  importedBy?: (number | null) | User;
+  appliedBy?: (number | null) | User;
+  appliedAt?: string | null;
+  /**
+   * How date-times without offset were read: territory (each territory’s reference zone), an IANA zone, or reject.
+   */
+  zoneConvention?: string | null;
+  createMissingTitles?: boolean | null;
+  /**
+   * rows, errorRows, create, update, delete, unchanged, unmatchedTitles, newTitles, conflicts
+   */
+  counts?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Licences to create, change, delete.
+   */
+  diff?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Sheet, row, column and reason.
+   */
+  rowErrors?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Rights audit of the titles touched.
+   */
+  audit?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  failure?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "users".
+ */
+export interface User {
+  id: number;
+  name?: string | null;
+  /**
+   * Admin: everything. Editor: catalog and media. Licensing: licences and regions. No role: an API consumer (e.g. a frontend key) that sees only the public catalog.
+   */
+  roles?: ('admin' | 'editor' | 'licensing')[] | null;
+  updatedAt: string;
+  createdAt: string;
+  enableAPIKey?: boolean | null;
+  apiKey?: string | null;
+  apiKeyIndex?: string | null;
+  hasAPIKey?: boolean | null;
+  email: string;
+  resetPasswordToken?: string | null;
+  resetPasswordExpiration?: string | null;
+  salt?: string | null;
+  hash?: string | null;
+  resetPasswordRequestedAt?: string | null;
+  loginAttempts?: number | null;
+  lockUntil?: string | null;
+  sessions?:
+    | {
+        id: string;
+        createdAt?: string | null;
+        expiresAt: string;
+      }[]
+    | null;
+  password?: string | null;
+  collection: 'users';
 }
 /**
  * Reference regions ensured at start (SEED_REFERENCE=false turns it off).
@@ -1084,41 +1249,6 @@ export interface Rail {
     | null;
   updatedAt: string;
   createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "users".
- */
-export interface User {
-  id: number;
-  name?: string | null;
-  /**
-   * Admin: everything. Editor: catalog and media. Licensing: licences and regions. No role: an API consumer (e.g. a frontend key) that sees only the public catalog.
-   */
-  roles?: ('admin' | 'editor' | 'licensing')[] | null;
-  updatedAt: string;
-  createdAt: string;
-  enableAPIKey?: boolean | null;
-  apiKey?: string | null;
-  apiKeyIndex?: string | null;
-  hasAPIKey?: boolean | null;
-  email: string;
-  resetPasswordToken?: string | null;
-  resetPasswordExpiration?: string | null;
-  salt?: string | null;
-  hash?: string | null;
-  resetPasswordRequestedAt?: string | null;
-  loginAttempts?: number | null;
-  lockUntil?: string | null;
-  sessions?:
-    | {
-        id: string;
-        createdAt?: string | null;
-        expiresAt: string;
-      }[]
-    | null;
-  password?: string | null;
-  collection: 'users';
 }
 /**
  * Webhooks received from Mux (read-only).
@@ -1362,6 +1492,10 @@ export interface PayloadLockedDocument {
         value: number | Rail;
       } | null)
     | ({
+        relationTo: 'avails-imports';
+        value: number | AvailsImport;
+      } | null)
+    | ({
         relationTo: 'users';
         value: number | User;
       } | null)
@@ -1469,6 +1603,7 @@ export interface FilmsSelect<T extends boolean = true> {
     | {
         eidr?: T;
         imdb?: T;
+        availsIds?: T;
       };
   cnApprovalNumber?: T;
   runtimeMinutes?: T;
@@ -1552,6 +1687,7 @@ export interface SeriesSelect<T extends boolean = true> {
     | {
         eidr?: T;
         imdb?: T;
+        availsIds?: T;
       };
   cnApprovalNumber?: T;
   trailer?: T;
@@ -1573,6 +1709,13 @@ export interface SeasonsSelect<T extends boolean = true> {
   title?: T;
   synopsis?: T;
   poster?: T;
+  externalIds?:
+    | T
+    | {
+        eidr?: T;
+        imdb?: T;
+        availsIds?: T;
+      };
   cnApprovalNumber?: T;
   episodes?: T;
   availabilityWindows?: T;
@@ -1601,6 +1744,13 @@ export interface EpisodesSelect<T extends boolean = true> {
         value?: T;
         minAge?: T;
         id?: T;
+      };
+  externalIds?:
+    | T
+    | {
+        eidr?: T;
+        imdb?: T;
+        availsIds?: T;
       };
   cnApprovalNumber?: T;
   availabilityWindows?: T;
@@ -1786,6 +1936,9 @@ export interface LicencesSelect<T extends boolean = true> {
       };
   tzVersion?: T;
   contentKeys?: T;
+  availsKey?: T;
+  availsSource?: T;
+  availsImport?: T;
   hasConflicts?: T;
   conflicts?:
     | T
@@ -1893,6 +2046,31 @@ export interface RailsSelect<T extends boolean = true> {
   from?: T;
   until?: T;
   items?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "avails-imports_select".
+ */
+export interface AvailsImportsSelect<T extends boolean = true> {
+  fileName?: T;
+  fileSize?: T;
+  fileSha256?: T;
+  fileData?: T;
+  format?: T;
+  version?: T;
+  status?: T;
+  importedBy?: T;
+  appliedBy?: T;
+  appliedAt?: T;
+  zoneConvention?: T;
+  createMissingTitles?: T;
+  counts?: T;
+  diff?: T;
+  rowErrors?: T;
+  audit?: T;
+  failure?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -6,6 +6,7 @@ import * as migration_20261203_155353_availability_row_state from './20261203_15
 import * as migration_20261203_160716_sort_titles_search from './20261203_160716_sort_titles_search';
 import * as migration_20261203_161603_reference_data from './20261203_161603_reference_data';
 import * as migration_20261203_163851_rails from './20261203_163851_rails';
+import * as migration_20261203_165648_avails_import from './20261203_165648_avails_import';
 
 export const migrations = [
   {
@@ -47,5 +48,10 @@ export const migrations = [
     up: migration_20261203_163851_rails.up,
     down: migration_20261203_163851_rails.down,
     name: '20261203_163851_rails'
+  },
+  {
+    up: migration_20261203_165648_avails_import.up,
+    down: migration_20261203_165648_avails_import.down,
+    name: '20261203_165648_avails_import'
   },
 ];

@@ -28,5 +28,15 @@ export const externalIdsField = (): GroupField => ({
         },
       ],
     },
+    {
+      name: 'availsIds',
+      label: 'Avails identifiers',
+      type: 'text',
+      hasMany: true,
+      admin: {
+        description:
+          'ALIDs and ContentIDs studios use for this title in EMA Avails (e.g. md:cid:org:studio.com:1234). The avails import matches rows by these.',
+      },
+    },
   ],
 })

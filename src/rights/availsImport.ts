@@ -1,0 +1,635 @@
+import crypto from 'node:crypto'
+
+import {
+  commitTransaction,
+  createLocalReq,
+  initTransaction,
+  killTransaction,
+  type Payload,
+  type PayloadRequest,
+} from 'payload'
+
+import {
+  type ContentCollection,
+  type ContentRef,
+  contentRefFromKey,
+  type ExclusiveConflict,
+  type Licence as EngineLicence,
+  nodeKey,
+  type Region,
+  resolveTerritoryWindows,
+  type VideoFormat,
+} from '../availability'
+import {
+  type AvailsDiff,
+  type AvailsSource,
+  type CatalogTitle,
+  conflictsIntroduced,
+  describeConvention,
+  diffAvails,
+  type ImportedLicence,
+  type LicenceWrite,
+  type MappedAvails,
+  mapRows,
+  type NewTitle,
+  type ParsedAvails,
+  readAvails,
+  type ZoneConvention,
+} from '../avails'
+import type { AvailsImport, Config, Licence as LicenceDoc, User } from '../payload-types'
+import { auditTitles, type AuditTotals } from './audit'
+import { documentId, idOf } from './ids'
+import { loadRightsContext } from './rightsContext'
+import { loadRegions } from './regions'
+
+export type AvailsImportOptions = {
+  zoneConvention: ZoneConvention
+  createMissingTitles: boolean
+  now?: Date
+}
+
+export type AvailsCounts = {
+  rows: number
+  errorRows: number
+  create: number
+  update: number
+  delete: number
+  unchanged: number
+  matchedTitles: number
+  unmatchedTitles: number
+  newTitles: number
+  conflicts: number
+}
+
+export type AvailsPlan = {
+  parsed: ParsedAvails
+  mapped: MappedAvails
+  diff: AvailsDiff
+  conflicts: ExclusiveConflict[]
+  counts: AvailsCounts
+}
+
+const localised = (value: unknown): string[] => {
+  if (typeof value === 'string') return [value]
+  if (value && typeof value === 'object') {
+    return Object.values(value).filter((text): text is string => typeof text === 'string')
+  }
+  return []
+}
+
+type TitleRecord = {
+  id: number | string
+  title?: unknown
+  releaseYear?: number | null
+  externalIds?: { eidr?: string | null; availsIds?: string[] | null } | null
+  seasonNumber?: number | null
+  episodeNumber?: number | null
+  season?: unknown
+  series?: unknown
+}
+
+/** Every title of the catalog, in every locale, as the import matches rows against them. */
+export const loadCatalogTitles = async (
+  payload: Payload,
+  req?: Partial<PayloadRequest>,
+): Promise<CatalogTitle[]> => {
+  const titles: CatalogTitle[] = []
+  const collections: ContentCollection[] = ['films', 'series', 'seasons', 'episodes']
+  for (const collection of collections) {
+    // Straight through the adapter: the catalog's read hooks (availability, playback) are not
+    // needed to match rows, and would run once per title.
+    const { docs } = await payload.db.find<TitleRecord>({
+      collection,
+      where: {},
+      limit: 0,
+      pagination: false,
+      locale: 'all',
+      req,
+    })
+    for (const doc of docs) {
+      const parentId =
+        collection === 'episodes'
+          ? idOf(doc.season)
+          : collection === 'seasons'
+            ? idOf(doc.series)
+            : undefined
+      titles.push({
+        ref: { collection, id: String(doc.id) },
+        names: localised(doc.title),
+        releaseYear: doc.releaseYear ?? null,
+        eidr: doc.externalIds?.eidr ?? null,
+        availsIds: doc.externalIds?.availsIds ?? [],
+        seasonNumber: doc.seasonNumber ?? null,
+        episodeNumber: doc.episodeNumber ?? null,
+        parent: parentId
+          ? { collection: collection === 'episodes' ? 'seasons' : 'series', id: parentId }
+          : null,
+      })
+    }
+  }
+  return titles
+}
+
+const importedLicenceOf = (doc: LicenceDoc): ImportedLicence => ({
+  id: String(doc.id),
+  availsKey: doc.availsKey ?? null,
+  licensor: doc.licensor ?? '',
+  contractId: doc.contractId ?? null,
+  contentKeys: doc.contentKeys ?? [],
+  licenceType: doc.licenceType,
+  countries: doc.countries ?? [],
+  formats: (doc.formats ?? []) as VideoFormat[],
+  start: doc.start,
+  end: doc.end ?? null,
+  announceAt: doc.announceAt ?? null,
+  exclusive: Boolean(doc.exclusive),
+  source: (doc.availsSource as AvailsSource | null) ?? null,
+})
+
+/** Licences an avails import wrote (they carry an `availsKey`). */
+export const loadImportedLicences = async (
+  payload: Payload,
+  req?: Partial<PayloadRequest>,
+): Promise<ImportedLicence[]> => {
+  // Through the adapter: no afterRead hooks (groupDrift would load the regions per licence).
+  const { docs } = await payload.db.find<LicenceDoc>({
+    collection: 'licences',
+    where: { availsKey: { exists: true } },
+    limit: 0,
+    pagination: false,
+    req,
+  })
+  return docs.filter((doc) => doc.availsKey).map(importedLicenceOf)
+}
+
+const engineLicenceOf = (
+  id: string,
+  write: LicenceWrite,
+  regions: readonly Region[],
+): EngineLicence => ({
+  id,
+  content: write.contentKeys.filter((key) => !key.startsWith('new:')).map(contentRefFromKey),
+  licenceType: write.licenceType,
+  formats: write.formats,
+  kind: 'grant',
+  exclusive: write.exclusive,
+  windows: resolveTerritoryWindows(
+    { start: write.start, end: write.end },
+    [write.territory],
+    regions,
+  ).map(({ territory, start, end }) => ({ territory, start, end })),
+})
+
+const touchedTitles = (diff: AvailsDiff, existing: readonly ImportedLicence[]): ContentRef[] => {
+  const byId = new Map(existing.map((licence) => [licence.id, licence]))
+  const keys = new Set<string>()
+  for (const write of [...diff.create, ...diff.update.map((entry) => entry.write)]) {
+    for (const key of write.contentKeys) keys.add(key)
+  }
+  for (const id of [...diff.update.map((entry) => entry.id), ...diff.remove.map((e) => e.id)]) {
+    for (const key of byId.get(id)?.contentKeys ?? []) keys.add(key)
+  }
+  return [...keys].filter((key) => !key.startsWith('new:')).map(contentRefFromKey)
+}
+
+/** Reads the file and works out what applying it would do: the dry run. */
+export const planAvailsImport = async (
+  payload: Payload,
+  data: Uint8Array,
+  fileName: string,
+  options: AvailsImportOptions,
+  req?: Partial<PayloadRequest>,
+): Promise<AvailsPlan> => {
+  const parsed = await readAvails(data, fileName)
+  const [catalog, regions, existing] = await Promise.all([
+    loadCatalogTitles(payload, req),
+    loadRegions(payload, req),
+    loadImportedLicences(payload, req),
+  ])
+  const mapped = mapRows(parsed.rows, catalog, regions, {
+    now: options.now ?? new Date(),
+    zoneConvention: options.zoneConvention,
+    createMissingTitles: options.createMissingTitles,
+  })
+  const diff = diffAvails(mapped, existing)
+  const roots = touchedTitles(diff, existing)
+  const context = await loadRightsContext(payload, roots, req)
+  const replaced = new Set([...diff.update.map((e) => e.id), ...diff.remove.map((e) => e.id)])
+  const after = [
+    ...context.licences.filter((licence) => !replaced.has(licence.id)),
+    ...diff.update.map((entry) => engineLicenceOf(entry.id, entry.write, regions)),
+    ...diff.create.map((write, index) => engineLicenceOf(`new:${index + 1}`, write, regions)),
+  ]
+  const conflicts = conflictsIntroduced(context.licences, after, context.tree)
+  const errorRows = new Set(mapped.errors.map((error) => `${error.sheet}|${error.row}`))
+  return {
+    parsed,
+    mapped,
+    diff,
+    conflicts,
+    counts: {
+      rows: parsed.rows.length,
+      errorRows: errorRows.size,
+      create: diff.create.length,
+      update: diff.update.length,
+      delete: diff.remove.length,
+      unchanged: diff.unchanged.length,
+      matchedTitles: new Set(mapped.matched.map((match) => match.contentKey)).size,
+      unmatchedTitles: mapped.unmatched.length,
+      newTitles: mapped.newTitles.length,
+      conflicts: conflicts.length,
+    },
+  }
+}
+
+/** The diff as staff read it: licences by their terms, not by hashes. */
+export const describePlan = (plan: AvailsPlan) => {
+  const terms = (write: LicenceWrite) => ({
+    content: write.contentKeys,
+    licensor: write.licensor,
+    contractId: write.contractId,
+    licenceType: write.licenceType,
+    formats: write.formats,
+    territory: write.territory,
+    start: write.start,
+    end: write.end,
+    announceAt: write.announceAt,
+    exclusive: write.exclusive,
+    availIds: write.source.rows.flatMap((row) => (row.availId ? [row.availId] : [])),
+    rows: write.source.rows.map((row) => ({ sheet: row.sheet, row: row.row })),
+  })
+  return {
+    create: plan.diff.create.map(terms),
+    update: plan.diff.update.map((entry) => ({
+      id: entry.id,
+      changes: entry.changes,
+      ...terms(entry.write),
+    })),
+    delete: plan.diff.remove,
+    unchanged: plan.diff.unchanged.map((entry) => entry.id),
+    unmatchedTitles: plan.mapped.unmatched,
+    newTitles: plan.mapped.newTitles.map(({ key, collection, title, parentKey }) => ({
+      key,
+      collection,
+      title,
+      parentKey: parentKey ?? null,
+    })),
+    conflicts: plan.conflicts,
+  }
+}
+
+export class AvailsApplyRefused extends Error {
+  constructor(
+    readonly status: number,
+    readonly field: string,
+    readonly reason: string,
+  ) {
+    super(reason)
+    this.name = 'AvailsApplyRefused'
+  }
+}
+
+type UndoStep = () => Promise<unknown>
+
+type LicenceData = Omit<
+  LicenceDoc,
+  | 'id'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'countries'
+  | 'resolvedWindows'
+  | 'groupSnapshot'
+  | 'groupDrift'
+  | 'tzVersion'
+  | 'contentKeys'
+  | 'conflicts'
+  | 'warnings'
+  | 'hasConflicts'
+>
+
+const relationOf = (
+  payload: Payload,
+  key: string,
+  created: ReadonlyMap<string, string>,
+): LicenceDoc['content'][number] => {
+  const ref = key.startsWith('new:')
+    ? contentRefFromKey(created.get(key) ?? '')
+    : contentRefFromKey(key)
+  return { relationTo: ref.collection, value: documentId(payload, ref.id) as number }
+}
+
+const licenceDataOf = (
+  payload: Payload,
+  write: LicenceWrite,
+  importId: number,
+  created: ReadonlyMap<string, string>,
+  regionIds: ReadonlyMap<string, number>,
+): LicenceData => ({
+  content: write.contentKeys.map((key) => relationOf(payload, key, created)),
+  licensor: write.licensor,
+  contractId: write.contractId,
+  kind: 'grant',
+  licenceType: write.licenceType,
+  formats: write.formats,
+  territories: [regionIds.get(write.territory) ?? 0],
+  excludedTerritories: [],
+  start: write.start,
+  end: write.end,
+  announceAt: write.announceAt,
+  exclusive: write.exclusive,
+  availsKey: write.availsKey,
+  availsSource: write.source,
+  availsImport: importId,
+})
+
+/** What a deleted or changed licence was, to put it back if the import fails (SQLite). */
+const restorableDataOf = (doc: LicenceDoc): LicenceData => ({
+  content: doc.content.map((relation) => ({
+    relationTo: relation.relationTo,
+    value: documentIdOfRelation(relation.value) as number,
+  })) as LicenceDoc['content'],
+  licensor: doc.licensor,
+  contractId: doc.contractId,
+  kind: doc.kind,
+  holdbackStrength: doc.holdbackStrength,
+  licenceType: doc.licenceType,
+  formats: doc.formats,
+  territories: doc.territories,
+  excludedTerritories: doc.excludedTerritories,
+  start: doc.start,
+  end: doc.end,
+  announceAt: doc.announceAt,
+  exclusive: doc.exclusive,
+  notes: doc.notes,
+  availsKey: doc.availsKey,
+  availsSource: doc.availsSource,
+  availsImport: typeof doc.availsImport === 'object' ? doc.availsImport?.id : doc.availsImport,
+})
+
+const documentIdOfRelation = (value: unknown): number | string => {
+  if (typeof value === 'object' && value !== null && 'id' in value) {
+    return (value as { id: number | string }).id
+  }
+  return value as number | string
+}
+
+const createTitles = async (
+  payload: Payload,
+  titles: readonly NewTitle[],
+  req: PayloadRequest,
+  undo: UndoStep[],
+): Promise<Map<string, string>> => {
+  const created = new Map<string, string>()
+  // The request is shared with reads made in every locale: name the locale the title is in.
+  const localization = payload.config.localization
+  const locale = (localization ? localization.defaultLocale : undefined) as
+    Config['locale'] | undefined
+  const idFor = (key: string | undefined) => {
+    if (!key) return undefined
+    const resolved = key.startsWith('new:') ? created.get(key) : key
+    return resolved ? documentId(payload, contentRefFromKey(resolved).id) : undefined
+  }
+  for (const title of titles) {
+    const externalIds = { eidr: title.eidr ?? null, availsIds: title.availsIds }
+    const base = { _status: 'draft' as const, externalIds }
+    let doc: { id: number | string }
+    switch (title.collection) {
+      case 'films':
+        doc = await payload.create({
+          collection: 'films',
+          data: { ...base, title: title.title, releaseYear: title.releaseYear ?? null },
+          draft: true,
+          overrideAccess: true,
+          locale,
+          req,
+        })
+        break
+      case 'series':
+        doc = await payload.create({
+          collection: 'series',
+          data: { ...base, title: title.title },
+          draft: true,
+          overrideAccess: true,
+          locale,
+          req,
+        })
+        break
+      case 'seasons':
+        doc = await payload.create({
+          collection: 'seasons',
+          data: {
+            ...base,
+            title: title.title,
+            seasonNumber: title.seasonNumber ?? 0,
+            series: idFor(title.parentKey) as number,
+          },
+          draft: true,
+          overrideAccess: true,
+          locale,
+          req,
+        })
+        break
+      case 'episodes':
+        doc = await payload.create({
+          collection: 'episodes',
+          data: {
+            ...base,
+            title: title.title,
+            episodeNumber: title.episodeNumber ?? 0,
+            season: idFor(title.parentKey) as number,
+          },
+          draft: true,
+          overrideAccess: true,
+          locale,
+          req,
+        })
+        break
+    }
+    const collection = title.collection
+    created.set(title.key, nodeKey({ collection, id: String(doc.id) }))
+    undo.push(() => payload.delete({ collection, id: doc.id, overrideAccess: true, req }))
+  }
+  return created
+}
+
+const sha256 = (data: Uint8Array) => crypto.createHash('sha256').update(data).digest('hex')
+
+export type StoredImport = Pick<
+  AvailsImport,
+  'id' | 'fileName' | 'fileData' | 'zoneConvention' | 'createMissingTitles' | 'status'
+>
+
+/** Records a dry run: the file, who sent it and what applying it would do. */
+export const recordDryRun = async (
+  payload: Payload,
+  data: Uint8Array,
+  fileName: string,
+  options: AvailsImportOptions,
+  user: User | null,
+): Promise<{ doc: AvailsImport; plan: AvailsPlan }> => {
+  const plan = await planAvailsImport(payload, data, fileName, options)
+  const doc = await payload.create({
+    collection: 'avails-imports',
+    data: {
+      fileName,
+      fileSize: data.length,
+      fileSha256: sha256(data),
+      fileData: Buffer.from(data).toString('base64'),
+      format: plan.parsed.format,
+      version: plan.parsed.version,
+      status: 'dryRun',
+      importedBy: user?.id ?? null,
+      zoneConvention: describeConvention(options.zoneConvention),
+      createMissingTitles: options.createMissingTitles,
+      counts: plan.counts,
+      diff: describePlan(plan),
+      rowErrors: plan.mapped.errors,
+    },
+    overrideAccess: true,
+  })
+  return { doc, plan }
+}
+
+export type ApplyResult = { plan: AvailsPlan; audit: AuditTotals; transactional: boolean }
+
+/**
+ * Applies a recorded import: plans again against the database as it is now, then writes every
+ * change through the Local API (so each licence's hooks resolve windows, rows and conflicts),
+ * and ends with the rights audit of the titles it touched. All or nothing: one transaction
+ * where the adapter has them; on SQLite (none here) every write is undone if one fails.
+ */
+export const applyAvailsImport = async (
+  payload: Payload,
+  stored: StoredImport,
+  options: AvailsImportOptions & { skipErrorRows: boolean },
+  user: User | null,
+): Promise<ApplyResult> => {
+  if (stored.status === 'applied') {
+    throw new AvailsApplyRefused(409, 'status', 'this import was applied already')
+  }
+  const data = Buffer.from(stored.fileData ?? '', 'base64')
+  const req = await createLocalReq(
+    { user: user ? { ...user, collection: 'users' } : undefined },
+    payload,
+  )
+  const ownsTransaction = await initTransaction(req)
+  // The SQLite adapter here has no transactions: initTransaction answers false.
+  const transactional = ownsTransaction
+  const undo: UndoStep[] = []
+  try {
+    const plan = await planAvailsImport(payload, data, stored.fileName, options, req)
+    if (plan.mapped.errors.length > 0 && !options.skipErrorRows) {
+      throw new AvailsApplyRefused(
+        409,
+        'rowErrors',
+        `${plan.counts.errorRows} rows have errors: fix the file, or apply with skipErrorRows to import the other rows`,
+      )
+    }
+    const existing = await payload.find({
+      collection: 'licences',
+      where: {
+        id: {
+          in: [...plan.diff.update.map((e) => e.id), ...plan.diff.remove.map((e) => e.id)].map(
+            (id) => documentId(payload, id),
+          ),
+        },
+      },
+      pagination: false,
+      depth: 0,
+      overrideAccess: true,
+      req,
+    })
+    const before = new Map(existing.docs.map((doc) => [String(doc.id), doc]))
+    const codes = [
+      ...new Set(
+        [...plan.diff.create, ...plan.diff.update.map((e) => e.write)].map((w) => w.territory),
+      ),
+    ]
+    const { docs: regionDocs } = await payload.find({
+      collection: 'regions',
+      where: { code: { in: codes } },
+      pagination: false,
+      depth: 0,
+      select: { code: true },
+      overrideAccess: true,
+      req,
+    })
+    const regionIds = new Map(regionDocs.map((region) => [region.code, region.id]))
+    const created = await createTitles(payload, plan.mapped.newTitles, req, undo)
+    const common = { overrideAccess: true, depth: 0, req } as const
+    for (const { id } of plan.diff.remove) {
+      const doc = before.get(id)
+      await payload.delete({ collection: 'licences', id: documentId(payload, id), ...common })
+      if (doc) {
+        undo.push(() =>
+          payload.create({ collection: 'licences', data: restorableDataOf(doc), ...common }),
+        )
+      }
+    }
+    for (const { id, write } of plan.diff.update) {
+      const doc = before.get(id)
+      await payload.update({
+        collection: 'licences',
+        id: documentId(payload, id),
+        data: licenceDataOf(payload, write, stored.id, created, regionIds),
+        ...common,
+      })
+      if (doc) {
+        undo.push(() =>
+          payload.update({
+            collection: 'licences',
+            id: doc.id,
+            data: restorableDataOf(doc),
+            ...common,
+          }),
+        )
+      }
+    }
+    for (const write of plan.diff.create) {
+      const doc = await payload.create({
+        collection: 'licences',
+        data: licenceDataOf(payload, write, stored.id, created, regionIds),
+        ...common,
+      })
+      undo.push(() => payload.delete({ collection: 'licences', id: doc.id, ...common }))
+    }
+    const roots = [
+      ...touchedTitles(plan.diff, []),
+      ...[...created.values()].map(contentRefFromKey),
+      ...[...before.values()].flatMap((doc) => (doc.contentKeys ?? []).map(contentRefFromKey)),
+    ]
+    const audit = await auditTitles(payload, roots, { req })
+    await payload.update({
+      collection: 'avails-imports',
+      id: stored.id,
+      data: {
+        status: 'applied',
+        appliedAt: new Date().toISOString(),
+        appliedBy: user?.id ?? null,
+        counts: plan.counts,
+        diff: describePlan(plan),
+        rowErrors: plan.mapped.errors,
+        audit,
+        failure: null,
+      },
+      ...common,
+    })
+    if (ownsTransaction) await commitTransaction(req)
+    return { plan, audit, transactional }
+  } catch (error) {
+    if (ownsTransaction) await killTransaction(req)
+    if (!transactional) {
+      // No transaction to roll back: undo what was written, newest first.
+      for (const step of undo.reverse()) await step()
+    }
+    if (!(error instanceof AvailsApplyRefused)) {
+      await payload.update({
+        collection: 'avails-imports',
+        id: stored.id,
+        data: { status: 'failed', failure: (error as Error).message },
+        overrideAccess: true,
+      })
+    }
+    throw error
+  }
+}
