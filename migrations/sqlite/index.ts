@@ -7,51 +7,57 @@ import * as migration_20261203_160716_sort_titles_search from './20261203_160716
 import * as migration_20261203_161603_reference_data from './20261203_161603_reference_data';
 import * as migration_20261203_163851_rails from './20261203_163851_rails';
 import * as migration_20261203_165648_avails_import from './20261203_165648_avails_import';
+import * as migration_20261203_170842_merged_schema_snapshot from './20261203_170842_merged_schema_snapshot';
 
 export const migrations = [
   {
     up: migration_20261123_221704_initial.up,
     down: migration_20261123_221704_initial.down,
-    name: '20261123_221704_initial'
+    name: '20261123_221704_initial',
   },
   {
     up: migration_20261123_233431_video_stream_offset.up,
     down: migration_20261123_233431_video_stream_offset.down,
-    name: '20261123_233431_video_stream_offset'
+    name: '20261123_233431_video_stream_offset',
   },
   {
     up: migration_20261202_153829_rights_audit.up,
     down: migration_20261202_153829_rights_audit.down,
-    name: '20261202_153829_rights_audit'
+    name: '20261202_153829_rights_audit',
   },
   {
     up: migration_20261203_154313_licence_announce_at.up,
     down: migration_20261203_154313_licence_announce_at.down,
-    name: '20261203_154313_licence_announce_at'
+    name: '20261203_154313_licence_announce_at',
   },
   {
     up: migration_20261203_155353_availability_row_state.up,
     down: migration_20261203_155353_availability_row_state.down,
-    name: '20261203_155353_availability_row_state'
+    name: '20261203_155353_availability_row_state',
   },
   {
     up: migration_20261203_160716_sort_titles_search.up,
     down: migration_20261203_160716_sort_titles_search.down,
-    name: '20261203_160716_sort_titles_search'
+    name: '20261203_160716_sort_titles_search',
   },
   {
     up: migration_20261203_161603_reference_data.up,
     down: migration_20261203_161603_reference_data.down,
-    name: '20261203_161603_reference_data'
+    name: '20261203_161603_reference_data',
   },
   {
     up: migration_20261203_163851_rails.up,
     down: migration_20261203_163851_rails.down,
-    name: '20261203_163851_rails'
+    name: '20261203_163851_rails',
   },
   {
     up: migration_20261203_165648_avails_import.up,
     down: migration_20261203_165648_avails_import.down,
-    name: '20261203_165648_avails_import'
+    name: '20261203_165648_avails_import',
+  },
+  {
+    up: migration_20261203_170842_merged_schema_snapshot.up,
+    down: migration_20261203_170842_merged_schema_snapshot.down,
+    name: '20261203_170842_merged_schema_snapshot'
   },
 ];
