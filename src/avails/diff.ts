@@ -6,8 +6,10 @@ import {
   type TitleTree,
   type VideoFormat,
 } from '../availability'
-import type { AvailsSource, LicenceDraft, MappedAvails } from './mapRows'
+import type { AvailsSource, LicenceDraft, LicenceWrite, MappedAvails } from './mapRows'
 import { scopeKey } from './mapRows'
+
+export type { LicenceWrite }
 
 /** An imported licence as stored, in the terms the diff compares. */
 export interface ImportedLicence {
@@ -24,22 +26,6 @@ export interface ImportedLicence {
   announceAt: string | null
   exclusive: boolean
   source: AvailsSource | null
-}
-
-/** The licence fields an import writes. */
-export interface LicenceWrite {
-  availsKey: string
-  contentKeys: string[]
-  licensor: string
-  contractId: string | null
-  licenceType: LicenceType
-  formats: VideoFormat[]
-  territory: string
-  start: string
-  end: string | null
-  announceAt: string | null
-  exclusive: boolean
-  source: AvailsSource
 }
 
 export interface AvailsDiff {

@@ -79,8 +79,8 @@ export type AvailsSource = {
   rows: AvailsSourceRow[]
 }
 
-/** One licence the file states: rows of the same avail and terms merged (one per format). */
-export interface LicenceDraft {
+/** The licence fields an import writes. */
+export interface LicenceWrite {
   /** Identity of the avail and its terms, without the format: the merge and re-import key. */
   availsKey: string
   contentKeys: string[]
@@ -93,9 +93,13 @@ export interface LicenceDraft {
   end: string | null
   announceAt: string | null
   exclusive: boolean
+  source: AvailsSource
+}
+
+/** One licence the file states: rows of the same avail and terms merged (one per format). */
+export interface LicenceDraft extends LicenceWrite {
   availIds: string[]
   windows: TerritoryWindow[]
-  source: AvailsSource
 }
 
 export type Removal =
