@@ -284,6 +284,7 @@ describe(`the public content API over HTTP (${postgresServerUrl ? 'postgres' : '
       reasons: [],
       validUntil: null,
       licences: [String(licence.available)],
+      announced: null,
       stored: { available: true, validUntil: null },
       consistent: true,
     })

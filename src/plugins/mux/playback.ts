@@ -142,7 +142,9 @@ export const fillPlayback =
     const title = doc as Record<string, unknown>
     // Left out by `select`: nothing to fill.
     if (!('playback' in title)) return doc
-    title.playback = null
+    // Over REST and GraphQL null until filled. Local API reads (the admin builds its forms from
+    // them) keep Payload's empty group: its default values walk into a null group and throw.
+    if (req.payloadAPI !== 'local') title.playback = null
     const titleId = idOf(title.id)
     const comingSoon = req.context?.comingSoonPlayback === true
     if (!titleId || (overrideAccess && !comingSoon)) return doc
