@@ -53,7 +53,7 @@ export type HttpResults = {
   search: MeasuredRun
   /** Against the staff request (the issue's "filtering switched off"). */
   ratios: Ratios
-  /** Against the staff request with `joins=false` (without the staff-only join). */
+  /** Against the staff request with `joins[availabilityWindows]=false` (without the staff-only join). */
   ratiosNoJoins: Ratios
 }
 
@@ -164,7 +164,7 @@ const httpSection = (report: AvailabilityReport): string[] => {
   const lines = [
     `### \`GET ${report.options.path}\` over HTTP (production server, autocannon, ${report.options.connections} connections, ${report.options.durationSeconds} s per run)`,
     '',
-    `Filtered: public read with \`X-Viewer-Territory: ${report.options.territory}\` (the SQL join on \`availability-windows\` plus the availability summary hook). Unfiltered: the same request with a staff user's API key (editor role), which skips both, but staff responses also populate the \`availabilityWindows\` join (up to 20 rows per film). Unfiltered-nojoins: the staff request with \`joins=false\`, the closest to “filtering switched off”. Each warmed up for ${report.options.warmupSeconds} s, then measured one after the other. The target applies to the median latency ratio; CPU per request (server process plus Postgres backends) is the least sensitive to other processes on the machine.`,
+    `Filtered: public read with \`X-Viewer-Territory: ${report.options.territory}\` (the SQL join on \`availability-windows\` plus the availability summary hook). Unfiltered: the same request with a staff user's API key (editor role), which skips both, but staff responses also populate the \`availabilityWindows\` join (up to 20 rows per film). Unfiltered-nojoins: the staff request with \`joins[availabilityWindows]=false\`, the closest to “filtering switched off”. Each warmed up for ${report.options.warmupSeconds} s, then measured one after the other. The target applies to the median latency ratio; CPU per request (server process plus Postgres backends) is the least sensitive to other processes on the machine.`,
     '',
     '| backend | variant | p50 latency | p99 latency | requests/s | requests | non-2xx | CPU per request (server + DB) | busy cores: all / others |',
     '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
