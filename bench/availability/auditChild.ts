@@ -8,6 +8,7 @@
 import os from 'node:os'
 
 import { auditCatalog } from '../../src/rights/audit'
+import { auditSearchIndex } from '../../src/search/searchIndex'
 import { timeZoneRulesVersion } from '../../src/rights/timeZoneRules'
 import { auditMarker, type AuditStageResult } from './auditStage'
 import { type Backend, openDatabase } from './database'
@@ -44,6 +45,10 @@ const result = await auditCatalog(db.payload, {
 const auditMs = performance.now() - auditStart
 const cpu = process.cpuUsage(cpuStart)
 const loadAtEnd = os.loadavg()[0]
+// After the catalog, as `npm run rights:audit` does (recordAuditRun), without repair.
+const searchStart = performance.now()
+const searchIndex = await auditSearchIndex(db.payload)
+const searchIndexMs = performance.now() - searchStart
 await db.close()
 
 const stage: AuditStageResult = {
@@ -61,6 +66,7 @@ const stage: AuditStageResult = {
   rows: result.rows,
   examples: result.examples,
   tzVersion: timeZoneRulesVersion(),
+  searchIndex: { ...searchIndex, ms: searchIndexMs },
 }
 console.log(`${auditMarker}${JSON.stringify(stage)}`)
 process.exit(0)

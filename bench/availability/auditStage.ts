@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process'
 
+import type { SearchIndexCheck } from '../../src/search/searchIndex'
 import type { Backend } from './database'
 import { log } from './log'
 
@@ -27,6 +28,8 @@ export type AuditStageResult = {
   examples: unknown[]
   /** The tz database version of this process (what the loader stamped on the licences). */
   tzVersion: string
+  /** `auditSearchIndex` after the catalog (no repair), with its own wall time. */
+  searchIndex: SearchIndexCheck & { ms: number }
 }
 
 /** The issue's targets for the full audit of the bench catalog. */

@@ -195,6 +195,23 @@ const formatChoices: Record<keyof typeof formatWeights, VideoFormat[]> = {
 
 const isoDate = (ms: number): string => new Date(ms).toISOString().slice(0, 10)
 
+/**
+ * The word the HTTP search run asks for: one English noun of the title vocabulary, so it matches
+ * about one film or series title in 18 (the nouns): a few hundred at full scale.
+ */
+export const benchSearchWord = 'Lighthouse'
+
+/** Films and series whose English title has the word (all, and published only). */
+export const titlesMatching = (catalog: GeneratedCatalog, word: string) => {
+  const matching = [...catalog.films, ...catalog.series].filter((title) =>
+    title.title.split(' ').includes(word),
+  )
+  return {
+    titles: matching.length,
+    published: matching.filter((title) => title.published).length,
+  }
+}
+
 const titleFor = (random: Random, serial: number) => {
   const adjective = random.pick(adjectives)
   const nounIndex = random.int(0, nouns.length - 1)

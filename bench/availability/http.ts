@@ -5,11 +5,16 @@ import autocannon, { type AutocannonResult } from 'autocannon'
 /**
  * filtered: the public page; unfiltered: the same request with a staff API key (no availability
  * filtering and no summaries, but staff also get the `availabilityWindows` join populated);
- * unfiltered-nojoins: the staff request with `joins=false`, i.e. without that extra join.
+ * unfiltered-nojoins: the staff request with `joins[availabilityWindows]=false`, i.e. without that extra join.
+ * rail and search: the public `new` rail and a public search, as the filtered page is asked
+ * (the viewer territory header, no key), `limit` the page size.
  */
-export type Variant = 'filtered' | 'unfiltered' | 'unfiltered-nojoins'
+export type ListVariant = 'filtered' | 'unfiltered' | 'unfiltered-nojoins'
+export type EndpointVariant = 'rail' | 'search'
+export type Variant = ListVariant | EndpointVariant
 
-export const variants: readonly Variant[] = ['filtered', 'unfiltered', 'unfiltered-nojoins']
+export const variants: readonly ListVariant[] = ['filtered', 'unfiltered', 'unfiltered-nojoins']
+export const endpointVariants: readonly EndpointVariant[] = ['rail', 'search']
 
 export type HttpRun = {
   variant: Variant
@@ -46,7 +51,7 @@ export type CorrectnessCheck = {
   pageHasSummaries: boolean
   /** Staff responses do not carry viewer summaries. */
   unfilteredHasNoSummaries: boolean
-  /** Staff responses carry the availabilityWindows join unless `joins=false`. */
+  /** Staff responses carry the availabilityWindows join unless `joins[availabilityWindows]=false`. */
   unfilteredHasJoin: boolean
   noJoinsHasNoJoin: boolean
   ok: boolean
@@ -59,16 +64,32 @@ type FilmsPage = {
 
 export const filmsPath = (pageSize: number): string => `/api/films?limit=${pageSize}`
 
-export const variantPath = (variant: Variant, pageSize: number): string =>
-  variant === 'unfiltered-nojoins' ? `${filmsPath(pageSize)}&joins=false` : filmsPath(pageSize)
+export const railPath = (pageSize: number): string => `/api/rails/new?limit=${pageSize}`
+
+export const searchPath = (pageSize: number, query: string): string =>
+  `/api/search?q=${encodeURIComponent(query)}&limit=${pageSize}`
+
+export const variantPath = (variant: Variant, pageSize: number, searchQuery = ''): string => {
+  switch (variant) {
+    case 'unfiltered-nojoins':
+      // Payload 3.90 parses a top-level `joins=false` as the keys of the string "false".
+      return `${filmsPath(pageSize)}&joins[availabilityWindows]=false`
+    case 'rail':
+      return railPath(pageSize)
+    case 'search':
+      return searchPath(pageSize, searchQuery)
+    default:
+      return filmsPath(pageSize)
+  }
+}
 
 export const variantHeaders = (
   variant: Variant,
   { territory, apiKey }: { territory: string; apiKey: string },
 ): Record<string, string> =>
-  variant === 'filtered'
-    ? { 'x-viewer-territory': territory }
-    : { authorization: `users API-Key ${apiKey}`, 'x-viewer-territory': territory }
+  variant === 'unfiltered' || variant === 'unfiltered-nojoins'
+    ? { authorization: `users API-Key ${apiKey}`, 'x-viewer-territory': territory }
+    : { 'x-viewer-territory': territory }
 
 const getPage = async (url: string, headers: Record<string, string>): Promise<FilmsPage> => {
   const response = await fetch(url, { headers })
@@ -128,6 +149,60 @@ export const checkCorrectness = async ({
   return check
 }
 
+export type EndpointCheck = {
+  /** Cards on the `new` rail (at most the page size). */
+  railItems: number
+  searchQuery: string
+  /** totalDocs of the public search: matching titles the viewer may see now. */
+  searchTotalDocs: number
+  searchHits: number
+}
+
+const getJson = async (url: string, headers: Record<string, string>): Promise<unknown> => {
+  const response = await fetch(url, { headers })
+  const text = await response.text()
+  if (!response.ok) throw new Error(`GET ${url} answered ${response.status}: ${text.slice(0, 500)}`)
+  return JSON.parse(text) as unknown
+}
+
+/** One rail and one search request before they are measured: both must answer 2xx with hits. */
+export const checkEndpoints = async ({
+  baseUrl,
+  pageSize,
+  territory,
+  apiKey,
+  searchQuery,
+}: {
+  baseUrl: string
+  pageSize: number
+  territory: string
+  apiKey: string
+  searchQuery: string
+}): Promise<EndpointCheck> => {
+  const rail = (await getJson(
+    `${baseUrl}${railPath(pageSize)}`,
+    variantHeaders('rail', { territory, apiKey }),
+  )) as { items?: unknown[] }
+  if (!Array.isArray(rail.items)) {
+    throw new Error(`GET ${railPath(pageSize)} answered without items: ${JSON.stringify(rail)}`)
+  }
+  const search = (await getJson(
+    `${baseUrl}${searchPath(pageSize, searchQuery)}`,
+    variantHeaders('search', { territory, apiKey }),
+  )) as { docs?: unknown[]; totalDocs?: number }
+  if (!Array.isArray(search.docs) || typeof search.totalDocs !== 'number') {
+    throw new Error(
+      `GET ${searchPath(pageSize, searchQuery)} answered without docs: ${JSON.stringify(search).slice(0, 500)}`,
+    )
+  }
+  return {
+    railItems: rail.items.length,
+    searchQuery,
+    searchTotalDocs: search.totalDocs,
+    searchHits: search.docs.length,
+  }
+}
+
 const statusCodesOf = (result: AutocannonResult): Record<string, number> =>
   Object.fromEntries(
     Object.entries(result.statusCodeStats ?? {}).map(([code, stats]) => [code, stats.count]),
@@ -141,6 +216,8 @@ export type AutocannonInput = {
   apiKey: string
   connections: number
   durationSeconds: number
+  /** The `q` of the search variant. */
+  searchQuery: string
 }
 
 export const runAutocannon = async ({
@@ -151,10 +228,11 @@ export const runAutocannon = async ({
   apiKey,
   connections,
   durationSeconds,
+  searchQuery,
 }: AutocannonInput): Promise<HttpRun> => {
   const loadBefore = os.loadavg()[0]
   const result = await autocannon({
-    url: `${baseUrl}${variantPath(variant, pageSize)}`,
+    url: `${baseUrl}${variantPath(variant, pageSize, searchQuery)}`,
     connections,
     duration: durationSeconds,
     headers: variantHeaders(variant, { territory, apiKey }),

@@ -1,6 +1,9 @@
 import crypto from 'node:crypto'
 
+import type { SortedCollection } from '../../src/catalog/sortTitles'
 import { storedWindowOf } from '../../src/rights/licenceRecords'
+import { expectedEntries } from '../../src/search/searchIndex'
+import { sortTitlesFor } from '../../src/text/sortTitle'
 import type { BenchDatabase, DrizzleLike, Row } from './database'
 import { columnsOf } from './database'
 import type { GeneratedCatalog } from './generate'
@@ -16,6 +19,18 @@ export type LoadResult = {
   analyzeMs: number
   rowsByTable: Record<string, number>
   staff: StaffCredentials
+  startupBackfill: StartupBackfillCheck
+}
+
+/**
+ * What the next Payload start (the audit process, the server) would backfill in its onInit
+ * (`backfillSortTitles`, `ensureSearchIndex`): titles with a locale without its sort title, and
+ * whether the search index is empty over published titles. Both must be 0 / false after the load.
+ */
+export type StartupBackfillCheck = {
+  titlesMissingSortTitle: number
+  searchEntries: number
+  searchIndexWouldBeRebuilt: boolean
 }
 
 /** Rows per INSERT: under SQLite's and Postgres' bound-parameter limits. */
@@ -156,10 +171,67 @@ const localeRows = (id: number, en: string, de: string, field = 'title'): Row[] 
   { [field]: de, _locale: 'de', _parentID: id },
 ]
 
+export type Localisation = { locales: readonly string[]; defaultLocale: string }
+
+type SortedTitle = { id: number; title: string; titleDe: string; published: boolean }
+
+/** The titles a film or series has, by locale: en and de (the others fall back to en). */
+const titlesOf = (doc: SortedTitle): Record<string, string> => ({ en: doc.title, de: doc.titleDe })
+
+/**
+ * Locale rows of a film or series as its hooks leave them (src/catalog/sortTitles.ts): every
+ * configured locale gets its sort title, a locale without its own title (zh-Hans here) the one
+ * derived from the default locale's title, so that start-up has nothing to backfill.
+ */
+const sortedLocaleRows = (
+  doc: SortedTitle,
+  localisation: Localisation,
+  prefix: '' | 'version_',
+): Row[] => {
+  const titles = titlesOf(doc)
+  const sortTitles = sortTitlesFor({
+    locales: localisation.locales,
+    defaultLocale: localisation.defaultLocale,
+    titles,
+    previousTitles: titles,
+    given: {},
+  })
+  return localisation.locales.map((locale) => ({
+    [`${prefix}title`]: titles[locale] ?? null,
+    [`${prefix}sortTitle`]: sortTitles[locale],
+    _locale: locale,
+    _parentID: doc.id,
+  }))
+}
+
+/** The search index rows the hooks keep (src/search/searchIndex.ts): published titles only. */
+const searchEntryRows = (
+  collection: SortedCollection,
+  docs: readonly SortedTitle[],
+  localisation: Localisation,
+  now: string,
+): Row[] =>
+  docs.flatMap((doc) => {
+    const titles = titlesOf(doc)
+    const sortTitle = sortTitlesFor({
+      locales: localisation.locales,
+      defaultLocale: localisation.defaultLocale,
+      titles,
+      previousTitles: titles,
+      given: {},
+    })
+    return expectedEntries(
+      collection,
+      { id: doc.id, _status: statusOf(doc), title: titles, sortTitle },
+      localisation.locales,
+    ).map((entry) => ({ ...entry, createdAt: now, updatedAt: now }))
+  })
+
 const writeCatalog = async (
   writer: BulkWriter,
   catalog: GeneratedCatalog,
   genreIds: readonly number[],
+  localisation: Localisation,
 ) => {
   const films = catalog.films
   await writer.insert(
@@ -178,7 +250,7 @@ const writeCatalog = async (
   )
   await writer.insert(
     'films_locales',
-    films.flatMap((film) => localeRows(film.id, film.title, film.titleDe)),
+    films.flatMap((film) => sortedLocaleRows(film, localisation, '')),
   )
   const filmRels = (parentPath: string) =>
     films.flatMap((film) => [
@@ -210,7 +282,7 @@ const writeCatalog = async (
   )
   await writer.insert(
     '_films_v_locales',
-    films.flatMap((film) => localeRows(film.id, film.title, film.titleDe, 'version_title')),
+    films.flatMap((film) => sortedLocaleRows(film, localisation, 'version_')),
   )
   await writer.insert('_films_v_rels', filmRels('version.'))
 
@@ -230,7 +302,7 @@ const writeCatalog = async (
   )
   await writer.insert(
     'series_locales',
-    series.flatMap((show) => localeRows(show.id, show.title, show.titleDe)),
+    series.flatMap((show) => sortedLocaleRows(show, localisation, '')),
   )
   const seriesRels = (parentPath: string) =>
     series.flatMap((show) =>
@@ -255,9 +327,14 @@ const writeCatalog = async (
   )
   await writer.insert(
     '_series_v_locales',
-    series.flatMap((show) => localeRows(show.id, show.title, show.titleDe, 'version_title')),
+    series.flatMap((show) => sortedLocaleRows(show, localisation, 'version_')),
   )
   await writer.insert('_series_v_rels', seriesRels('version.'))
+  const now = isoNow()
+  await writer.insert('search_entries', [
+    ...searchEntryRows('films', films, localisation, now),
+    ...searchEntryRows('series', series, localisation, now),
+  ])
 
   const seasons = catalog.seasons
   await writer.insert(
@@ -426,6 +503,13 @@ const writeLicences = async (
   )
 }
 
+const localisationOf = (db: BenchDatabase): Localisation => {
+  const localization = db.payload.config.localization
+  return localization
+    ? { locales: localization.localeCodes, defaultLocale: localization.defaultLocale }
+    : { locales: ['en'], defaultLocale: 'en' }
+}
+
 const explicitIdTables = [
   'films',
   '_films_v',
@@ -460,7 +544,7 @@ export const loadCatalog = async (
   if (db.backend === 'sqlite') await db.query('PRAGMA synchronous = OFF')
   const counts = await db.adapter.drizzle.transaction(async (tx) => {
     const writer = new BulkWriter(tx, db.adapter.tables)
-    await writeCatalog(writer, catalog, genreIds)
+    await writeCatalog(writer, catalog, genreIds, localisationOf(db))
     log(`${db.backend}: titles written (${formatMs(performance.now() - start)})`)
     await writeLicences(writer, catalog, regionIds, tzVersion)
     log(`${db.backend}: licences written (${formatMs(performance.now() - start)})`)
@@ -490,5 +574,42 @@ export const loadCatalog = async (
   log(
     `${db.backend}: ${db.backend === 'sqlite' ? 'ANALYZE' : 'VACUUM ANALYZE'} in ${formatMs(analyzeMs)}`,
   )
-  return { localApiMs, bulkMs, analyzeMs, rowsByTable: counts, staff }
+  const startupBackfill = await startupBackfillCheck(db)
+  log(
+    `${db.backend}: after the load, ${startupBackfill.titlesMissingSortTitle} titles lack a sort title, ` +
+      `${startupBackfill.searchEntries} search entries` +
+      (startupBackfill.searchIndexWouldBeRebuilt ? ' (the index would be rebuilt at start)' : ''),
+  )
+  return { localApiMs, bulkMs, analyzeMs, rowsByTable: counts, staff, startupBackfill }
+}
+
+/** The same questions the onInit asks before it backfills (read only). */
+const startupBackfillCheck = async (db: BenchDatabase): Promise<StartupBackfillCheck> => {
+  const { payload } = db
+  const { locales } = localisationOf(db)
+  let titlesMissingSortTitle = 0
+  let published = 0
+  for (const collection of ['films', 'series'] as const) {
+    const missing = await payload.count({
+      collection,
+      where: { or: locales.map((locale) => ({ [`sortTitle.${locale}`]: { exists: false } })) },
+      overrideAccess: true,
+    })
+    titlesMissingSortTitle += missing.totalDocs
+    const { totalDocs } = await payload.count({
+      collection,
+      where: { _status: { equals: 'published' } },
+      overrideAccess: true,
+    })
+    published += totalDocs
+  }
+  const { totalDocs: searchEntries } = await payload.count({
+    collection: 'search-entries',
+    overrideAccess: true,
+  })
+  return {
+    titlesMissingSortTitle,
+    searchEntries,
+    searchIndexWouldBeRebuilt: searchEntries === 0 && published > 0,
+  }
 }

@@ -4,7 +4,8 @@ import { auditMeetsTargets, type AuditStageResult, auditTargets } from './auditS
 import type { EngineResults } from './engineBench'
 import type { ExplainedStatement, ExplainResults } from './explain'
 import type { CpuUsage } from './cpu'
-import type { CorrectnessCheck, HttpRun } from './http'
+import type { CorrectnessCheck, EndpointCheck, HttpRun } from './http'
+import type { StartupBackfillCheck } from './load'
 
 export type MeasuredRun = HttpRun & {
   cpu: CpuUsage & {
@@ -45,9 +46,14 @@ export type HttpResults = {
   filtered: MeasuredRun
   unfiltered: MeasuredRun
   unfilteredNoJoins: MeasuredRun
+  /** The single rail and search requests made before they were measured. */
+  endpoints: EndpointCheck
+  /** `GET /api/rails/new` and `GET /api/search`, asked as the filtered page is (territory header). */
+  rail: MeasuredRun
+  search: MeasuredRun
   /** Against the staff request (the issue's "filtering switched off"). */
   ratios: Ratios
-  /** Against the staff request with `joins=false` (without the staff-only join). */
+  /** Against the staff request with `joins[availabilityWindows]=false` (without the staff-only join). */
   ratiosNoJoins: Ratios
 }
 
@@ -69,6 +75,8 @@ export type BackendResult =
         analyzeMs: number
       }
       rowsByTable: Record<string, number>
+      /** What a Payload start would backfill after the load (sort titles, search index). */
+      startupBackfill: StartupBackfillCheck
       /** Licences loaded with this process's tz database version (BENCH_TZ_STAMP). */
       tzVersionStamped: boolean
       /** The full rights audit in its own process (null with BENCH_AUDIT=false). */
@@ -91,6 +99,10 @@ export type AvailabilityReport = {
     seed: number
     territory: string
     path: string
+    railPath: string
+    searchPath: string
+    /** The search run's `q`: a word of the generator's title vocabulary. */
+    searchQuery: string
   }
   catalog: {
     films: number
@@ -105,6 +117,8 @@ export type AvailabilityReport = {
     licencesByShape: Record<string, number>
     holdbacks: number
     filmsAvailableInTerritory: number
+    /** Films and series whose title has the search word (all, and published). */
+    searchMatches: { titles: number; published: number }
   }
   timings: { generateMs: number; materializeMs: number; totalMs: number }
   /** Source files changed while the benchmark ran (other people editing the tree). */
@@ -150,7 +164,7 @@ const httpSection = (report: AvailabilityReport): string[] => {
   const lines = [
     `### \`GET ${report.options.path}\` over HTTP (production server, autocannon, ${report.options.connections} connections, ${report.options.durationSeconds} s per run)`,
     '',
-    `Filtered: public read with \`X-Viewer-Territory: ${report.options.territory}\` (the SQL join on \`availability-windows\` plus the availability summary hook). Unfiltered: the same request with a staff user's API key (editor role), which skips both, but staff responses also populate the \`availabilityWindows\` join (up to 20 rows per film). Unfiltered-nojoins: the staff request with \`joins=false\`, the closest to “filtering switched off”. Each warmed up for ${report.options.warmupSeconds} s, then measured one after the other. The target applies to the median latency ratio; CPU per request (server process plus Postgres backends) is the least sensitive to other processes on the machine.`,
+    `Filtered: public read with \`X-Viewer-Territory: ${report.options.territory}\` (the SQL join on \`availability-windows\` plus the availability summary hook). Unfiltered: the same request with a staff user's API key (editor role), which skips both, but staff responses also populate the \`availabilityWindows\` join (up to 20 rows per film). Unfiltered-nojoins: the staff request with \`joins[availabilityWindows]=false\`, the closest to “filtering switched off”. Each warmed up for ${report.options.warmupSeconds} s, then measured one after the other. The target applies to the median latency ratio; CPU per request (server process plus Postgres backends) is the least sensitive to other processes on the machine.`,
     '',
     '| backend | variant | p50 latency | p99 latency | requests/s | requests | non-2xx | CPU per request (server + DB) | busy cores: all / others |',
     '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
@@ -171,9 +185,7 @@ const httpSection = (report: AvailabilityReport): string[] => {
       continue
     }
     for (const run of [http.filtered, http.unfiltered, http.unfilteredNoJoins]) {
-      lines.push(
-        `| ${label} | ${run.variant} | ${ms(run.latencyP50Ms)} | ${ms(run.latencyP99Ms)} | ${run.requestsPerSecond.toFixed(1)} | ${int(run.requests)} | ${run.non2xx} | ${ms(run.cpu.msPerRequest)} | ${run.cpu.machineBusyCores.toFixed(2)} / ${run.cpu.otherBusyCores.toFixed(2)} |`,
-      )
+      lines.push(runRow(label, run))
     }
     const ratioRow = (name: string, ratios: Ratios) => {
       const met = ratios.medianLatency <= report.targets.filteredOverUnfiltered.target
@@ -185,6 +197,34 @@ const httpSection = (report: AvailabilityReport): string[] => {
     ratioRow('filtered / unfiltered-nojoins', http.ratiosNoJoins)
   }
   lines.push('')
+  return lines
+}
+
+const runRow = (label: string, run: MeasuredRun): string =>
+  `| ${label} | ${run.variant} | ${ms(run.latencyP50Ms)} | ${ms(run.latencyP99Ms)} | ${run.requestsPerSecond.toFixed(1)} | ${int(run.requests)} | ${run.non2xx} | ${ms(run.cpu.msPerRequest)} | ${run.cpu.machineBusyCores.toFixed(2)} / ${run.cpu.otherBusyCores.toFixed(2)} |`
+
+/** The public rail and search, measured in the same run and server as the list page. */
+const endpointsSection = (report: AvailabilityReport): string[] => {
+  const { searchMatches } = report.catalog
+  const lines = [
+    `### \`GET ${report.options.railPath}\` and \`GET ${report.options.searchPath}\` over HTTP (same server and settings as the list page)`,
+    '',
+    `Public reads with \`X-Viewer-Territory: ${report.options.territory}\`, as the filtered list page, measured right after it. Rail: the automatic \`new\` rail. Search: \`q=${report.options.searchQuery}\`, a noun of the generator's title vocabulary, in the English titles of ${int(searchMatches.titles)} films and series (${int(searchMatches.published)} of them published); the viewer sees those licensed in ${report.options.territory} now (\`totalDocs\` below).`,
+    '',
+    '| backend | variant | p50 latency | p99 latency | requests/s | requests | non-2xx | CPU per request (server + DB) | busy cores: all / others |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ]
+  const checks: string[] = []
+  for (const result of report.backends) {
+    if (result.status !== 'measured' || !result.http) continue
+    const label = backendLabel[result.backend]
+    const { rail, search, endpoints } = result.http
+    lines.push(runRow(label, rail), runRow(label, search))
+    checks.push(
+      `- ${label}: rail ${endpoints.railItems} items; search \`totalDocs\` ${int(endpoints.searchTotalDocs)} (${endpoints.searchHits} on the page).`,
+    )
+  }
+  lines.push('', ...checks, '')
   return lines
 }
 
@@ -228,6 +268,24 @@ const auditSection = (report: AvailabilityReport): string[] => {
         : `**${int(audit.differing)}** (${int(audit.rows.missing)} / ${int(audit.rows.extra)} / ${int(audit.rows.different)})`
     lines.push(
       `| ${label} | ${int(audit.titlesChecked)} | ${int(audit.batches)} (${audit.batchSize ?? 'default'}) | ${differing} | ${seconds(audit.auditMs)} | ${seconds(audit.cpuMs)} | ${audit.loadAverage.map((value) => value.toFixed(1)).join(' / ')} | ${mib(audit.maxRssBytes)} | ${mib(audit.heapUsedMaxBytes)} | ${seconds(audit.initMs)} | < ${auditTargets.seconds} s, < 1 GiB: ${tick(auditMeetsTargets(audit))}${audit.differing > 0 ? '; **differences found**' : ''} |`,
+    )
+  }
+  lines.push(
+    '',
+    'Search index (`auditSearchIndex`, run after the catalog as `npm run rights:audit` runs it, no repair) and what a start would backfill after the load (sort titles of every locale and the search entries are bulk-loaded as the title hooks write them):',
+    '',
+  )
+  for (const result of report.backends) {
+    if (result.status !== 'measured') continue
+    const backfill = result.startupBackfill
+    const search = result.audit?.searchIndex
+    const clean = search ? search.differing === 0 && search.orphans === 0 : null
+    lines.push(
+      `- ${backendLabel[result.backend]}: ${
+        search
+          ? `${int(search.checked)} titles checked in ${seconds(search.ms)}, ${int(search.differing)} differing, ${int(search.orphans)} orphans: **${clean ? 'clean' : 'NOT clean'}**`
+          : 'search index not audited'
+      }; after the load ${int(backfill.titlesMissingSortTitle)} titles lacked a sort title, ${int(backfill.searchEntries)} search entries${backfill.searchIndexWouldBeRebuilt ? ' (**the index would be rebuilt at start**)' : ''}.`,
     )
   }
   const stamps = report.backends.flatMap((result) =>
@@ -365,6 +423,7 @@ export const renderSection = (report: AvailabilityReport): string => {
     ...engineSection(report),
     ...auditSection(report),
     ...httpSection(report),
+    ...endpointsSection(report),
     ...correctnessSection(report),
     ...queryNotes(report),
     '#### Load times',

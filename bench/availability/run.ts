@@ -25,13 +25,17 @@ import { auditMeetsTargets, runAuditStage, type AuditStageResult } from './audit
 import { startCpuMeter, waitForQuietMachine } from './cpu'
 import { runEngineBench } from './engineBench'
 import { explainFilmsPage } from './explain'
-import { generateCatalog, type GeneratedCatalog } from './generate'
+import { benchSearchWord, generateCatalog, type GeneratedCatalog, titlesMatching } from './generate'
 import {
   type AutocannonInput,
   checkCorrectness,
+  checkEndpoints,
   describeRun,
+  endpointVariants,
   filmsPath,
   type HttpRun,
+  railPath,
+  searchPath,
   type Variant,
   variants,
 } from './http'
@@ -159,6 +163,17 @@ const auditStage = async (
       `${(audit.maxRssBytes / 1024 ** 2).toFixed(0)} MiB, ${audit.differing} differing: ` +
       `${auditMeetsTargets(audit) ? 'within' : 'NOT within'} 60 s / 1 GiB`,
   )
+  const search = audit.searchIndex
+  log(
+    `${backend}: search index: ${search.checked} titles checked in ${formatMs(search.ms)}, ` +
+      `${search.differing} differing, ${search.orphans} orphans`,
+  )
+  if (search.differing > 0 || search.orphans > 0) {
+    warn(
+      `${backend}: the search index differs from the stored titles (${search.differing} differing, ` +
+        `${search.orphans} orphans); first: ${JSON.stringify(search.examples.slice(0, 3))}`,
+    )
+  }
   if (audit.differing > 0) {
     warn(
       `${backend}: the audit found ${audit.differing} titles whose stored rows differ from the ` +
@@ -188,6 +203,13 @@ const benchBackend = async (
     const load = await loadCatalog(db, catalog, rows, {
       tzVersion: options.stampTzVersion ? timeZoneRulesVersion() : null,
     })
+    const backfill = load.startupBackfill
+    if (backfill.titlesMissingSortTitle > 0 || backfill.searchIndexWouldBeRebuilt) {
+      warn(
+        `${backend}: Payload's start would backfill after this load (${JSON.stringify(backfill)}): ` +
+          'the loader no longer writes what the title hooks write',
+      )
+    }
     const [explain] = await timed(`${backend}: SQL of the films page (EXPLAIN)`, () =>
       explainFilmsPage(db, {
         territory: options.territory,
@@ -246,15 +268,33 @@ const benchBackend = async (
       if (!correctness.ok)
         warn(`${backend}: correctness check failed: ${JSON.stringify(correctness)}`)
 
+      // The rail and the search must answer before they are measured (a 4xx would be measured
+      // as fast as nothing).
+      const endpoints = await checkEndpoints({
+        baseUrl,
+        pageSize: options.pageSize,
+        territory: options.territory,
+        apiKey: load.staff.apiKey,
+        searchQuery: benchSearchWord,
+      })
+      log(
+        `${backend}: ${railPath(options.pageSize)}: ${endpoints.railItems} items; ` +
+          `${searchPath(options.pageSize, endpoints.searchQuery)}: totalDocs ${endpoints.searchTotalDocs}, ${endpoints.searchHits} on the page`,
+      )
+      if (endpoints.searchTotalDocs === 0) {
+        throw new Error(`${backend}: the search for "${endpoints.searchQuery}" found nothing`)
+      }
+
       const common = {
         baseUrl,
         pageSize: options.pageSize,
         territory: options.territory,
         apiKey: load.staff.apiKey,
         connections: options.connections,
+        searchQuery: benchSearchWord,
       }
       log(`${backend}: warm-up, ${options.warmupSeconds} s per variant`)
-      for (const variant of variants) {
+      for (const variant of [...variants, ...endpointVariants]) {
         await measure({ ...common, variant, durationSeconds: options.warmupSeconds })
       }
       log(`${backend}: measuring, ${options.durationSeconds} s per variant`)
@@ -302,7 +342,9 @@ const benchBackend = async (
       const filtered = await measured('filtered')
       const unfiltered = await measured('unfiltered')
       const unfilteredNoJoins = await measured('unfiltered-nojoins')
-      for (const run of [filtered, unfiltered, unfilteredNoJoins]) {
+      const rail = await measured('rail')
+      const search = await measured('search')
+      for (const run of [filtered, unfiltered, unfilteredNoJoins, rail, search]) {
         if (run.non2xx > 0 || run.errors > 0) {
           warn(
             `${backend} ${run.variant}: ${run.non2xx} non-2xx responses, ${run.errors} errors (${JSON.stringify(run.statusCodes)})`,
@@ -320,6 +362,9 @@ const benchBackend = async (
         filtered,
         unfiltered,
         unfilteredNoJoins,
+        endpoints,
+        rail,
+        search,
         ratios: ratiosOf(filtered, unfiltered),
         ratiosNoJoins: ratiosOf(filtered, unfilteredNoJoins),
       }
@@ -344,6 +389,7 @@ const benchBackend = async (
         analyzeMs: load.analyzeMs,
       },
       rowsByTable: load.rowsByTable,
+      startupBackfill: load.startupBackfill,
       tzVersionStamped: options.stampTzVersion,
       audit,
       http,
@@ -445,6 +491,9 @@ const main = async () => {
       seed: options.seed,
       territory: options.territory,
       path: filmsPath(options.pageSize),
+      railPath: railPath(options.pageSize),
+      searchPath: searchPath(options.pageSize, benchSearchWord),
+      searchQuery: benchSearchWord,
     },
     catalog: {
       films: catalog.films.length,
@@ -459,6 +508,7 @@ const main = async () => {
       licencesByShape: catalog.stats.licencesByShape,
       holdbacks: catalog.stats.holdbacks,
       filmsAvailableInTerritory: availableNow.engine.size,
+      searchMatches: titlesMatching(catalog, benchSearchWord),
     },
     timings: { generateMs, materializeMs, totalMs: elapsedMs() },
     sourceChangedDuringRun: changedFiles(sourceAtStart, sourceFingerprint()),
