@@ -303,6 +303,7 @@ describe(`the public content API over HTTP (${postgresServerUrl ? 'postgres' : '
     expect(
       await answer(`content=films/${film.available}&territory=DE&at=2019-12-31T22:59:59Z`),
     ).toEqual({
+      announced: null,
       available: false,
       reasons: ['NO_GRANT'],
       validUntil: '2019-12-31T23:00:00Z',

@@ -166,6 +166,11 @@ export const fillPlayback =
     if (signed && !staff) {
       capCacheLifetime(req, Math.floor(runtime.options.playbackTokenTtlSeconds / 4))
     }
-    title.playback = playback
+    // Local API reads (the admin builds its forms from them) leave out what is null: Payload's
+    // default values walk into every group member and throw on a null one.
+    title.playback =
+      req.payloadAPI === 'local'
+        ? Object.fromEntries(Object.entries(playback).filter(([, entry]) => entry !== null))
+        : playback
     return doc
   }
