@@ -8,6 +8,7 @@ import * as migration_20261203_161654_reference_data from './20261203_161654_ref
 import * as migration_20261203_163911_rails from './20261203_163911_rails';
 import * as migration_20261203_165658_avails_import from './20261203_165658_avails_import';
 import * as migration_20261203_170846_merged_schema_snapshot from './20261203_170846_merged_schema_snapshot';
+import * as migration_20261204_012805_texts_parent_indexes from './20261204_012805_texts_parent_indexes';
 
 export const migrations = [
   {
@@ -58,6 +59,11 @@ export const migrations = [
   {
     up: migration_20261203_170846_merged_schema_snapshot.up,
     down: migration_20261203_170846_merged_schema_snapshot.down,
-    name: '20261203_170846_merged_schema_snapshot'
+    name: '20261203_170846_merged_schema_snapshot',
+  },
+  {
+    up: migration_20261204_012805_texts_parent_indexes.up,
+    down: migration_20261204_012805_texts_parent_indexes.down,
+    name: '20261204_012805_texts_parent_indexes'
   },
 ];

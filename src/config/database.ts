@@ -8,6 +8,7 @@ import type { DatabaseAdapterObj } from 'payload'
 
 import { migrations as postgresMigrations } from '../../migrations/postgres'
 import { migrations as sqliteMigrations } from '../../migrations/sqlite'
+import { postgresParentIndexes, sqliteParentIndexes } from './parentIndexes'
 import { openSqliteClient } from './sqliteClient'
 
 export type DatabaseKind = 'sqlite' | 'postgres' | 'mongodb'
@@ -105,6 +106,7 @@ export const databaseAdapterFor = ({
       if (file) ensureSqliteDirectory(file)
       const adapter = sqliteAdapter({
         client: { url },
+        afterSchemaInit: [sqliteParentIndexes],
         migrationDir: path.join(projectRoot, 'migrations/sqlite'),
         prodMigrations: production ? sqliteMigrations : undefined,
       })
@@ -112,6 +114,7 @@ export const databaseAdapterFor = ({
     }
     case 'postgres':
       return postgresAdapter({
+        afterSchemaInit: [postgresParentIndexes],
         pool: { connectionString: url, connectionTimeoutMillis: 5_000, max: 10 },
         migrationDir: path.join(projectRoot, 'migrations/postgres'),
         prodMigrations: production ? postgresMigrations : undefined,
