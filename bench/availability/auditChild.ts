@@ -5,6 +5,7 @@
  * Env: DATABASE_URL, PAYLOAD_SECRET, BENCH_BACKEND, BENCH_AUDIT_BATCH_SIZE (optional).
  * Prints one line starting with `BENCH_AUDIT ` and a JSON `AuditStageResult`.
  */
+import fs from 'node:fs'
 import os from 'node:os'
 
 import { auditCatalog } from '../../src/rights/audit'
@@ -18,6 +19,23 @@ const batchSetting = process.env.BENCH_AUDIT_BATCH_SIZE
 const batchSize = batchSetting ? Number(batchSetting) : undefined
 if (batchSize !== undefined && !(Number.isInteger(batchSize) && batchSize > 0)) {
   throw new Error('BENCH_AUDIT_BATCH_SIZE must be a positive integer')
+}
+
+/**
+ * This process's own peak resident memory. Linux's `maxRSS` (getrusage) is no good here: a
+ * spawned child starts as a fork of the bench process, and the kernel carries the fork's
+ * high-water mark across exec, so the child reported the parent's 4.5 GiB as its own. `VmHWM`
+ * belongs to the address space exec created.
+ */
+const peakResidentBytes = (): number => {
+  try {
+    const match = /^VmHWM:\s+(\d+) kB$/m.exec(fs.readFileSync('/proc/self/status', 'utf8'))
+    if (match) return Number(match[1]) * 1024
+  } catch {
+    // Not Linux: fall through to getrusage.
+  }
+  // maxRSS is in kilobytes.
+  return process.resourceUsage().maxRSS * 1024
 }
 
 const initStart = performance.now()
@@ -57,8 +75,7 @@ const stage: AuditStageResult = {
   auditMs,
   cpuMs: (cpu.user + cpu.system) / 1000,
   loadAverage: [loadAtStart, loadAtEnd],
-  // maxRSS is in kilobytes.
-  maxRssBytes: process.resourceUsage().maxRSS * 1024,
+  maxRssBytes: peakResidentBytes(),
   heapUsedMaxBytes,
   titlesChecked: result.checked,
   batches,

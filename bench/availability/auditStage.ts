@@ -17,7 +17,7 @@ export type AuditStageResult = {
   cpuMs: number
   /** The machine's 1-minute load average when the audit started and when it ended. */
   loadAverage: [number, number]
-  /** `process.resourceUsage().maxRSS` at the end, in bytes: the whole process, init included. */
+  /** The audit process's peak resident memory (`VmHWM`), in bytes: init included. */
   maxRssBytes: number
   /** Largest heap seen after a batch. */
   heapUsedMaxBytes: number

@@ -329,12 +329,19 @@ export const mergeTotals = (into: AuditTotals, more: AuditTotals): AuditTotals =
   return into
 }
 
+/** See `CatalogAuditOptions.batchSize`. */
+const seriesShare = 50
+
 export type CatalogAuditOptions = AuditOptions & {
   /** Where to start (a previous run's `next`); the whole catalog by default. */
   from?: AuditCursor
   /** Stop after about this many titles (the next run goes on from `next`). */
   maxTitles?: number
-  /** Films (or seasons, episodes) per batch; series are taken a tenth as many at a time. */
+  /**
+   * Films (or seasons, episodes) per batch. A series brings all its seasons and episodes along
+   * (tens of titles, each with its rows in every territory), so series are taken a fiftieth as
+   * many at a time: a batch of series then holds about as many titles as a batch of films.
+   */
   batchSize?: number
   onBatch?: (totals: AuditTotals) => void
 }
@@ -368,7 +375,8 @@ export const auditCatalog = async (
       return { ...totals, next: null }
     }
     const collection = cursor.step
-    const perBatch = collection === 'series' ? Math.max(1, Math.ceil(batchSize / 10)) : batchSize
+    const perBatch =
+      collection === 'series' ? Math.max(1, Math.ceil(batchSize / seriesShare)) : batchSize
     // Never more roots than the titles left in this run (a series brings its episodes along).
     const limit = Math.max(1, Math.min(perBatch, maxTitles - totals.checked))
     const conditions = [
