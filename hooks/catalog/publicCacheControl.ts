@@ -43,6 +43,6 @@ export const limitCacheToAppearances = async (
   if (ids.length === 0) return
   const territory = await viewerTerritoryOf(req)
   const at = availabilityInstantOf(req)
-  const appearing = await nextAppearance(req.payload, collection, territory, at, req, ids)
+  const appearing = await nextAppearance(req.payload, collection, territory, at, req, { ids })
   limitPublicCache(req, cacheControlFor(at, [appearing]))
 }

@@ -2,6 +2,7 @@ import type { PayloadRequest, Where } from 'payload'
 
 import { publicMaxLimitOf } from '../api/limits'
 import type { ContentCollection } from '../availability'
+import type { RowState } from '../rights/materialize'
 import { openEndInstant, rowsInForce } from '../rights/rowsInForce'
 import { type AvailabilitySummary, nextAppearance } from '../rights/summary'
 import { availabilityInstantOf, viewerTerritoryOf } from '../rights/viewerTerritory'
@@ -114,7 +115,9 @@ export const visibleCards = async (
     const hidden = ids.filter((id) => !shown.has(id))
     if (hidden.length > 0) {
       const { territory, at } = await viewerOf(req)
-      changes.push(await nextAppearance(req.payload, collection, territory, at, req, hidden))
+      changes.push(
+        await nextAppearance(req.payload, collection, territory, at, req, { ids: hidden }),
+      )
     }
   }
   return { cards, changes }
@@ -175,12 +178,15 @@ const itemsFromRows = async (
   return { items, changes }
 }
 
-/** The next instant any title of the rail collections becomes available here. */
-const nextAppearances = async (req: PayloadRequest) => {
+/**
+ * The next instant any title of the rail collections gets a row of this state here: becomes
+ * available (the default) or is announced.
+ */
+const nextAppearances = async (req: PayloadRequest, state?: RowState) => {
   const { territory, at } = await viewerOf(req)
   return Promise.all(
     railCollections.map((collection) =>
-      nextAppearance(req.payload, collection, territory, at, req),
+      nextAppearance(req.payload, collection, territory, at, req, { state }),
     ),
   )
 }
@@ -270,25 +276,10 @@ const comingSoonRail = async (
       })
   })
   // An announcement ends (the title starts, or the announcement is withdrawn) or begins.
-  const { docs: next } = await req.payload.find({
-    collection: 'availability-windows',
-    where: {
-      and: [
-        { titleCollection: { in: [...railCollections] } },
-        { territory: { equals: territory } },
-        { state: { equals: 'announced' } },
-        { start: { greater_than: at } },
-      ],
-    },
-    sort: 'start',
-    limit: 1,
-    pagination: false,
-    depth: 0,
-    overrideAccess: true,
-    select: { start: true },
-    req,
-  })
-  return { items, changes: [...rows.map((row) => row.end), next[0]?.start ?? null] }
+  return {
+    items,
+    changes: [...rows.map((row) => row.end), ...(await nextAppearances(req, 'announced'))],
+  }
 }
 
 /**

@@ -10,6 +10,7 @@ import {
 } from '../availability'
 import { formatPublicCacheControl, lifetimeUntil } from '../http/publicCacheControl'
 import type { AvailabilitySummary } from '../payload-types'
+import type { RowState } from './materialize'
 import { openEndInstant, rowsInForce } from './rowsInForce'
 
 export type { AvailabilitySummary }
@@ -54,8 +55,9 @@ export const summariesFor = async (
 }
 
 /**
- * The next instant a title of the collection (or, with `ids`, one of these titles) becomes
- * available in the territory.
+ * The next instant a title of the collection (or, with `ids`, one of these titles) gets a row
+ * of this state in the territory: becomes available (the default), or, `announced`, is
+ * announced as coming soon.
  */
 export const nextAppearance = async (
   payload: Payload,
@@ -63,7 +65,7 @@ export const nextAppearance = async (
   territory: string,
   at: string,
   req: PayloadRequest,
-  ids?: readonly (string | number)[],
+  { ids, state = 'available' }: { ids?: readonly (string | number)[]; state?: RowState } = {},
 ): Promise<string | null> => {
   const { docs } = await payload.find({
     collection: 'availability-windows',
@@ -73,7 +75,7 @@ export const nextAppearance = async (
           ? { contentKey: { in: ids.map((id) => nodeKey({ collection, id: String(id) })) } }
           : { titleCollection: { equals: collection } },
         { territory: { equals: territory } },
-        { state: { equals: 'available' } },
+        { state: { equals: state } },
         { start: { greater_than: at } },
       ],
     },

@@ -1,15 +1,12 @@
-import fs from 'node:fs'
 import http from 'node:http'
-import os from 'node:os'
-import path from 'node:path'
 import zlib from 'node:zlib'
 
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { type ApiClient, createdId, loginAs } from './support/api'
-import { createPostgresDatabase, postgresServerUrl } from './support/postgres'
-import { type RunningServer, startProductionServer } from './support/server'
+import { type ApiClient, createdId } from './support/api'
+import type { RunningServer } from './support/server'
+import { e2eBackends, startStaffServer } from './support/staffServer'
 
 // Issue 10, "CDN and HTTP", on the production server (Express around Next) over real HTTP:
 // ETag/304, compression, stale windows bounded by validUntil, CORS preflight, image files.
@@ -19,23 +16,7 @@ const frontend = 'https://frontend.example'
 const territoryHeader = 'cf-ipcountry'
 const filmsOnPage = 24
 
-type Backend = { name: string; prepare: () => Promise<{ url: string; drop: () => Promise<void> }> }
-
-const backends: Backend[] = [
-  {
-    name: 'sqlite',
-    prepare: async () => {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'reelhouse-cdn-'))
-      return {
-        url: `file:${path.join(dir, 'reelhouse.db')}`,
-        drop: async () => fs.rmSync(dir, { recursive: true, force: true }),
-      }
-    },
-  },
-  ...(postgresServerUrl
-    ? [{ name: 'postgres', prepare: () => createPostgresDatabase(postgresServerUrl as string) }]
-    : []),
-]
+const backends = e2eBackends('reelhouse-cdn-')
 
 type Raw = { status: number; headers: http.IncomingHttpHeaders; body: Buffer }
 
@@ -105,7 +86,7 @@ type Page = { totalDocs: number; docs: Film[] }
 describe.each(backends)('CDN and HTTP on the production server on $name', (backend) => {
   let server: RunningServer
   let staff: ApiClient
-  let drop: () => Promise<void>
+  let stop: (() => Promise<void>) | undefined
   let imageId: number
   let filmIds: number[] = []
 
@@ -142,16 +123,13 @@ describe.each(backends)('CDN and HTTP on the production server on $name', (backe
   }
 
   beforeAll(async () => {
-    const database = await backend.prepare()
-    drop = database.drop
-    server = await startProductionServer({
-      DATABASE_URL: database.url,
-      ADMIN_EMAIL: admin.email,
-      ADMIN_PASSWORD: admin.password,
+    const started = await startStaffServer(backend, admin, {
       VIEWER_TERRITORY_HEADER: territoryHeader,
       CORS_ORIGINS: frontend,
     })
-    staff = await loginAs(server, admin)
+    server = started.server
+    staff = started.staff
+    stop = started.stop
     for (const [code, timeZone] of [
       ['DE', 'Europe/Berlin'],
       ['US', 'America/New_York'],
@@ -183,8 +161,7 @@ describe.each(backends)('CDN and HTTP on the production server on $name', (backe
   })
 
   afterAll(async () => {
-    await server?.stop()
-    await drop?.()
+    await stop?.()
   })
 
   it('ETag on public answers and If-None-Match -> 304 (no body, same validators and Vary)', async () => {

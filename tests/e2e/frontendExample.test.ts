@@ -1,14 +1,11 @@
 import { execFile } from 'node:child_process'
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import { promisify } from 'node:util'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { type ApiClient, createdId, loginAs } from './support/api'
-import { createPostgresDatabase, postgresServerUrl } from './support/postgres'
-import { type RunningServer, startProductionServer } from './support/server'
+import { type ApiClient, createdId } from './support/api'
+import type { RunningServer } from './support/server'
+import { e2eBackends, startStaffServer } from './support/staffServer'
 
 // Issue 10, "Types and contract": the example frontend (examples/frontend) type-checks against
 // the generated contract and runs against a production server, over REST (@payloadcms/sdk)
@@ -17,23 +14,7 @@ import { type RunningServer, startProductionServer } from './support/server'
 const run = promisify(execFile)
 const admin = { email: 'frontend-admin@reelhouse.test', password: 'a long admin password' }
 
-type Backend = { name: string; prepare: () => Promise<{ url: string; drop: () => Promise<void> }> }
-
-const backends: Backend[] = [
-  {
-    name: 'sqlite',
-    prepare: async () => {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'reelhouse-frontend-'))
-      return {
-        url: `file:${path.join(dir, 'reelhouse.db')}`,
-        drop: async () => fs.rmSync(dir, { recursive: true, force: true }),
-      }
-    },
-  },
-  ...(postgresServerUrl
-    ? [{ name: 'postgres', prepare: () => createPostgresDatabase(postgresServerUrl as string) }]
-    : []),
-]
+const backends = e2eBackends('reelhouse-frontend-')
 
 type Tile = {
   id: number
@@ -64,7 +45,7 @@ it('the example type-checks against the generated types', async () => {
 describe.each(backends)('the example frontend on the production server on $name', (backend) => {
   let server: RunningServer
   let staff: ApiClient
-  let drop: () => Promise<void>
+  let stop: (() => Promise<void>) | undefined
   const ids = { everywhere: 0, germanyOnly: 0 }
   const validUntil = '2090-06-30T22:00:00.000Z'
 
@@ -85,14 +66,10 @@ describe.each(backends)('the example frontend on the production server on $name'
   }
 
   beforeAll(async () => {
-    const database = await backend.prepare()
-    drop = database.drop
-    server = await startProductionServer({
-      DATABASE_URL: database.url,
-      ADMIN_EMAIL: admin.email,
-      ADMIN_PASSWORD: admin.password,
-    })
-    staff = await loginAs(server, admin)
+    const started = await startStaffServer(backend, admin)
+    server = started.server
+    staff = started.staff
+    stop = started.stop
     for (const [code, timeZone] of [
       ['DE', 'Europe/Berlin'],
       ['CN', 'Asia/Shanghai'],
@@ -129,8 +106,7 @@ describe.each(backends)('the example frontend on the production server on $name'
   }, 120_000)
 
   afterAll(async () => {
-    await server?.stop()
-    await drop?.()
+    await stop?.()
   })
 
   it('DE sees both films, with typed availability, over REST and GraphQL', async () => {

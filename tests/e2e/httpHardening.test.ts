@@ -6,9 +6,9 @@ import path from 'node:path'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { type ApiClient, createdId, licenseFilmInGermany, loginAs } from './support/api'
-import { createPostgresDatabase, postgresServerUrl } from './support/postgres'
+import { type ApiClient, createdId, licenseFilmInGermany } from './support/api'
 import { type RunningServer, spawnServer, startProductionServer } from './support/server'
+import { e2eBackends, startStaffServer } from './support/staffServer'
 
 // Issue "Public API hardening", the items the Express server decides (6, 8, 12, 13), on the
 // production server over real HTTP.
@@ -19,23 +19,7 @@ const frontend = 'https://frontend.example'
 const territoryHeader = 'cf-ipcountry'
 const limits = { perAccount: 3, perIp: 8 }
 
-type Backend = { name: string; prepare: () => Promise<{ url: string; drop: () => Promise<void> }> }
-
-const backends: Backend[] = [
-  {
-    name: 'sqlite',
-    prepare: async () => {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'reelhouse-hardening-'))
-      return {
-        url: `file:${path.join(dir, 'reelhouse.db')}`,
-        drop: async () => fs.rmSync(dir, { recursive: true, force: true }),
-      }
-    },
-  },
-  ...(postgresServerUrl
-    ? [{ name: 'postgres', prepare: () => createPostgresDatabase(postgresServerUrl as string) }]
-    : []),
-]
+const backends = e2eBackends('reelhouse-hardening-')
 
 const varyOf = (response: Response) =>
   (response.headers.get('vary') ?? '')
@@ -46,7 +30,7 @@ const varyOf = (response: Response) =>
 describe.each(backends)('HTTP hardening of the production server on $name', (backend) => {
   let server: RunningServer
   let staff: ApiClient
-  let drop: () => Promise<void>
+  let stop: (() => Promise<void>) | undefined
   let filmId: number
   let imageFile: string
 
@@ -66,18 +50,15 @@ describe.each(backends)('HTTP hardening of the production server on $name', (bac
     })
 
   beforeAll(async () => {
-    const database = await backend.prepare()
-    drop = database.drop
-    server = await startProductionServer({
-      DATABASE_URL: database.url,
-      ADMIN_EMAIL: admin.email,
-      ADMIN_PASSWORD: admin.password,
+    const started = await startStaffServer(backend, admin, {
       VIEWER_TERRITORY_HEADER: territoryHeader,
       CORS_ORIGINS: frontend,
       LOGIN_RATE_LIMIT_PER_ACCOUNT: String(limits.perAccount),
       LOGIN_RATE_LIMIT_PER_IP: String(limits.perIp),
     })
-    staff = await loginAs(server, admin)
+    server = started.server
+    staff = started.staff
+    stop = started.stop
     await createdId(await staff.post('/api/users', { ...editor, roles: ['editor'] }))
     const png = await sharp({
       create: { width: 600, height: 400, channels: 3, background: { r: 20, g: 90, b: 160 } },
@@ -113,8 +94,7 @@ describe.each(backends)('HTTP hardening of the production server on $name', (bac
   })
 
   afterAll(async () => {
-    await server?.stop()
-    await drop?.()
+    await stop?.()
   })
 
   it('item 6: Vary names the configured territory header on public catalog answers (REST, GraphQL, 400)', async () => {

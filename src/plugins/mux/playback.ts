@@ -1,5 +1,6 @@
 import type { CollectionAfterReadHook, CollectionSlug, PayloadRequest } from 'payload'
 
+import { nullableGroupValue } from '../../fields/nullableGroup'
 import { stricterCacheControl } from '../../http/publicCacheControl'
 import { isStaffUser, type RoleBearer } from '../../roles'
 import { rowsInForce } from '../../rights/rowsInForce'
@@ -142,9 +143,8 @@ export const fillPlayback =
     const title = doc as Record<string, unknown>
     // Left out by `select`: nothing to fill.
     if (!('playback' in title)) return doc
-    // Over REST and GraphQL null until filled. Local API reads (the admin builds its forms from
-    // them) keep Payload's empty group: its default values walk into a null group and throw.
-    if (req.payloadAPI !== 'local') title.playback = null
+    // Null until filled (what a Local API read keeps instead: src/fields/nullableGroup.ts).
+    title.playback = nullableGroupValue(req.payloadAPI, title.playback, null)
     const titleId = idOf(title.id)
     const comingSoon = req.context?.comingSoonPlayback === true
     if (!titleId || (overrideAccess && !comingSoon)) return doc
@@ -166,11 +166,6 @@ export const fillPlayback =
     if (signed && !staff) {
       capCacheLifetime(req, Math.floor(runtime.options.playbackTokenTtlSeconds / 4))
     }
-    // Local API reads (the admin builds its forms from them) leave out what is null: Payload's
-    // default values walk into every group member and throw on a null one.
-    title.playback =
-      req.payloadAPI === 'local'
-        ? Object.fromEntries(Object.entries(playback).filter(([, entry]) => entry !== null))
-        : playback
+    title.playback = nullableGroupValue(req.payloadAPI, title.playback, playback)
     return doc
   }
