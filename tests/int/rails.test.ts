@@ -4,6 +4,7 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { type PayloadHttpServer, servePayloadOverHttp } from '../fakes/payloadHttp'
+import { parsePublicCacheControl } from '../../src/http/publicCacheControl'
 import { auditCatalog } from '../../src/rights/audit'
 import { testBackends } from './support/backends'
 import { payloadFor, type TestPayload } from './support/payloadFor'
@@ -258,6 +259,34 @@ describe.each(testBackends)('rails on $kind', (backend) => {
     expect(Date.parse(de.announcedAt)).toBe(Date.parse(iso(now - 3_600_000)))
     await payload.update({ collection: 'licences', id: docs[0].id, data: { announceAt: null } })
     expect(titlesOf((await get('/api/rails/coming-soon')).body.items)).toEqual(['Announced film'])
+  })
+
+  run('coming soon is cached no longer than until the next announcement', async () => {
+    const { docs } = await payload.find({
+      collection: 'licences',
+      where: { contentKeys: { contains: `films/${ids.later}` } },
+      overrideAccess: true,
+    })
+    const inTwoMinutes = Date.now() + 120_000
+    await payload.update({
+      collection: 'licences',
+      id: docs[0].id,
+      data: { announceAt: new Date(inTwoMinutes).toISOString() },
+    })
+    try {
+      const { body, headers } = await get('/api/rails/coming-soon')
+      expect(titlesOf(body.items)).toEqual(['Announced film'])
+      const left = Math.ceil((inTwoMinutes - Date.now()) / 1000)
+      const { maxAge, staleWhileRevalidate, staleIfError } = parsePublicCacheControl(
+        headers.get('cache-control'),
+      ) ?? { maxAge: Infinity, staleWhileRevalidate: 0, staleIfError: 0 }
+      // Without the bound the answer would be cached for the full 300 s.
+      expect(maxAge).toBeLessThanOrEqual(left)
+      expect(maxAge + staleWhileRevalidate).toBeLessThanOrEqual(left)
+      expect(maxAge + staleIfError).toBeLessThanOrEqual(left)
+    } finally {
+      await payload.update({ collection: 'licences', id: docs[0].id, data: { announceAt: null } })
+    }
   })
 
   run('genre:<slug>: the visible titles of the genre by title; unknown genre 404', async () => {
