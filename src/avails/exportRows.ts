@@ -71,6 +71,8 @@ export interface ExportRow {
   licenceId: string
   /** Rows of one asset of one licence: one XML `Avail`, its `Transaction`s being the rows. */
   avail: string
+  /** The asset's content key (`films/3`), or `collection`. */
+  asset: string
   workType: WorkType
   territories: string[]
   values: Partial<Record<ExportColumn, ExportValue>>
@@ -389,6 +391,7 @@ export const availsExportRows = (
         result.rows.push({
           licenceId: licence.id,
           avail: `${licence.id}|${asset.key}`,
+          asset: asset.key,
           workType: asset.workType,
           territories,
           values,

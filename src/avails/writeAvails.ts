@@ -114,10 +114,17 @@ const titleMetadata = (row: ExportRow) =>
     'avails:ReleaseDate': textOf(row, 'ReleaseYear'),
   })
 
+/**
+ * `contentID` is required in XML: a title without EIDR or avails id gets one in our own
+ * namespace, which the importer's identifier lookup does not know, so it matches by names.
+ */
+const ownContentId = (row: ExportRow) =>
+  `md:cid:org:reelhouse:${row.asset === 'collection' ? `licence-${row.licenceId}` : row.asset.replace('/', '-')}`
+
 /** The Asset of an Avail, nested as v2.4 nests episode, season and series metadata. */
 const assetOf = (row: ExportRow): XmlNode => {
   const asset: XmlNode = {
-    '@_contentID': textOf(row, 'ContentID') ?? textOf(row, 'ALID') ?? row.avail,
+    '@_contentID': textOf(row, 'ContentID') ?? textOf(row, 'ALID') ?? ownContentId(row),
     'avails:WorkType': row.workType,
   }
   switch (row.workType) {

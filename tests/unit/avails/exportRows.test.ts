@@ -256,6 +256,17 @@ describe('availsExportRows', () => {
     expect(new Set(rows.map((entry) => entry.avail)).size).toBe(2)
   })
 
+  it('XML names a title without EIDR or avails id in our own namespace (contentID is required)', async () => {
+    const { rows } = availsExportRows([staffLicence()], catalog, regions)
+    expect(rows[0].values.ContentID).toBeUndefined()
+    const parsed = await readAvails(await writeAvails(rows, 'xml'), 'staff.xml')
+    expect(parsed.rows[0].cells.ContentID?.[0]?.raw).toBe('md:cid:org:reelhouse:films-3')
+    // The importer does not know that id, so the title is matched by its name and year.
+    const mapped = mapRows(parsed.rows, catalog, regions, options)
+    expect(mapped.errors).toEqual([])
+    expect(mapped.drafts.map((draft) => draft.contentKeys)).toEqual([['films/3'], ['films/3']])
+  })
+
   it('skips licences naming a title that no longer exists, and says why', () => {
     const { rows, skipped } = availsExportRows(
       [staffLicence({ contentKeys: ['films/404'] })],
