@@ -37,6 +37,7 @@ import {
   applyAvailsImportEndpoint,
   createAvailsImportEndpoint,
 } from './src/endpoints/availsImports'
+import { availsExportEndpoint } from './src/endpoints/availsExport'
 import { answerDatabaseBusy } from './hooks/errors/answerDatabaseBusy'
 import { exposeFieldErrors } from './hooks/errors/exposeFieldErrors'
 import { hideAccountLockout } from './hooks/errors/hideAccountLockout'
@@ -201,6 +202,7 @@ export const reelhouseConfig = ({
       searchEndpoint(limits),
       createAvailsImportEndpoint,
       applyAvailsImportEndpoint,
+      availsExportEndpoint,
     ],
     hooks: {
       afterError: [answerClientErrors, exposeFieldErrors, answerDatabaseBusy, hideAccountLockout],

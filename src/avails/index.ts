@@ -7,6 +7,14 @@ export {
   type ImportedLicence,
   type LicenceWrite,
 } from './diff'
+export {
+  type AvailsExport,
+  availsExportRows,
+  emaLicenseType,
+  type ExportFilter,
+  type ExportRow,
+  type SkippedLicence,
+} from './exportRows'
 export { eidrOf, normalTitle } from './identifiers'
 export {
   type AvailsSource,
@@ -18,5 +26,12 @@ export {
   scopeKey,
 } from './mapRows'
 export { readAvails } from './readAvails'
-export { AvailsFileError, type AvailRow, type ParsedAvails, type RowError } from './rows'
+export {
+  AvailsFileError,
+  type AvailsFormat,
+  type AvailRow,
+  type ParsedAvails,
+  type RowError,
+} from './rows'
 export { type CatalogTitle } from './titles'
+export { writeAvails } from './writeAvails'

@@ -11,25 +11,28 @@ import {
 import { documentId } from '../rights/ids'
 import { hasRole, type RoleBearer } from '../roles'
 
-const answer = (status: number, field: string, message: string) =>
+export const answer = (status: number, field: string, message: string) =>
   Response.json(
     { errors: [{ message, data: { errors: [{ path: field, message }] } }] },
     { status, headers: noStore },
   )
 
-const noStore = { 'Cache-Control': 'private, no-store' }
+export const noStore = { 'Cache-Control': 'private, no-store' }
 
 /** 401 without a user, 403 for a user who is neither licensing staff nor an admin. */
-const refuseUnlessLicensing = (req: PayloadRequest): Response | null => {
+export const refuseUnlessLicensing = (
+  req: PayloadRequest,
+  action = 'import avails',
+): Response | null => {
   if (!req.user) {
     return Response.json(
-      { errors: [{ message: 'Sign in as licensing staff or an admin to import avails.' }] },
+      { errors: [{ message: `Sign in as licensing staff or an admin to ${action}.` }] },
       { status: 401, headers: noStore },
     )
   }
   if (!hasRole(req.user as RoleBearer, ['admin', 'licensing'])) {
     return Response.json(
-      { errors: [{ message: 'Only licensing staff and admins may import avails.' }] },
+      { errors: [{ message: `Only licensing staff and admins may ${action}.` }] },
       { status: 403, headers: noStore },
     )
   }

@@ -130,7 +130,7 @@ export const loadCatalogTitles = async (
   return titles
 }
 
-const importedLicenceOf = (doc: LicenceDoc): ImportedLicence => ({
+export const importedLicenceOf = (doc: LicenceDoc): ImportedLicence => ({
   id: String(doc.id),
   availsKey: doc.availsKey ?? null,
   licensor: doc.licensor ?? '',
