@@ -21,8 +21,8 @@ import {
   computeAvailabilityRows,
   replaceAvailabilityRows,
 } from './materialize'
-import { loadRightsContext } from './rightsContext'
-import { readRowDigests, readStoredRows, type StoredRowRecord } from './tableReads'
+import { loadRightsContext, type RightsContext } from './rightsContext'
+import { readRowDigests, readStoredRows, type RowDigests, type StoredRowRecord } from './tableReads'
 import {
   type AuditRow,
   compareRows,
@@ -165,20 +165,37 @@ const storedRowsOf = async (
   return docs.map((doc) => ({ ...normalRow(doc), rowId: doc.id }))
 }
 
+/** What checking one batch of titles reads: the rights context around them and their rows' digests. */
+type BatchReads = {
+  context: RightsContext
+  keys: string[]
+  /** Null where the database cannot build digests (MongoDB). */
+  digests: RowDigests | null
+}
+
+const readBatch = async (
+  payload: Payload,
+  roots: readonly ContentRef[],
+  req: Partial<PayloadRequest> | undefined,
+): Promise<BatchReads> => {
+  const context = await loadRightsContext(payload, roots, req)
+  const keys = context.nodes.map(nodeKey)
+  return { context, keys, digests: await readRowDigests(payload, keys, req) }
+}
+
 /**
- * How the stored rows of these titles differ from `expectedRows`. Where the database can say
- * it in one text per title (SQL backends), only the titles whose texts differ are read and
+ * How the stored rows of these titles differ from `expectedRows`. Where the database said it
+ * in one text per title (SQL backends), only the titles whose texts differ are read and
  * compared row by row.
  */
 const differencesOf = async (
   payload: Payload,
-  keys: readonly string[],
+  { keys, digests }: BatchReads,
   expectedRows: readonly AvailabilityRow[],
   req: Partial<PayloadRequest> | undefined,
 ): Promise<TitleDifference[]> => {
   let suspects = keys
   let expected = expectedRows
-  const digests = await readRowDigests(payload, keys, req)
   if (digests) {
     const expectedDigests = digests.expected(expectedRows)
     suspects = keys.filter((key) => digests.stored.get(key) !== expectedDigests.get(key))
@@ -202,41 +219,37 @@ export type AuditOptions = {
 }
 
 /**
- * Recomputes the rows of these titles (and of everything around them: their ancestors and
- * descendants) from the licences and compares them with the stored rows; with `repair`, the
- * titles that differ get the recomputed rows, in one transaction.
+ * Recomputes a batch's rows from what `readBatch` read, compares them with the stored rows
+ * and, with `repair`, gives the titles that differ the recomputed rows in one transaction
+ * (the caller's, when `req` is given).
  */
-export const auditTitles = async (
+const checkBatch = async (
   payload: Payload,
-  roots: readonly ContentRef[],
-  { repair = false, onRepair, req }: AuditOptions = {},
+  reads: BatchReads,
+  { repair = false, onRepair, req }: AuditOptions,
 ): Promise<AuditTotals> => {
   const totals = emptyTotals()
-  if (roots.length === 0) return totals
-  const ownRequest = repair && !req ? await createLocalReq({}, payload) : undefined
+  totals.checked = reads.keys.length
+  const expectedRows = computeAvailabilityRows((id) => documentId(payload, id), reads.context)
+  const differences = await differencesOf(payload, reads, expectedRows, req)
+  await addDifferences(payload, totals, differences, req)
+  if (!repair || differences.length === 0) return totals
+  const ownRequest = req ? undefined : await createLocalReq({}, payload)
   const request = req ?? ownRequest
   const ownsTransaction = ownRequest ? await initTransaction(ownRequest) : false
   try {
-    const context = await loadRightsContext(payload, roots, request)
-    const keys = context.nodes.map(nodeKey)
-    totals.checked = keys.length
-    const expectedRows = computeAvailabilityRows((id) => documentId(payload, id), context)
-    const differences = await differencesOf(payload, keys, expectedRows, request)
-    await addDifferences(payload, totals, differences, request)
-    if (repair && differences.length > 0) {
-      const differing = new Set(differences.map((difference) => difference.contentKey))
-      await replaceAvailabilityRows(
-        payload,
-        [...differing],
-        expectedRows.filter((row) => differing.has(row.contentKey)),
-        request,
-      )
-      totals.repaired = differing.size
-      if (onRepair) {
-        const names = await titleNames(payload, [...differing], request)
-        for (const difference of differences) {
-          onRepair(difference, names.get(difference.contentKey) ?? null)
-        }
+    const differing = new Set(differences.map((difference) => difference.contentKey))
+    await replaceAvailabilityRows(
+      payload,
+      [...differing],
+      expectedRows.filter((row) => differing.has(row.contentKey)),
+      request,
+    )
+    totals.repaired = differing.size
+    if (onRepair) {
+      const names = await titleNames(payload, [...differing], request)
+      for (const difference of differences) {
+        onRepair(difference, names.get(difference.contentKey) ?? null)
       }
     }
     if (ownsTransaction && ownRequest) await commitTransaction(ownRequest)
@@ -246,6 +259,20 @@ export const auditTitles = async (
     throw error
   }
 }
+
+/**
+ * Recomputes the rows of these titles (and of everything around them: their ancestors and
+ * descendants) from the licences and compares them with the stored rows; with `repair`, the
+ * titles that differ get the recomputed rows, in one transaction.
+ */
+export const auditTitles = async (
+  payload: Payload,
+  roots: readonly ContentRef[],
+  options: AuditOptions = {},
+): Promise<AuditTotals> =>
+  roots.length === 0
+    ? emptyTotals()
+    : checkBatch(payload, await readBatch(payload, roots, options.req), options)
 
 /**
  * Stored rows whose title no longer exists (its relation was cleared when it was deleted, and
@@ -351,10 +378,61 @@ export type CatalogAuditResult = AuditTotals & {
   next: AuditCursor | null
 }
 
+/** A batch of roots and the reads its check needs, or the end of the walk over titles. */
+type CatalogBatch = { kind: 'titles'; reads: BatchReads; after: AuditCursor } | { kind: 'orphans' }
+
+/**
+ * The next batch of roots from `cursor` on (at most `room` titles' worth of roots), with its
+ * reads, moving on to the next step when a step has no roots left.
+ */
+const nextCatalogBatch = async (
+  payload: Payload,
+  cursor: AuditCursor,
+  room: number,
+  batchSize: number,
+  req: Partial<PayloadRequest> | undefined,
+): Promise<CatalogBatch> => {
+  for (let at = cursor; ;) {
+    if (at.step === 'orphans') return { kind: 'orphans' }
+    const collection = at.step
+    const perBatch =
+      collection === 'series' ? Math.max(1, Math.ceil(batchSize / seriesShare)) : batchSize
+    // Never more roots than the titles left in this run (a series brings its episodes along).
+    const limit = Math.max(1, Math.min(perBatch, room))
+    const conditions = [
+      rootsWhere[collection],
+      at.afterId === null ? undefined : { id: { greater_than: documentId(payload, at.afterId) } },
+    ].filter((condition): condition is Where => Boolean(condition))
+    const { docs } = await payload.find({
+      collection,
+      where: conditions.length ? { and: conditions } : undefined,
+      sort: 'id',
+      limit,
+      depth: 0,
+      overrideAccess: true,
+      select: {},
+      req,
+    })
+    if (docs.length === 0) {
+      at = { step: steps[steps.indexOf(at.step) + 1], afterId: null }
+      continue
+    }
+    const roots = docs.map((doc) => ({ collection, id: String(doc.id) }))
+    return {
+      kind: 'titles',
+      reads: await readBatch(payload, roots, req),
+      after: { step: collection, afterId: String(docs[docs.length - 1].id) },
+    }
+  }
+}
+
 /**
  * Audits the catalog in bounded batches, from `from` to the end or until `maxTitles` titles
  * were checked. Each batch is recomputed from the licences, compared with the stored rows and,
- * with `repair`, rewritten where it differs (one transaction per batch).
+ * with `repair`, rewritten where it differs (one transaction per batch). The next batch is read
+ * while the current one is recomputed (unless the caller's `req` holds a transaction), so
+ * that the database (its own process on PostgreSQL) and the engine work side by side; at most
+ * two batches are held at a time.
  */
 export const auditCatalog = async (
   payload: Payload,
@@ -367,42 +445,31 @@ export const auditCatalog = async (
   }: CatalogAuditOptions = {},
 ): Promise<CatalogAuditResult> => {
   const totals = emptyTotals()
+  const read = (cursor: AuditCursor, checked: number) => {
+    const batch = nextCatalogBatch(payload, cursor, maxTitles - checked, batchSize, options.req)
+    // Awaited below; a failure of the batch being checked must not leave this one unhandled.
+    batch.catch(() => undefined)
+    return batch
+  }
+  // A caller's transaction is one connection, which must not run two statements at once.
+  const readAhead = !options.req?.transactionID
   let cursor: AuditCursor = from
-  while (totals.checked < maxTitles) {
-    if (cursor.step === 'orphans') {
+  let checked = 0
+  let pending: Promise<CatalogBatch> | null = maxTitles > 0 ? read(cursor, checked) : null
+  while (pending) {
+    const batch: CatalogBatch = await pending
+    if (batch.kind === 'orphans') {
       mergeTotals(totals, await auditOrphanRows(payload, options))
       onBatch?.(totals)
       return { ...totals, next: null }
     }
-    const collection = cursor.step
-    const perBatch =
-      collection === 'series' ? Math.max(1, Math.ceil(batchSize / seriesShare)) : batchSize
-    // Never more roots than the titles left in this run (a series brings its episodes along).
-    const limit = Math.max(1, Math.min(perBatch, maxTitles - totals.checked))
-    const conditions = [
-      rootsWhere[collection],
-      cursor.afterId === null
-        ? undefined
-        : { id: { greater_than: documentId(payload, cursor.afterId) } },
-    ].filter((condition): condition is Where => Boolean(condition))
-    const { docs } = await payload.find({
-      collection,
-      where: conditions.length ? { and: conditions } : undefined,
-      sort: 'id',
-      limit,
-      depth: 0,
-      overrideAccess: true,
-      select: {},
-      req: options.req,
-    })
-    if (docs.length === 0) {
-      cursor = { step: steps[steps.indexOf(cursor.step) + 1], afterId: null }
-      continue
-    }
-    const roots = docs.map((doc) => ({ collection, id: String(doc.id) }))
-    mergeTotals(totals, await auditTitles(payload, roots, options))
+    checked += batch.reads.keys.length
+    cursor = batch.after
+    const more = checked < maxTitles
+    pending = more && readAhead ? read(cursor, checked) : null
+    mergeTotals(totals, await checkBatch(payload, batch.reads, options))
     onBatch?.(totals)
-    cursor = { step: collection, afterId: String(docs[docs.length - 1].id) }
+    if (more && !readAhead) pending = read(cursor, checked)
   }
   return { ...totals, next: cursor }
 }

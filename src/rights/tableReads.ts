@@ -268,14 +268,16 @@ const digestsFrom = (
  * gives: equal texts mean equal rows, so the audit reads and compares rows one by one only for
  * the titles whose texts differ. Null on MongoDB. Titles without rows have no entry.
  */
+export type RowDigests = {
+  stored: Map<string, string>
+  expected: (rows: readonly DigestRow[]) => Map<string, string>
+}
+
 export const readRowDigests = async (
   payload: Payload,
   keys: readonly string[],
   req?: Req,
-): Promise<{
-  stored: Map<string, string>
-  expected: (rows: readonly DigestRow[]) => Map<string, string>
-} | null> => {
+): Promise<RowDigests | null> => {
   const adapter = sqlAdapterOf(payload)
   if (!adapter) return null
   const offersText = isSqlite(adapter)
