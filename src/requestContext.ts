@@ -16,6 +16,13 @@ declare module 'payload' {
      */
     licenceBookkeepingFor?: string
     /**
+     * Licence saves in this request leave availability rows and conflicts to the caller, which
+     * refreshes every title it touched once after all its writes (the avails apply: see
+     * `deferredRefreshRequest` in src/rights/conflicts.ts). Set only on a request made for those
+     * writes.
+     */
+    licenceRefreshDeferred?: boolean
+    /**
      * This request lists coming-soon titles (src/rails): title reads in it carry the trailer's
      * playback only (never the main video's), and only for titles announced to the viewer.
      */

@@ -1,7 +1,11 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'payload'
 
 import type { Licence } from '../../src/payload-types'
-import { isBookkeepingSave, recordLicenceConflicts } from '../../src/rights/conflicts'
+import {
+  isBookkeepingSave,
+  isDeferredRefresh,
+  recordLicenceConflicts,
+} from '../../src/rights/conflicts'
 import { titleKeysNamedBy } from '../../src/rights/licenceRecords'
 
 /** Conflicts never block a save; they are recorded on every licence involved. */
@@ -12,7 +16,7 @@ export const recordConflictsAfterChange: CollectionAfterChangeHook<Licence> = as
   context,
 }) => {
   // Recording conflicts saves licences again; that save changes neither rights nor conflicts.
-  if (isBookkeepingSave(context, doc.id)) return doc
+  if (isBookkeepingSave(context, doc.id) || isDeferredRefresh(context)) return doc
   const recorded = await recordLicenceConflicts(
     req.payload,
     titleKeysNamedBy(doc, previousDoc),
@@ -24,7 +28,9 @@ export const recordConflictsAfterChange: CollectionAfterChangeHook<Licence> = as
 export const recordConflictsAfterDelete: CollectionAfterDeleteHook<Licence> = async ({
   doc,
   req,
+  context,
 }) => {
+  if (isDeferredRefresh(context)) return doc
   await recordLicenceConflicts(req.payload, titleKeysNamedBy(doc), req)
   return doc
 }

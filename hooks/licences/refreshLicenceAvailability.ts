@@ -2,7 +2,7 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'paylo
 
 import { contentRefFromKey } from '../../src/availability'
 import type { Licence } from '../../src/payload-types'
-import { isBookkeepingSave } from '../../src/rights/conflicts'
+import { isBookkeepingSave, isDeferredRefresh } from '../../src/rights/conflicts'
 import { titleKeysNamedBy } from '../../src/rights/licenceRecords'
 import { rematerializeAvailability } from '../../src/rights/materialize'
 
@@ -17,7 +17,7 @@ export const refreshLicenceAvailability: CollectionAfterChangeHook<Licence> = as
   context,
 }) => {
   // Recording conflicts saves licences again; that save changes neither rights nor conflicts.
-  if (isBookkeepingSave(context, doc.id)) return doc
+  if (isBookkeepingSave(context, doc.id) || isDeferredRefresh(context)) return doc
   await rematerializeAvailability(req.payload, titlesNamedBy(doc, previousDoc), req)
   return doc
 }
@@ -25,7 +25,9 @@ export const refreshLicenceAvailability: CollectionAfterChangeHook<Licence> = as
 export const refreshAvailabilityAfterLicenceDelete: CollectionAfterDeleteHook<Licence> = async ({
   doc,
   req,
+  context,
 }) => {
+  if (isDeferredRefresh(context)) return doc
   await rematerializeAvailability(req.payload, titlesNamedBy(doc), req)
   return doc
 }

@@ -38,7 +38,9 @@ import {
 } from '../avails'
 import type { AvailsImport, Config, Licence as LicenceDoc, User } from '../payload-types'
 import { auditTitles, type AuditTotals } from './audit'
+import { deferredRefreshRequest, recordLicenceConflicts } from './conflicts'
 import { documentId, idOf } from './ids'
+import { rematerializeAvailability } from './materialize'
 import { loadRightsContext } from './rightsContext'
 import { loadRegions } from './regions'
 
@@ -452,6 +454,23 @@ const createTitles = async (
   return created
 }
 
+/** Titles refreshed together after an import's writes (each batch reads their licences once). */
+const refreshBatchSize = 100
+
+/** Availability rows and recorded conflicts of every title the writes touched, in batches. */
+const refreshTitles = async (
+  payload: Payload,
+  roots: readonly ContentRef[],
+  req: PayloadRequest,
+): Promise<void> => {
+  const keys = [...new Set(roots.map(nodeKey))]
+  for (let start = 0; start < keys.length; start += refreshBatchSize) {
+    const batch = keys.slice(start, start + refreshBatchSize)
+    await rematerializeAvailability(payload, batch.map(contentRefFromKey), req)
+    await recordLicenceConflicts(payload, batch, req)
+  }
+}
+
 const sha256 = (data: Uint8Array) => crypto.createHash('sha256').update(data).digest('hex')
 
 export type StoredImport = Pick<
@@ -557,9 +576,13 @@ export const applyAvailsImport = async (
     const regionIds = new Map(regionDocs.map((region) => [region.code, region.id]))
     const created = await createTitles(payload, plan.mapped.newTitles, req, undo)
     const common = { overrideAccess: true, depth: 0, req } as const
+    // The licence writes leave availability rows and conflicts to refreshTitles below, once
+    // per title instead of once per licence (each refresh reads every licence of the title's
+    // tree). Undo steps run every hook, so a failed import leaves the rows as they were.
+    const writes = { ...common, req: deferredRefreshRequest(req) } as const
     for (const { id } of plan.diff.remove) {
       const doc = before.get(id)
-      await payload.delete({ collection: 'licences', id: documentId(payload, id), ...common })
+      await payload.delete({ collection: 'licences', id: documentId(payload, id), ...writes })
       if (doc) {
         undo.push(() =>
           payload.create({ collection: 'licences', data: restorableDataOf(doc), ...common }),
@@ -572,7 +595,7 @@ export const applyAvailsImport = async (
         collection: 'licences',
         id: documentId(payload, id),
         data: licenceDataOf(payload, write, stored.id, created, regionIds),
-        ...common,
+        ...writes,
       })
       if (doc) {
         undo.push(() =>
@@ -589,7 +612,7 @@ export const applyAvailsImport = async (
       const doc = await payload.create({
         collection: 'licences',
         data: licenceDataOf(payload, write, stored.id, created, regionIds),
-        ...common,
+        ...writes,
       })
       undo.push(() => payload.delete({ collection: 'licences', id: doc.id, ...common }))
     }
@@ -598,6 +621,7 @@ export const applyAvailsImport = async (
       ...[...created.values()].map(contentRefFromKey),
       ...[...before.values()].flatMap((doc) => (doc.contentKeys ?? []).map(contentRefFromKey)),
     ]
+    await refreshTitles(payload, roots, req)
     const audit = await auditTitles(payload, roots, { req })
     await payload.update({
       collection: 'avails-imports',

@@ -71,6 +71,21 @@ export const bookkeepingRequest = (
   return isolated
 }
 
+/**
+ * The request for many licence writes whose titles the caller refreshes once afterwards
+ * (`rematerializeAvailability`, `recordLicenceConflicts`): the caller's (and so its
+ * transaction), with a context of its own, so later saves in the caller's request run every hook.
+ */
+export const deferredRefreshRequest = (req: PayloadRequest): PayloadRequest => {
+  const isolated = isolateObjectProperty(req, 'context')
+  isolated.context = { ...req.context, licenceRefreshDeferred: true }
+  return isolated
+}
+
+/** Whether this licence save leaves availability rows and conflicts to its caller. */
+export const isDeferredRefresh = (context: PayloadRequest['context']): boolean =>
+  context.licenceRefreshDeferred === true
+
 /** Whether this save of `licenceId` only records bookkeeping (see bookkeepingRequest). */
 export const isBookkeepingSave = (
   context: PayloadRequest['context'],
