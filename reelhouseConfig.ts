@@ -42,7 +42,10 @@ import { answerDatabaseBusy } from './hooks/errors/answerDatabaseBusy'
 import { exposeFieldErrors } from './hooks/errors/exposeFieldErrors'
 import { hideAccountLockout } from './hooks/errors/hideAccountLockout'
 import { adminCredentialsFromEnv, ensureAdminFromEnv } from './src/bootstrap/ensureAdminFromEnv'
+import { withListContract } from './src/contract/listContract'
+import { contentQueries } from './src/graphql/contentQueries'
 import { applyContractNullability } from './src/graphql/contractTypes'
+import { buildListTypes, typeRailItems } from './src/graphql/listTypes'
 import { reelhouseRootQueries } from './src/graphql/rootFields'
 import { queryBudgetRule } from './src/graphql/queryBudget'
 import { muxVideoPlugin, muxVideoPluginOptionsFromEnv } from './src/plugins/mux'
@@ -176,14 +179,23 @@ export const reelhouseConfig = ({
       shouldAutoRun: () => runsJobs,
       tasks: [rightsAuditTask(rightsAuditSettingsFrom(env), async () => runsJobs)],
     },
-    typescript: { outputFile: path.join(projectRoot, 'src/payload-types.ts') },
+    typescript: {
+      outputFile: path.join(projectRoot, 'src/payload-types.ts'),
+      // Search results and rails: shapes that are not documents (src/contract/listContract.ts).
+      schema: [withListContract],
+    },
     graphQL: {
       disablePlaygroundInProduction: true,
       // Introspection is off in production: frontends generate code from this committed file.
       schemaOutputFile: path.join(projectRoot, 'schema.graphql'),
       queries: (graphQL, info) => {
         applyContractNullability(graphQL, info)
-        return reelhouseRootQueries({ timeoutMs: limits.graphQLTimeoutMs })(graphQL, info)
+        const listTypes = buildListTypes(graphQL, info)
+        typeRailItems(graphQL, info, listTypes.RailItem)
+        return reelhouseRootQueries({
+          timeoutMs: limits.graphQLTimeoutMs,
+          ownQueries: contentQueries(graphQL, info, listTypes),
+        })(graphQL, info)
       },
       validationRules: ({ variableValues }) => [
         queryBudgetRule(
@@ -199,7 +211,7 @@ export const reelhouseConfig = ({
     endpoints: [
       availabilityEndpoint,
       availabilityOverviewEndpoint,
-      searchEndpoint(limits),
+      searchEndpoint,
       createAvailsImportEndpoint,
       applyAvailsImportEndpoint,
       availsExportEndpoint,

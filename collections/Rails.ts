@@ -6,6 +6,7 @@ import { requireRailViewer } from '../hooks/rails/requireRailViewer'
 import { allowRoles } from '../src/access/checkRole'
 import { isStaffField } from '../src/access/isStaff'
 import { railsForViewer } from '../src/access/railsForViewer'
+import { railItemsSchema } from '../src/contract/listContract'
 import { railKindEndpoint } from '../src/endpoints/railKindEndpoint'
 
 const editors = allowRoles('admin', 'editor')
@@ -107,6 +108,8 @@ export const Rails: CollectionConfig<'rails'> = {
       virtual: true,
       admin: { hidden: true },
       hooks: { afterRead: [fillRailItems] },
+      // Typed as the list contract's RailItem (src/contract/listContract.ts), in GraphQL too.
+      typescriptSchema: [railItemsSchema],
     },
   ],
 }

@@ -1238,17 +1238,59 @@ export interface Rail {
   territories?: (number | Region)[] | null;
   from?: string | null;
   until?: string | null;
-  items?:
-    | {
-        [k: string]: unknown;
-      }
-    | unknown[]
-    | string
-    | number
-    | boolean
-    | null;
+  items?: RailItem[] | null;
   updatedAt: string;
   createdAt: string;
+}
+/**
+ * One title on a rail.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "RailItem".
+ */
+export interface RailItem {
+  relationTo: 'films' | 'series';
+  value: RailCard;
+}
+/**
+ * A title as a rail shows it, before it is opened.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "RailCard".
+ */
+export interface RailCard {
+  id: number;
+  title?: string | null;
+  slug?: string | null;
+  tagline?: string | null;
+  releaseYear?: number | null;
+  poster?: (number | Image) | null;
+  backdrop?: (number | Image) | null;
+  /**
+   * Available titles: the viewer summary (not coming-soon).
+   */
+  availability?: AvailabilitySummary | null;
+  /**
+   * new: available without a break since; coming-soon: when it starts.
+   */
+  availableFrom?: string | null;
+  /**
+   * leaving-soon: when it stops being available.
+   */
+  availableUntil?: string | null;
+  /**
+   * coming-soon only: the trailer, never the main video.
+   */
+  playback?: RailCardPlayback | null;
+}
+/**
+ * What a coming-soon card may play: its trailer.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "RailCardPlayback".
+ */
+export interface RailCardPlayback {
+  trailer?: PlaybackInfo | null;
 }
 /**
  * Webhooks received from Mux (read-only).
@@ -2361,6 +2403,73 @@ export interface TaskSchedulePublish {
  */
 export interface Auth {
   [k: string]: unknown;
+}
+/**
+ * A page of search hits (GET /api/search, GraphQL Search), in rank order.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "SearchResults".
+ */
+export interface SearchResults {
+  docs: SearchHit[];
+  totalDocs: number;
+  limit: number;
+  totalPages: number;
+  page: number;
+  pagingCounter: number;
+  hasPrevPage: boolean;
+  hasNextPage: boolean;
+  prevPage?: number | null;
+  nextPage?: number | null;
+}
+/**
+ * A film or series whose title matched, in the locale asked for.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "SearchHit".
+ */
+export interface SearchHit {
+  id: number;
+  collection: 'films' | 'series';
+  title?: string | null;
+  slug?: string | null;
+  sortTitle?: string | null;
+  poster?: (number | Image) | null;
+  /**
+   * The viewer's availability summary, as on the title itself.
+   */
+  availability?: AvailabilitySummary | null;
+  match: SearchMatch;
+}
+/**
+ * How a hit matched.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "SearchMatch".
+ */
+export interface SearchMatch {
+  tier: 'exact' | 'prefix' | 'wordPrefix' | 'contains';
+  /**
+   * The locale of the title that matched.
+   */
+  locale: string;
+}
+/**
+ * An automatic rail for the viewer (GET /api/rails/:kind, GraphQL AutomaticRail).
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "AutomaticRail".
+ */
+export interface AutomaticRail {
+  kind: string;
+  territory: string;
+  locale?: string | null;
+  /**
+   * new and leaving-soon only.
+   */
+  days?: number | null;
+  limit: number;
+  items: RailItem[];
 }
 
 

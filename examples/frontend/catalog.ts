@@ -5,10 +5,11 @@
  * production server (tests/e2e/frontendExample.test.ts).
  *
  *   REELHOUSE_API_URL=http://localhost:3000/api VIEWER_TERRITORY=DE \
- *     node --import tsx examples/frontend/catalog.ts [filmId]
+ *     node --import tsx examples/frontend/catalog.ts [filmId] [search words]
  *
  * Prints one JSON object: the films the territory may see (REST and GraphQL), the film with
- * `filmId` (or its 404), and what the API answers a request without a territory.
+ * `filmId` (or its 404), a GraphQL search for the words (default "harbour"), and what the API
+ * answers a request without a territory and a search without words.
  */
 // `@payloadcms/sdk` 3.90.1 (there is no 3.90.2), installed under an alias: Payload's start-up
 // check refuses any `@payloadcms/*` package whose version differs from payload's (3.90.2). A
@@ -16,13 +17,21 @@
 import { PayloadSDK, PayloadSDKError } from '@reelhouse/payload-sdk'
 import { ClientError, gql, GraphQLClient } from 'graphql-request'
 
-import type { AvailabilitySummary, Config, Film, PlaybackInfo } from '../../src/payload-types'
+import type {
+  AvailabilitySummary,
+  Config,
+  Film,
+  PlaybackInfo,
+  SearchHit,
+  SearchResults,
+} from '../../src/payload-types'
 
 const apiUrl = process.env.REELHOUSE_API_URL ?? 'http://localhost:3000/api'
 const territory = process.env.VIEWER_TERRITORY ?? 'DE'
 // In production the CDN sets this header; a frontend server forwards the viewer's.
 const territoryHeader = process.env.VIEWER_TERRITORY_HEADER ?? 'x-viewer-territory'
 const filmId = process.argv[2] ? Number(process.argv[2]) : undefined
+const searchWords = process.argv[3] ?? 'harbour'
 
 // A plain object: the SDK drops headers given as a `Headers` instance.
 const headers: Record<string, string> = { [territoryHeader]: territory }
@@ -104,10 +113,64 @@ const graphqlTiles = async (locale: 'en' | 'de' | 'zh_Hans'): Promise<Tile[]> =>
   return data.Films.docs.map(tileOf)
 }
 
+type SearchQuery = {
+  Search: Pick<SearchResults, 'totalDocs' | 'hasNextPage'> & {
+    docs: Array<
+      Pick<SearchHit, 'id' | 'collection' | 'title' | 'slug' | 'match'> & {
+        availability: Pick<AvailabilitySummary, 'validUntil'> | null
+      }
+    >
+  }
+}
+
+// Search answers what GET /api/search answers: only titles the viewer may see, ranked.
+const searchQuery = gql`
+  query Find($q: String!, $locale: LocaleInputType, $limit: Int) {
+    Search(q: $q, locale: $locale, limit: $limit) {
+      totalDocs
+      hasNextPage
+      docs {
+        id
+        collection
+        title
+        slug
+        match {
+          tier
+          locale
+        }
+        availability {
+          validUntil
+        }
+      }
+    }
+  }
+`
+
+/** A search result line: typed by the generated SearchHit. */
+type Hit = { id: number; kind: SearchHit['collection']; title: string; matched: string }
+
+const searchTiles = async (q: string): Promise<{ hits: Hit[]; totalDocs: number }> => {
+  const { Search } = await graphql.request<SearchQuery>(searchQuery, { q, locale: 'de', limit: 10 })
+  return {
+    totalDocs: Search.totalDocs,
+    hits: Search.docs.map((hit) => ({
+      id: hit.id,
+      kind: hit.collection,
+      title: hit.title ?? '',
+      matched: `${hit.match.tier} (${hit.match.locale})`,
+    })),
+  }
+}
+
 /** REST errors: `{ errors: [{ message, data? }] }`, as PayloadSDKError with the status. */
 const restError = (error: unknown) => {
   if (!(error instanceof PayloadSDKError)) throw error
   return { status: error.status, errors: error.errors }
+}
+
+type GraphQLErrorExtensions = {
+  statusCode?: number
+  data?: { errors?: { path: string; message: string }[] }
 }
 
 /** GraphQL errors: HTTP 200 (or 4xx), `errors[].extensions.statusCode` says what happened. */
@@ -115,10 +178,15 @@ const graphqlError = (error: unknown) => {
   if (!(error instanceof ClientError)) throw error
   return {
     status: error.response.status,
-    errors: (error.response.errors ?? []).map((entry) => ({
-      message: entry.message,
-      statusCode: (entry.extensions as { statusCode?: number } | undefined)?.statusCode ?? null,
-    })),
+    errors: (error.response.errors ?? []).map((entry) => {
+      const extensions = entry.extensions as GraphQLErrorExtensions | undefined
+      return {
+        message: entry.message,
+        statusCode: extensions?.statusCode ?? null,
+        // Bad input names the field and the reason, as REST's `data.errors` does.
+        fields: extensions?.data?.errors ?? [],
+      }
+    }),
   }
 }
 
@@ -146,6 +214,13 @@ const withoutTerritory = async () => {
   return { rest, graphql: gqlAnswer }
 }
 
+/** One letter is not something to search for: a GraphQL error naming `q`. */
+const searchWithoutWords = () =>
+  graphql.request<SearchQuery>(searchQuery, { q: 'a' }).then(
+    () => null,
+    (error: unknown) => graphqlError(error),
+  )
+
 const main = async () => {
   const output = {
     territory,
@@ -153,7 +228,9 @@ const main = async () => {
     graphql: await graphqlTiles('de'),
     graphqlZhHans: await graphqlTiles('zh_Hans'),
     film: filmId === undefined ? null : await filmById(filmId),
+    search: await searchTiles(searchWords),
     withoutTerritory: await withoutTerritory(),
+    searchWithoutWords: await searchWithoutWords(),
   }
   process.stdout.write(`${JSON.stringify(output, null, 2)}\n`)
 }

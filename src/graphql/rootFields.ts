@@ -39,17 +39,25 @@ const oneAtATime =
   }
 
 /**
- * Payload's own root query fields, re-declared: one at a time per request (none started after
+ * Payload's own root query fields (and ours), re-declared: one at a time per request (none started after
  * `timeoutMs`), and the `Access`
  * query answering `canAccessAdmin: false` instead of null (its type says `Boolean!`; Payload
  * leaves the flag out for a visitor who may not open the admin, and the query then failed with
  * "Cannot return null for non-nullable field").
  */
 export const reelhouseRootQueries =
-  ({ timeoutMs }: { timeoutMs: number }): GraphQLExtension =>
+  ({
+    timeoutMs,
+    ownQueries = {},
+  }: {
+    timeoutMs: number
+    /** Our own root queries, added to Payload's and run the same way. */
+    ownQueries?: Record<string, object>
+  }): GraphQLExtension =>
   (_graphQL, { Query }) => {
     const fields: Record<string, RootField> = {}
-    for (const [name, field] of Object.entries(Query.fields as Record<string, RootField>)) {
+    const every: Record<string, RootField> = { ...Query.fields, ...ownQueries }
+    for (const [name, field] of Object.entries(every)) {
       if (!field.resolve) continue
       const resolve = name === 'Access' ? withAdminFlag(field.resolve) : field.resolve
       fields[name] = { ...field, resolve: oneAtATime(resolve, timeoutMs) }

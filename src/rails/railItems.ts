@@ -2,6 +2,7 @@ import type { PayloadRequest, Where } from 'payload'
 
 import { publicMaxLimitOf } from '../api/limits'
 import type { ContentCollection } from '../availability'
+import type { Image, PlaybackInfo, RailCard, RailItem } from '../payload-types'
 import type { RowState } from '../rights/materialize'
 import { openEndInstant, rowsInForce } from '../rights/rowsInForce'
 import { type AvailabilitySummary, nextAppearance } from '../rights/summary'
@@ -12,26 +13,8 @@ import type { RailSpec } from './railKinds'
 export type RailCollection = Extract<ContentCollection, 'films' | 'series'>
 export const railCollections: readonly RailCollection[] = ['films', 'series']
 
-/** One title on a rail, as a card: what a home page shows before the title is opened. */
-export type RailCard = {
-  id: string | number
-  title?: string | null
-  slug?: string | null
-  tagline?: string | null
-  releaseYear?: number | null
-  poster?: unknown
-  backdrop?: unknown
-  /** Available titles: the viewer's availability summary (as on the title itself). */
-  availability?: AvailabilitySummary | null
-  /** new: since when available without a break; coming-soon: when it becomes available. */
-  availableFrom?: string | null
-  /** leaving-soon: when it stops being available. */
-  availableUntil?: string | null
-  /** coming-soon only: the trailer, never the main video. */
-  playback?: { trailer: unknown } | null
-}
-
-export type RailItem = { relationTo: RailCollection; value: RailCard }
+/** One title on a rail, as a card (the list contract's RailCard, src/contract/listContract.ts). */
+export type { RailCard, RailItem }
 
 /** A rail's titles and the instants at which that answer could change (its cache bound). */
 export type RailAnswer = { items: RailItem[]; changes: (string | null)[] }
@@ -59,15 +42,27 @@ export const viewerOf = async (req: PayloadRequest) => ({
   at: availabilityInstantOf(req),
 })
 
-const cardOf = (doc: Record<string, unknown>): RailCard => ({
-  id: doc.id as string | number,
-  title: (doc.title as string | null | undefined) ?? null,
-  slug: (doc.slug as string | null | undefined) ?? null,
-  tagline: (doc.tagline as string | null | undefined) ?? null,
-  releaseYear: (doc.releaseYear as number | null | undefined) ?? null,
+/** What a read with `cardSelect` gives, for films and series alike. */
+type CardSource = {
+  id: number
+  title?: string | null
+  slug?: string | null
+  tagline?: string | null
+  releaseYear?: number | null
+  poster?: number | Image | null
+  backdrop?: number | Image | null
+  availability?: AvailabilitySummary | null
+}
+
+const cardOf = (doc: CardSource): RailCard => ({
+  id: doc.id,
+  title: doc.title ?? null,
+  slug: doc.slug ?? null,
+  tagline: doc.tagline ?? null,
+  releaseYear: doc.releaseYear ?? null,
   poster: doc.poster ?? null,
   backdrop: doc.backdrop ?? null,
-  availability: (doc.availability as AvailabilitySummary | null | undefined) ?? null,
+  availability: doc.availability ?? null,
 })
 
 /**
@@ -106,7 +101,7 @@ export const visibleCards = async (
       docs.push(...found.docs)
     }
     for (const doc of docs) {
-      const card = cardOf(doc as unknown as Record<string, unknown>)
+      const card = cardOf(doc)
       cards.set(`${collection}/${doc.id}`, card)
       changes.push(card.availability?.validUntil ?? null)
     }
@@ -317,15 +312,14 @@ export const announcedCards = async (
       req,
     })
     for (const doc of docs) {
-      const record = doc as unknown as Record<string, unknown>
-      const playback = record.playback as { trailer?: unknown } | null | undefined
+      const trailer: PlaybackInfo | null = doc.playback?.trailer ?? null
       cards.set(`${collection}/${doc.id}`, {
         id: doc.id,
-        title: (record.title as string | null | undefined) ?? null,
-        slug: (record.slug as string | null | undefined) ?? null,
-        poster: record.poster ?? null,
-        backdrop: record.backdrop ?? null,
-        playback: { trailer: playback?.trailer ?? null },
+        title: doc.title ?? null,
+        slug: doc.slug ?? null,
+        poster: doc.poster ?? null,
+        backdrop: doc.backdrop ?? null,
+        playback: { trailer },
       })
     }
   }
@@ -364,7 +358,7 @@ const genreRail = async (
       req,
     })
     for (const doc of docs) {
-      const card = cardOf(doc as unknown as Record<string, unknown>)
+      const card = cardOf(doc)
       items.push({ relationTo: collection, value: card })
       changes.push(card.availability?.validUntil ?? null)
     }

@@ -3,7 +3,7 @@ import type { PayloadRequest, TypedLocale } from 'payload'
 import { visibleTitleIds } from '../access/publishedAndAvailable'
 import type { SortedCollection } from '../catalog/sortTitles'
 import { stricterCacheControl } from '../http/publicCacheControl'
-import type { SearchEntry } from '../payload-types'
+import type { Image, SearchEntry, SearchHit, SearchResults } from '../payload-types'
 import {
   type AvailabilitySummary,
   cacheControlFor,
@@ -20,30 +20,16 @@ import {
   rankTerms,
 } from './ranking'
 import { searchedCollections } from './searchIndex'
+import type { SearchQuery } from './searchQuery'
 
-export type SearchQuery = { q: string; locale: string; page: number; limit: number }
-
-export type SearchHit = {
-  id: number | string
-  collection: SortedCollection
-  title: string | null
-  slug: string | null
-  availability: AvailabilitySummary | null
-  /** How the title matched: the tier and the locale of the title it matched in. */
-  match: { tier: RankedCandidate['tier']; locale: string }
-}
-
-export type SearchPage = {
-  docs: SearchHit[]
-  totalDocs: number
-  limit: number
-  totalPages: number
-  page: number
-  pagingCounter: number
-  hasPrevPage: boolean
-  hasNextPage: boolean
-  prevPage: number | null
-  nextPage: number | null
+/** What the page's read gives for each hit (films and series alike). */
+type HitDocument = {
+  id: number
+  title?: string | null
+  slug?: string | null
+  sortTitle?: string | null
+  poster?: number | Image | null
+  availability?: AvailabilitySummary | null
 }
 
 type Candidate = RankedCandidate & { collection: SortedCollection; matchLocale: string }
@@ -103,7 +89,7 @@ const limitCacheToResults = async (req: PayloadRequest, ranked: readonly Candida
 export const searchTitles = async (
   req: PayloadRequest,
   { q, locale, page, limit }: SearchQuery,
-): Promise<SearchPage> => {
+): Promise<SearchResults> => {
   const needles = queryNeedlesOf(q)
   const queryForms = queryFormsOf(q)
   // Straight from the adapter: an internal read of possibly thousands of rows, which Payload's
@@ -160,7 +146,7 @@ export const searchTitles = async (
   const totalPages = Math.max(1, Math.ceil(totalDocs / limit))
   const onPage = ranked.slice((page - 1) * limit, page * limit)
 
-  const read = new Map<string, { title?: string | null; slug?: string | null } & object>()
+  const read = new Map<string, HitDocument>()
   for (const collection of searchedCollections) {
     const ids = onPage
       .filter((candidate) => candidate.collection === collection)
@@ -171,18 +157,18 @@ export const searchTitles = async (
       where: { id: { in: ids } },
       locale: locale as TypedLocale,
       limit: ids.length,
-      depth: 0,
+      // The poster populated, as on rail cards.
+      depth: 1,
       overrideAccess: false,
-      select: { title: true, slug: true, availability: true },
+      joins: false,
+      select: { title: true, slug: true, sortTitle: true, poster: true, availability: true },
       req,
     })
     for (const doc of docs) read.set(`${collection}/${String(doc.id)}`, doc)
   }
 
   const docs = onPage.flatMap((candidate): SearchHit[] => {
-    const doc = read.get(`${candidate.collection}/${candidate.id}`) as
-      | { id: number | string; title?: string | null; slug?: string | null; availability?: unknown }
-      | undefined
+    const doc = read.get(`${candidate.collection}/${candidate.id}`)
     // Seen by the filter a moment ago, gone now (a window just closed): left out of this page.
     if (!doc) return []
     return [
@@ -191,7 +177,9 @@ export const searchTitles = async (
         collection: candidate.collection,
         title: doc.title ?? null,
         slug: doc.slug ?? null,
-        availability: (doc.availability as AvailabilitySummary | null | undefined) ?? null,
+        sortTitle: doc.sortTitle ?? null,
+        poster: doc.poster ?? null,
+        availability: doc.availability ?? null,
         match: { tier: candidate.tier, locale: candidate.matchLocale },
       },
     ]

@@ -25,15 +25,23 @@ type Tile = {
 }
 type ErrorAnswer = {
   status: number
-  errors: { message: string; statusCode?: number | null; data?: unknown }[]
+  errors: {
+    message: string
+    statusCode?: number | null
+    data?: unknown
+    fields?: { path: string; message: string }[]
+  }[]
 }
+type Hit = { id: number; kind: 'films' | 'series'; title: string; matched: string }
 type Output = {
   territory: string
   rest: Tile[]
   graphql: Tile[]
   graphqlZhHans: Tile[]
   film: { found?: Tile; error?: ErrorAnswer } | null
+  search: { hits: Hit[]; totalDocs: number }
   withoutTerritory: { rest: ErrorAnswer | null; graphql: ErrorAnswer | null }
+  searchWithoutWords: ErrorAnswer | null
 }
 
 it('the example type-checks against the generated types', async () => {
@@ -49,10 +57,14 @@ describe.each(backends)('the example frontend on the production server on $name'
   const ids = { everywhere: 0, germanyOnly: 0 }
   const validUntil = '2090-06-30T22:00:00.000Z'
 
-  const example = async (territory: string, filmId: number): Promise<Output> => {
+  const example = async (
+    territory: string,
+    filmId: number,
+    search = 'germany',
+  ): Promise<Output> => {
     const { stdout } = await run(
       process.execPath,
-      ['--import', 'tsx', 'examples/frontend/catalog.ts', String(filmId)],
+      ['--import', 'tsx', 'examples/frontend/catalog.ts', String(filmId), search],
       {
         env: {
           ...process.env,
@@ -124,6 +136,29 @@ describe.each(backends)('the example frontend on the production server on $name'
     }
     expect(output.graphqlZhHans[0].title).toBe('玻璃港')
     expect(output.film?.found?.id).toBe(ids.germanyOnly)
+    expect(output.search).toEqual({
+      totalDocs: 1,
+      hits: [
+        {
+          id: ids.germanyOnly,
+          kind: 'films',
+          title: 'Only in Germany',
+          matched: 'wordPrefix (en)',
+        },
+      ],
+    })
+  })
+
+  it('GraphQL search finds a title in every locale, answered in the viewer locale', async () => {
+    const { search } = await example('CN', ids.everywhere, 'glaserne')
+    expect(search.hits).toEqual([
+      {
+        id: ids.everywhere,
+        kind: 'films',
+        title: 'Der gläserne Hafen',
+        matched: 'prefix (de)',
+      },
+    ])
   })
 
   it('CN does not see the DE-only film: not listed, and 404 by id', async () => {
@@ -134,6 +169,8 @@ describe.each(backends)('the example frontend on the production server on $name'
     expect(output.rest[0].availableUntil).toBe(validUntil)
     expect(output.film?.found).toBeUndefined()
     expect(output.film?.error?.status).toBe(404)
+    // Search is filtered like every public read: the title is not found, not even counted.
+    expect(output.search).toEqual({ totalDocs: 0, hits: [] })
     expect(JSON.stringify(output)).not.toContain('Only in Germany')
   })
 
@@ -143,5 +180,15 @@ describe.each(backends)('the example frontend on the production server on $name'
     expect(JSON.stringify(withoutTerritory.rest?.errors)).toContain('territory')
     expect(withoutTerritory.graphql?.errors[0]).toMatchObject({ statusCode: 400 })
     expect(withoutTerritory.graphql?.errors[0].message).toContain('territory')
+  })
+
+  it('bad search input is a GraphQL error naming the field, never an internal error', async () => {
+    const { searchWithoutWords } = await example('DE', ids.everywhere)
+    expect(searchWithoutWords?.errors).toEqual([
+      expect.objectContaining({
+        statusCode: 400,
+        fields: [{ path: 'q', message: expect.stringContaining('at least 2') }],
+      }),
+    ])
   })
 })

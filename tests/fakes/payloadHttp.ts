@@ -6,7 +6,7 @@ import type { ReadableStream as WebReadableStream } from 'node:stream/web'
 import { createRequire } from 'node:module'
 
 import { configToSchema } from '@payloadcms/graphql'
-import type { DocumentNode, ExecutionArgs } from 'graphql'
+import type { DocumentNode, ExecutionArgs, GraphQLError } from 'graphql'
 import { createPayloadRequest, handleEndpoints, type Payload } from 'payload'
 
 /**
@@ -63,6 +63,22 @@ const send = async (response: Response, res: http.ServerResponse) => {
   res.end()
 }
 
+/**
+ * An execution error as Payload's GraphQL route answers it (its `handleError`): the status and
+ * data of the APIError that was thrown in `extensions`, and no internal message for a 500.
+ */
+const asPayloadFormatsIt = (error: GraphQLError) => {
+  const original = error.originalError as
+    { name?: string; status?: number; data?: unknown } | undefined
+  const statusCode = original?.status ?? 500
+  return {
+    extensions: { name: original?.name, data: original?.data ?? undefined, statusCode },
+    locations: error.locations,
+    message: statusCode === 500 ? 'Something went wrong.' : error.message,
+    path: error.path,
+  }
+}
+
 export const servePayloadOverHttp = async (
   payload: Payload,
   { port = 0 }: { port?: number } = {},
@@ -112,7 +128,8 @@ export const servePayloadOverHttp = async (
       variableValues: variables,
       contextValue: { req, headers: {} },
     })
-    return json(result, 200)
+    if (!result.errors) return json(result, 200)
+    return json({ ...result, errors: result.errors.map(asPayloadFormatsIt) }, 200)
   }
   const server = http.createServer((req, res) => {
     const request = requestOf(req, origin)

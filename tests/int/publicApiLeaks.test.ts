@@ -582,6 +582,25 @@ describe.each(testBackends)('public API leaks on $kind', (backend) => {
       })
       return { status: response.status, body: (await response.json()) as SearchBody }
     }
+    /** The same search through GraphQL's `Search`. */
+    const searchOverGraphQL = async (q: string, reader: Reader = 'public', territory = 'DE') => {
+      const response = await fetch(`${http.url}/api/graphql`, {
+        method: 'POST',
+        headers: {
+          ...headersFor(reader),
+          'x-viewer-territory': territory,
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify({
+          query:
+            'query($q: String!) { Search(q: $q, limit: 100) { docs { id collection title } totalDocs } }',
+          variables: { q },
+        }),
+      })
+      const answer = (await response.json()) as { data: { Search: SearchBody } | null }
+      return { status: response.status, body: answer.data?.Search ?? { docs: [], totalDocs: -1 } }
+    }
+    const searches = { REST: search, GraphQL: searchOverGraphQL }
 
     run('hidden titles are in the index (so the checks below can fail)', async () => {
       const { docs } = await payload.find({
@@ -595,42 +614,52 @@ describe.each(testBackends)('public API leaks on $kind', (backend) => {
       expect(indexedHidden).toHaveLength(6)
     })
 
-    for (const reader of ['public', 'apiKey'] as const) {
-      run(`a draft, an unlicensed, an expired title never appear (${reader})`, async () => {
-        for (const q of [
-          HIDDEN,
-          'hidden',
-          'US only',
-          'next year',
-          'held back',
-          'never licensed',
-          'draft',
-          'expired',
-          'series',
-          'en',
-        ]) {
-          const answer = await search(q, reader)
-          expect(answer.status, q).toBe(200)
-          expectNothingHidden(answer.body)
-          for (const doc of answer.body.docs) {
-            expect(hidden[doc.collection]?.has(doc.id), `${q}: ${doc.collection}/${doc.id}`).toBe(
-              false,
-            )
-          }
-          // Counted only among visible titles: the total is what the pages hold.
-          expect(answer.body.totalDocs, q).toBe(answer.body.docs.length)
-        }
-      })
-    }
+    for (const [api, searchWith] of Object.entries(searches))
+      for (const reader of ['public', 'apiKey'] as const) {
+        run(
+          `a draft, an unlicensed, an expired title never appear (${api}, ${reader})`,
+          async () => {
+            for (const q of [
+              HIDDEN,
+              'hidden',
+              'US only',
+              'next year',
+              'held back',
+              'never licensed',
+              'draft',
+              'expired',
+              'series',
+              'en',
+            ]) {
+              const answer = await searchWith(q, reader)
+              expect(answer.status, q).toBe(200)
+              expectNothingHidden(answer.body)
+              for (const doc of answer.body.docs) {
+                expect(
+                  hidden[doc.collection]?.has(doc.id),
+                  `${q}: ${doc.collection}/${doc.id}`,
+                ).toBe(false)
+              }
+              // Counted only among visible titles: the total is what the pages hold.
+              expect(answer.body.totalDocs, q).toBe(answer.body.docs.length)
+            }
+          },
+        )
+      }
 
-    run('visible titles are found; the same title shows where it is licensed', async () => {
-      const shown = await search('shown')
-      expect(shown.body.docs.map((doc) => `${doc.collection}/${doc.id}`).sort()).toEqual(
-        [`films/${ids.shown}`, `films/${ids.shownOther}`, `series/${ids.series}`].sort(),
+    for (const [api, searchWith] of Object.entries(searches)) {
+      run(
+        `visible titles are found; the same title shows where it is licensed (${api})`,
+        async () => {
+          const shown = await searchWith('shown')
+          expect(shown.body.docs.map((doc) => `${doc.collection}/${doc.id}`).sort()).toEqual(
+            [`films/${ids.shown}`, `films/${ids.shownOther}`, `series/${ids.series}`].sort(),
+          )
+          const inUs = await searchWith('US only', 'public', 'US')
+          expect(inUs.body.docs.map((doc) => doc.id)).toEqual([ids.usOnly])
+        },
       )
-      const inUs = await search('US only', 'public', 'US')
-      expect(inUs.body.docs.map((doc) => doc.id)).toEqual([ids.usOnly])
-    })
+    }
 
     run('the index itself is closed to the public', async () => {
       expect((await get('/api/search-entries?where[title][like]=HIDDEN')).status).toBe(403)
@@ -784,6 +813,29 @@ describe.each(testBackends)('public API leaks on $kind', (backend) => {
       }
     })
 
+    run('GraphQL AutomaticRail, every kind, public and API key', async () => {
+      for (const reader of ['public', 'apiKey'] as const) {
+        for (const kind of ['new', 'leaving-soon', 'coming-soon', 'genre:leak-drama']) {
+          const days = kind === 'coming-soon' ? '' : ', days: 365'
+          const answer = await graphql(
+            `{ AutomaticRail(kind: "${kind}"${days}) { items { relationTo value { id title slug ` +
+              'playback { trailer { playbackId } } } } } }',
+            reader,
+          )
+          expect(answer.body.errors, kind).toBeUndefined()
+          const { items } = answer.body.data.AutomaticRail as { items: RailItem[] }
+          expectNoHidden(items, kind, kind === 'coming-soon')
+          const text = JSON.stringify(answer.body)
+          expect(text).not.toContain(HIDDEN)
+          expect(text).not.toContain('MAINVIDEO')
+          const rest = await get(`/api/rails/${kind}${days ? '?days=365' : ''}`, reader)
+          expect(items.map((item) => item.value.id)).toEqual(
+            (rest.body.items as RailItem[]).map((item) => item.value.id),
+          )
+        }
+      }
+    })
+
     run('the rails collection over REST and GraphQL', async () => {
       const page = await get('/api/rails?limit=100&depth=2')
       expect(page.status).toBe(200)
@@ -797,7 +849,10 @@ describe.each(testBackends)('public API leaks on $kind', (backend) => {
       const text = JSON.stringify(page.body)
       expect(text).not.toContain(HIDDEN)
       expect(text).not.toContain('MAINVIDEO')
-      const gql = await graphql('{ Rails(limit: 100) { docs { title kind items } } }')
+      const gql = await graphql(
+        '{ Rails(limit: 10) { docs { title kind items { relationTo value { id title slug ' +
+          'playback { trailer { playbackId } } } } } } }',
+      )
       const gqlText = JSON.stringify(gql.body)
       expect(gqlText).not.toContain(HIDDEN)
       expect(gqlText).not.toContain('MAINVIDEO')

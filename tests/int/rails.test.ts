@@ -412,7 +412,9 @@ describe.each(testBackends)('rails on $kind', (backend) => {
     const response = await fetch(`${http.url}/api/graphql`, {
       method: 'POST',
       headers: { 'x-viewer-territory': 'DE', 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ Rails { docs { title items } totalDocs } }' }),
+      body: JSON.stringify({
+        query: '{ Rails { docs { title items { relationTo value { id title } } } totalDocs } }',
+      }),
     })
     const graph = (await response.json()) as {
       data: { Rails: { docs: { title: string; items: Item[] }[]; totalDocs: number } }

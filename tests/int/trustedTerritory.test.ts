@@ -119,11 +119,40 @@ describe.each(testBackends)('item 15, trusted territory, on $kind', (backend) =>
         data?: unknown
         errors?: { message: string }[]
       }
-      // (This harness runs the GraphQL schema directly; Next's route adds statusCode 400.)
       expect(body.errors?.length).toBeGreaterThan(0)
       expect(body.errors?.[0]?.message).toContain('x-viewer-territory')
       expect(JSON.stringify(body.data ?? null)).not.toContain('Only in America')
       expect(JSON.stringify(body)).not.toContain(playbackId)
+      // Search and the automatic rails take the territory the same way.
+      for (const query of [
+        '{ Search(q: "america") { docs { title } } }',
+        '{ AutomaticRail(kind: "new") { items { value { title } } } }',
+      ]) {
+        const searched = await h.api('/api/graphql?territory=US', {
+          method: 'POST',
+          as: null,
+          headers: { 'content-type': 'application/json', 'x-viewer-territory': 'CN' },
+          body: JSON.stringify({ query }),
+        })
+        const answer = (await searched.json()) as {
+          data?: unknown
+          errors?: { extensions?: { statusCode?: number; data?: unknown } }[]
+        }
+        expect(answer.data ?? null, query).toBeNull()
+        expect(answer.errors, query).toEqual([
+          expect.objectContaining({
+            extensions: expect.objectContaining({
+              statusCode: 400,
+              data: {
+                errors: [
+                  { path: 'territory', message: 'not accepted: use the x-viewer-territory header' },
+                ],
+              },
+            }),
+          }),
+        ])
+        expect(JSON.stringify(answer)).not.toContain('Only in America')
+      }
     })
 
     run(
