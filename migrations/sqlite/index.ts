@@ -9,6 +9,7 @@ import * as migration_20261203_163851_rails from './20261203_163851_rails';
 import * as migration_20261203_165648_avails_import from './20261203_165648_avails_import';
 import * as migration_20261203_170842_merged_schema_snapshot from './20261203_170842_merged_schema_snapshot';
 import * as migration_20261204_012802_texts_parent_indexes from './20261204_012802_texts_parent_indexes';
+import * as migration_20261204_014609_localised_artwork from './20261204_014609_localised_artwork';
 
 export const migrations = [
   {
@@ -64,6 +65,11 @@ export const migrations = [
   {
     up: migration_20261204_012802_texts_parent_indexes.up,
     down: migration_20261204_012802_texts_parent_indexes.down,
-    name: '20261204_012802_texts_parent_indexes'
+    name: '20261204_012802_texts_parent_indexes',
+  },
+  {
+    up: migration_20261204_014609_localised_artwork.up,
+    down: migration_20261204_014609_localised_artwork.down,
+    name: '20261204_014609_localised_artwork'
   },
 ];

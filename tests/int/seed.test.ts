@@ -297,6 +297,21 @@ describe.each(testBackends)('demo seed on $kind', (backend) => {
     expect(poster.width! / poster.height!).toBeCloseTo(2 / 3)
     const posterIds = new Set(films.map(({ poster: image }) => (image as Image).id))
     expect(posterIds.size).toBe(films.length)
+    // The German market has a poster of its own (the German title); English is another image,
+    // and Chinese, having none, falls back to the English one.
+    const glassHarbour = async (locale: 'en' | 'zh-Hans') => {
+      const { docs } = await payload.find({
+        collection: 'films',
+        where: { slug: { equals: 'the-glass-harbour' } },
+        depth: 1,
+        locale,
+      })
+      return docs[0]?.poster as Image
+    }
+    const english = await glassHarbour('en')
+    expect(english.id).not.toBe(poster.id)
+    expect(english.alt).toBe('Poster for “The Glass Harbour” (2023)')
+    expect((await glassHarbour('zh-Hans')).id).toBe(english.id)
   })
 
   run('creates licences: grants, an exclusive one, hard and soft holdbacks', async () => {
