@@ -22,6 +22,7 @@ const posterUpload = async (seed: TitleSeed): Promise<ImageUpload> => {
     data: await renderPoster({ title: title.en, caption: String(year), color: seed.color }),
     name: `${seed.key}-poster.png`,
     credit,
+    purpose: 'poster',
     alt: {
       en: `Poster for “${title.en}” (${year})`,
       de: `Plakat zu „${title.de}“ (${year})`,
@@ -39,6 +40,7 @@ const marketPosterUpload = async (seed: TitleSeed, locale: MarketLocale): Promis
     data: await renderPoster({ title: title[locale], caption: String(year), color: seed.color }),
     name: `${seed.key}-poster-${locale}.png`,
     credit,
+    purpose: 'poster',
     alt: {
       en: `${posterLanguageNames[locale]} poster for “${title.en}” (${year})`,
       de:
@@ -56,6 +58,7 @@ const backdropUpload = async ({ key, name, backdropColor }: GenreSeed): Promise<
   data: await renderBackdrop(backdropColor),
   name: `${backdropName(key)}.png`,
   credit,
+  purpose: 'backdrop',
   alt: {
     en: `Abstract backdrop in ${name.en.toLowerCase()} colours`,
     de: `Abstraktes Hintergrundbild im Farbton „${name.de}“`,
@@ -74,7 +77,7 @@ const backdropGenreOf = (seed: TitleSeed): string => seed.genres[0] ?? 'drama'
 
 /**
  * A poster of its own for each title and a textless backdrop shared by titles of the same
- * first genre (uploads cost far more than drawing: Payload encodes three WebP sizes each).
+ * first genre (uploads cost far more than drawing: each is encoded at every width of its purpose).
  * Each upload is its own operation, so several run at once.
  */
 export const uploadArtworkFor = async (

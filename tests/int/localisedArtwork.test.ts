@@ -38,7 +38,7 @@ describe.each(testBackends.filter((backend) => backend.kind !== 'mongodb'))(
         (
           await payload.create({
             collection: 'images',
-            data: { alt },
+            data: { purpose: 'poster', alt },
             file: await imageFile(`${alt}.png`),
           })
         ).id

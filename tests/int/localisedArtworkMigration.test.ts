@@ -81,7 +81,13 @@ describe.each(testBackends.filter((backend) => backend.kind !== 'mongodb'))(
       const { payload } = ctx
       const migrator = migratorFor(payload)
       const image = async (alt: string) =>
-        (await payload.create({ collection: 'images', data: { alt }, file: await imageFile() })).id
+        (
+          await payload.create({
+            collection: 'images',
+            data: { purpose: 'poster', alt },
+            file: await imageFile(),
+          })
+        ).id
       const poster = await image('Poster')
       const backdrop = await image('Backdrop')
       const latePoster = await image('Set before the migration')
