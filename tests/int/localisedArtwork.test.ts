@@ -118,7 +118,7 @@ describe.each(testBackends.filter((backend) => backend.kind !== 'mongodb'))(
           method: 'POST',
           headers: { 'content-type': 'application/json', 'x-viewer-territory': 'DE' },
           body: JSON.stringify({
-            query: `{ Film(id: ${ids.film}, locale: ${locale}) { title poster { id } backdrop { id } } }`,
+            query: `{ Film(id: ${ids.film}, locale: ${locale}) { title poster { id variants { url width height format } } backdrop { id } } }`,
           }),
         })
         const body = (await response.json()) as {
@@ -130,6 +130,13 @@ describe.each(testBackends.filter((backend) => backend.kind !== 'mongodb'))(
         title: 'Der Hafen',
         poster: { id: ids.germanPoster },
         backdrop: { id: ids.backdrop },
+      })
+      // Frontends read the renditions of the poster's purpose with it, for srcset.
+      const { poster } = await query('de')
+      expect(poster).toMatchObject({
+        variants: expect.arrayContaining([
+          expect.objectContaining({ format: 'webp', url: expect.stringMatching(/\.webp\?v=/) }),
+        ]),
       })
       expect(await query('en')).toMatchObject({ poster: { id: ids.englishPoster } })
       expect(await query('zh_Hans')).toMatchObject({ poster: { id: ids.englishPoster } })

@@ -14,9 +14,10 @@ import { payloadFor, type TestPayload } from './support/payloadFor'
  * Migration `localised_artwork` on a database holding artwork: the committed migrations build
  * the schema (no push), titles get posters, and the migration is taken down (the artwork goes
  * back into the documents' own columns, as before it) and up again. Every poster must survive
- * as the English one, which the other locales fall back to.
+ * as the English one, which the other locales fall back to. The image-purpose migrations, taken
+ * down and up the same way, make the images stored before them posters.
  */
-const migrationName = /_localised_artwork$/
+const localisedArtwork = /_localised_artwork$/
 
 type Migrator = {
   rows: (statement: string) => Promise<Record<string, unknown>[]>
@@ -25,21 +26,24 @@ type Migrator = {
   up: (req: PayloadRequest) => Promise<void>
 }
 
-const migrationOf = <Migration extends { name: string }>(list: Migration[]): Migration => {
-  const migration = list.find((entry) => migrationName.test(entry.name))
-  if (!migration) throw new Error('no localised_artwork migration')
+const migrationOf = <Migration extends { name: string }>(
+  list: Migration[],
+  name: RegExp,
+): Migration => {
+  const migration = list.find((entry) => name.test(entry.name))
+  if (!migration) throw new Error(`no migration matching ${name}`)
   return migration
 }
 
 type SqliteMigrationDb = Parameters<(typeof sqliteMigrations)[number]['up']>[0]['db']
 type PostgresMigrationDb = Parameters<(typeof postgresMigrations)[number]['up']>[0]['db']
 
-const migratorFor = (payload: Payload): Migrator => {
+const migratorFor = (payload: Payload, name = localisedArtwork): Migrator => {
   const adapter = sqlAdapterOf(payload)
   if (!adapter) throw new Error('not an SQL database')
   if (adapter.name === 'sqlite') {
     const db = (adapter as SQLiteAdapter).drizzle
-    const migration = migrationOf(sqliteMigrations)
+    const migration = migrationOf(sqliteMigrations, name)
     return {
       rows: (statement) => db.all<Record<string, unknown>>(sqliteSql.raw(statement)),
       run: async (statement) => void (await db.run(sqliteSql.raw(statement))),
@@ -48,7 +52,7 @@ const migratorFor = (payload: Payload): Migrator => {
     }
   }
   const db = (adapter as PostgresAdapter).drizzle
-  const migration = migrationOf(postgresMigrations)
+  const migration = migrationOf(postgresMigrations, name)
   return {
     rows: async (statement) =>
       (await db.execute(postgresSql.raw(statement))).rows as Record<string, unknown>[],
@@ -59,7 +63,7 @@ const migratorFor = (payload: Payload): Migrator => {
 }
 
 describe.each(testBackends.filter((backend) => backend.kind !== 'mongodb'))(
-  'migration localised_artwork on $kind',
+  'artwork migrations on $kind',
   (backend) => {
     const run = it.skipIf(!backend.serverUrl)
     let ctx: TestPayload
@@ -157,6 +161,33 @@ describe.each(testBackends.filter((backend) => backend.kind !== 'mongodb'))(
       })
       expect(versions.docs.length).toBeGreaterThan(0)
       for (const version of versions.docs) expect(version.version.poster).toBe(poster)
+    })
+
+    run('image purposes: images stored before them become posters', async () => {
+      const { payload } = ctx
+      const req = await createLocalReq({}, payload)
+      // Back to images without purpose or renditions (newest migration first), one stored then.
+      const dropSizes = migratorFor(payload, /_drop_unneeded_image_sizes$/)
+      const purposes = migratorFor(payload, /_image_purpose_variants$/)
+      const image = await payload.create({
+        collection: 'images',
+        data: { purpose: 'backdrop', alt: 'Stored before purposes' },
+        file: await imageFile(),
+      })
+      await dropSizes.down(req)
+      await purposes.down(req)
+      const columns = await purposes.rows(`SELECT * FROM "images" WHERE "id" = ${image.id}`)
+      expect(columns).toHaveLength(1)
+      expect(Object.keys(columns[0])).not.toContain('purpose')
+      await purposes.up(req)
+      await dropSizes.up(req)
+      const migrated = await payload.findByID({ collection: 'images', id: image.id })
+      expect(migrated).toMatchObject({ purpose: 'poster', alt: 'Stored before purposes' })
+      expect(migrated.url).toBe(image.url)
+      // It has no renditions until it is saved again, which renders those of its purpose.
+      expect(migrated.variants ?? []).toEqual([])
+      const saved = await payload.update({ collection: 'images', id: image.id, data: {} })
+      expect(saved.variants?.length).toBeGreaterThan(0)
     })
   },
 )
