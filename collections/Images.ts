@@ -5,10 +5,13 @@ import type { CollectionConfig } from 'payload'
 import { anyone } from '../src/access/anyone'
 import { allowRoles } from '../src/access/checkRole'
 import { rejectNonImageUpload } from '../hooks/images/rejectNonImageUpload'
+import { removeVariantFiles } from '../hooks/images/removeVariantFiles'
+import { renderPurposeVariants } from '../hooks/images/renderPurposeVariants'
 import { versionFileUrls } from '../hooks/images/versionFileUrls'
 import { refusePublicQueries } from '../hooks/media/refusePublicQueries'
 import { acceptedImageTypes } from '../src/media/imageTypes'
 import { answerMissingFile } from '../src/media/missingFile'
+import { defaultImagePurpose, imagePurposes, variantFormats } from '../src/media/variantPlan'
 
 const editors = allowRoles('admin', 'editor')
 
@@ -20,7 +23,9 @@ export const Images: CollectionConfig<'images'> = {
   access: { read: anyone, create: editors, update: editors, delete: editors },
   hooks: {
     beforeOperation: [rejectNonImageUpload, refusePublicQueries],
+    beforeChange: [renderPurposeVariants],
     afterRead: [versionFileUrls],
+    afterDelete: [removeVariantFiles],
   },
   upload: {
     staticDir: path.resolve(process.env.MEDIA_DIR ?? 'media', 'images'),
@@ -36,11 +41,9 @@ export const Images: CollectionConfig<'images'> = {
       headers.set('Cache-Control', 'public, max-age=3600')
       return headers
     },
-    imageSizes: [
-      { name: 'thumbnail', width: 480, height: 270, formatOptions: { format: 'webp' } },
-      { name: 'poster', width: 800, height: 1200, formatOptions: { format: 'webp' } },
-      { name: 'backdrop', width: 1920, height: 1080, formatOptions: { format: 'webp' } },
-    ],
+    // Payload renders every size for every image; the admin's thumbnail is the only one. What an
+    // image is shown as comes from its purpose (`variants`, renderPurposeVariants).
+    imageSizes: [{ name: 'thumbnail', width: 480, height: 270, formatOptions: { format: 'webp' } }],
   },
   fields: [
     {
@@ -51,5 +54,33 @@ export const Images: CollectionConfig<'images'> = {
       admin: { description: 'Describes the image for people who cannot see it.' },
     },
     { name: 'credit', type: 'text' },
+    {
+      name: 'purpose',
+      type: 'select',
+      options: [...imagePurposes],
+      required: true,
+      defaultValue: defaultImagePurpose,
+      admin: {
+        position: 'sidebar',
+        description: 'What the image is shown as; decides which renditions are made.',
+      },
+    },
+    {
+      name: 'variants',
+      type: 'array',
+      admin: {
+        readOnly: true,
+        description: 'Renditions for srcset, made from the upload for its purpose.',
+      },
+      fields: [
+        { name: 'url', type: 'text', virtual: true },
+        { name: 'width', type: 'number', required: true },
+        { name: 'height', type: 'number', required: true },
+        { name: 'format', type: 'select', options: [...variantFormats], required: true },
+        { name: 'mimeType', type: 'text', required: true },
+        { name: 'filesize', type: 'number', required: true },
+        { name: 'filename', type: 'text', required: true },
+      ],
+    },
   ],
 }

@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { catalogAccess, catalogHooks, catalogVersions } from './shared/catalogTitle'
 import { availabilityFields } from '../src/fields/availabilityJoin'
-import { cnApprovalNumberField } from '../src/fields/catalogMetadata'
+import { artworkField, cnApprovalNumberField } from '../src/fields/catalogMetadata'
 import { externalIdsField } from '../src/fields/externalIds'
 import { hideUnavailableRelations } from '../hooks/catalog/hideUnavailableRelations'
 import { ensureUniqueWithin } from '../hooks/shared/ensureUniqueWithin'
@@ -45,7 +45,7 @@ export const Seasons: CollectionConfig<'seasons'> = {
     },
     { name: 'title', type: 'text', localized: true },
     { name: 'synopsis', type: 'richText', localized: true },
-    { name: 'poster', type: 'upload', relationTo: 'images' },
+    artworkField('poster'),
     externalIdsField(),
     cnApprovalNumberField(),
     {

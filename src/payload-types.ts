@@ -370,6 +370,25 @@ export interface Image {
    */
   alt: string;
   credit?: string | null;
+  /**
+   * What the image is shown as; decides which renditions are made.
+   */
+  purpose: 'poster' | 'backdrop' | 'still' | 'logo';
+  /**
+   * Renditions for srcset, made from the upload for its purpose.
+   */
+  variants?:
+    | {
+        url?: string | null;
+        width: number;
+        height: number;
+        format: 'avif' | 'webp';
+        mimeType: string;
+        filesize: number;
+        filename: string;
+        id?: string | null;
+      }[]
+    | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -383,22 +402,6 @@ export interface Image {
   focalY?: number | null;
   sizes?: {
     thumbnail?: {
-      url?: string | null;
-      width?: number | null;
-      height?: number | null;
-      mimeType?: string | null;
-      filesize?: number | null;
-      filename?: string | null;
-    };
-    poster?: {
-      url?: string | null;
-      width?: number | null;
-      height?: number | null;
-      mimeType?: string | null;
-      filesize?: number | null;
-      filename?: string | null;
-    };
-    backdrop?: {
       url?: string | null;
       width?: number | null;
       height?: number | null;
@@ -1830,6 +1833,19 @@ export interface GenresSelect<T extends boolean = true> {
 export interface ImagesSelect<T extends boolean = true> {
   alt?: T;
   credit?: T;
+  purpose?: T;
+  variants?:
+    | T
+    | {
+        url?: T;
+        width?: T;
+        height?: T;
+        format?: T;
+        mimeType?: T;
+        filesize?: T;
+        filename?: T;
+        id?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
   url?: T;
@@ -1845,26 +1861,6 @@ export interface ImagesSelect<T extends boolean = true> {
     | T
     | {
         thumbnail?:
-          | T
-          | {
-              url?: T;
-              width?: T;
-              height?: T;
-              mimeType?: T;
-              filesize?: T;
-              filename?: T;
-            };
-        poster?:
-          | T
-          | {
-              url?: T;
-              width?: T;
-              height?: T;
-              mimeType?: T;
-              filesize?: T;
-              filename?: T;
-            };
-        backdrop?:
           | T
           | {
               url?: T;

@@ -9,6 +9,9 @@ import * as migration_20261203_163851_rails from './20261203_163851_rails';
 import * as migration_20261203_165648_avails_import from './20261203_165648_avails_import';
 import * as migration_20261203_170842_merged_schema_snapshot from './20261203_170842_merged_schema_snapshot';
 import * as migration_20261204_012802_texts_parent_indexes from './20261204_012802_texts_parent_indexes';
+import * as migration_20261204_014609_localised_artwork from './20261204_014609_localised_artwork';
+import * as migration_20261204_020807_image_purpose_variants from './20261204_020807_image_purpose_variants';
+import * as migration_20261204_020833_drop_unneeded_image_sizes from './20261204_020833_drop_unneeded_image_sizes';
 
 export const migrations = [
   {
@@ -64,6 +67,21 @@ export const migrations = [
   {
     up: migration_20261204_012802_texts_parent_indexes.up,
     down: migration_20261204_012802_texts_parent_indexes.down,
-    name: '20261204_012802_texts_parent_indexes'
+    name: '20261204_012802_texts_parent_indexes',
+  },
+  {
+    up: migration_20261204_014609_localised_artwork.up,
+    down: migration_20261204_014609_localised_artwork.down,
+    name: '20261204_014609_localised_artwork',
+  },
+  {
+    up: migration_20261204_020807_image_purpose_variants.up,
+    down: migration_20261204_020807_image_purpose_variants.down,
+    name: '20261204_020807_image_purpose_variants',
+  },
+  {
+    up: migration_20261204_020833_drop_unneeded_image_sizes.up,
+    down: migration_20261204_020833_drop_unneeded_image_sizes.down,
+    name: '20261204_020833_drop_unneeded_image_sizes'
   },
 ];

@@ -32,6 +32,17 @@ export const cnApprovalNumberField = (): Field => ({
   },
 })
 
+/**
+ * Key art differs per market (a German poster carries the German title): each locale may have
+ * its own, and a locale without one falls back to the English artwork like the rest of the text.
+ */
+export const artworkField = (name: 'poster' | 'backdrop'): Field => ({
+  name,
+  type: 'upload',
+  relationTo: 'images',
+  localized: true,
+})
+
 /** The metadata films and series share. */
 export const catalogMetadataFields = (): Field[] => [
   titleField(),
@@ -50,10 +61,7 @@ export const catalogMetadataFields = (): Field[] => [
   creditsField(),
   {
     type: 'row',
-    fields: [
-      { name: 'poster', type: 'upload', relationTo: 'images' },
-      { name: 'backdrop', type: 'upload', relationTo: 'images' },
-    ],
+    fields: [artworkField('poster'), artworkField('backdrop')],
   },
   ratingsField(),
   externalIdsField(),

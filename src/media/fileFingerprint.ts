@@ -61,3 +61,12 @@ export const withVersion = (url: string, version: string): string => {
   parsed.searchParams.set('v', version)
   return absolute ? parsed.toString() : `${parsed.pathname}${parsed.search}${parsed.hash}`
 }
+
+/** The URL of another file in the same directory as the one `url` names. */
+export const siblingFileUrl = (url: string, filename: string): string => {
+  const absolute = /^[a-z][a-z0-9+.-]*:/i.test(url)
+  const parsed = new URL(url, 'http://relative.invalid')
+  parsed.search = ''
+  parsed.pathname = parsed.pathname.replace(/[^/]*$/, encodeURIComponent(filename))
+  return absolute ? parsed.toString() : `${parsed.pathname}${parsed.search}${parsed.hash}`
+}

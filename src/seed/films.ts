@@ -3,7 +3,8 @@ import type { PayloadRequest } from 'payload'
 import { films } from './data/films'
 import type { DocumentId, IdsByKey } from './documentIds'
 import { everyLocale } from './localized'
-import { titleData, type CatalogRefs } from './titleData'
+import { giveTitleArtwork } from './titleArtwork'
+import { titleArtwork, titleData, type CatalogRefs } from './titleData'
 
 export type SeededFilms = { ids: IdsByKey; created: number }
 
@@ -25,6 +26,7 @@ export const seedFilms = async (
       depth: 0,
       req,
     })
+    await giveTitleArtwork(req, 'films', doc.id, doc._status, titleArtwork(film, refs))
     ids.set(film.key, doc.id)
     created++
   }

@@ -28,22 +28,24 @@ export type ImageUpload = {
   name: string
   alt: Localized
   credit?: string
+  /** What it is shown as: decides its renditions. */
+  purpose: 'poster' | 'backdrop'
 }
 
 /**
- * Uploads a PNG to `images`; Payload stores it as WebP with the configured sizes. Without
+ * Uploads a PNG to `images`; Payload stores it as WebP with the renditions of its purpose. Without
  * `req` the upload is its own operation and may run alongside others: the Local API keeps
  * the file on the request, so uploads sharing one request must run one at a time.
  */
 export const uploadImage = async (
   payload: Payload,
-  { data, name, alt, credit }: ImageUpload,
+  { data, name, alt, credit, purpose }: ImageUpload,
   req?: PayloadRequest,
 ): Promise<Image['id']> => {
   const image = await payload.create({
     collection: 'images',
     locale: everyLocale,
-    data: { alt: allLocales(alt), credit },
+    data: { alt: allLocales(alt), credit, purpose },
     file: { data, mimetype: 'image/png', name, size: data.length },
     depth: 0,
     ...(req ? { req } : {}),

@@ -4,7 +4,8 @@ import { series as allSeries } from './data/series'
 import type { SeasonSeed, SeriesSeed } from './data/types'
 import type { DocumentId, IdsByKey } from './documentIds'
 import { allLocales, everyLocale, type Localized } from './localized'
-import { titleData, type CatalogRefs } from './titleData'
+import { titleArtwork, titleData, type CatalogRefs } from './titleData'
+import { giveTitleArtwork } from './titleArtwork'
 
 export type SeededSeries = {
   ids: IdsByKey
@@ -38,13 +39,15 @@ const createSeason = async (
       series: seriesId,
       seasonNumber,
       title: allLocales(seasonTitle(seasonNumber)),
-      poster,
       cnApprovalNumber: season.cnApprovalNumber,
       _status: 'published',
     },
     depth: 0,
     req,
   })
+  if (poster !== null) {
+    await giveTitleArtwork(req, 'seasons', created.id, created._status, [['en', { poster }]])
+  }
   for (const [index, episode] of season.episodes.entries()) {
     await req.payload.create({
       collection: 'episodes',
@@ -91,6 +94,7 @@ const createSeries = async (
     depth: 0,
     req,
   })
+  await giveTitleArtwork(req, 'series', created.id, created._status, titleArtwork(seed, refs))
   return created.id
 }
 

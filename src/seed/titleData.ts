@@ -4,6 +4,7 @@ import { eidrFor, imdbIdFor } from './externalIds'
 import { allLocales, type Localized } from './localized'
 import { richTextFrom } from './richText'
 import type { TitleArtwork } from './artwork'
+import { artworkByLocale } from './titleArtwork'
 
 export type CatalogRefs = {
   genres: IdsByKey
@@ -16,6 +17,10 @@ const artworkOf = (refs: CatalogRefs, key: string): TitleArtwork => {
   if (!artwork) throw new Error(`No key art was uploaded for "${key}".`)
   return artwork
 }
+
+/** A title's artwork per locale, given after its create (giveTitleArtwork). */
+export const titleArtwork = (seed: TitleSeed, refs: CatalogRefs) =>
+  artworkByLocale(artworkOf(refs, seed.key), { withBackdrop: true })
 
 const mapLocalized = <T, U>(value: Localized<T>, map: (item: T) => U): Localized<U> => ({
   en: map(value.en),
@@ -36,8 +41,6 @@ export const titleData = (seed: TitleSeed, refs: CatalogRefs) => ({
     role: credit.role,
     ...(credit.role === 'actor' ? { character: allLocales(credit.character) } : {}),
   })),
-  poster: artworkOf(refs, seed.key).poster,
-  backdrop: artworkOf(refs, seed.key).backdrop,
   ratings: seed.ratings.map((rating) => ({ ...rating })),
   // Unreleased drafts have no registry entries yet.
   externalIds: seed.draft ? {} : { imdb: imdbIdFor(seed.key), eidr: eidrFor(seed.key) },

@@ -271,20 +271,28 @@ describe.each(testBackends)('catalog on $kind', (backend) => {
   })
 
   describe('images', () => {
-    run('stores a webp original with poster, backdrop and thumbnail sizes', async () => {
+    run('stores a webp original with the thumbnail and the renditions of its purpose', async () => {
       const image = await payload.create({
         collection: 'images',
-        data: { alt: 'A poster', focalX: 50, focalY: 30 },
+        data: { purpose: 'poster', alt: 'A poster', focalX: 50, focalY: 30 },
         file: { ...(await imageFile('poster.png')), data: await pngImage(1200, 1800) },
       })
       expect(image.mimeType).toBe('image/webp')
       expect(image.filename).toMatch(/\.webp$/)
-      expect(image.sizes?.poster).toMatchObject({
-        width: 800,
-        height: 1200,
-        mimeType: 'image/webp',
-      })
-      expect(image.sizes?.backdrop).toMatchObject({ width: 1920, height: 1080 })
+      // A poster is rendered at poster widths (2:3), never as a 1920x1080 backdrop.
+      expect(image.variants?.length).toBeGreaterThan(0)
+      for (const variant of image.variants ?? []) {
+        expect(variant.width / variant.height).toBeCloseTo(2 / 3, 2)
+      }
+      expect(image.variants).toContainEqual(
+        expect.objectContaining({
+          width: 720,
+          height: 1080,
+          format: 'webp',
+          mimeType: 'image/webp',
+        }),
+      )
+      expect(Object.keys(image.sizes ?? {})).toEqual(['thumbnail'])
       expect(image.sizes?.thumbnail).toMatchObject({ width: 480, height: 270 })
       expect(image.focalY).toBe(30)
     })
@@ -293,7 +301,7 @@ describe.each(testBackends)('catalog on $kind', (backend) => {
       await expect(
         payload.create({
           collection: 'images',
-          data: {} as { alt: string },
+          data: {} as { alt: string; purpose: 'poster' },
           file: await imageFile(),
         }),
       ).rejects.toEqual(uniqueFailure('alt'))
@@ -305,7 +313,7 @@ describe.each(testBackends)('catalog on $kind', (backend) => {
       await expect(
         payload.create({
           collection: 'images',
-          data: { alt: 'Not an image' },
+          data: { purpose: 'poster', alt: 'Not an image' },
           file: { data: text, mimetype: 'text/plain', name: 'notes.txt', size: text.length },
         }),
       ).rejects.toMatchObject({ status: 400, message: expect.stringContaining('notes.txt') })
@@ -313,7 +321,7 @@ describe.each(testBackends)('catalog on $kind', (backend) => {
       await expect(
         payload.create({
           collection: 'images',
-          data: { alt: 'Disguised' },
+          data: { purpose: 'poster', alt: 'Disguised' },
           file: {
             data: disguised,
             mimetype: 'image/png',

@@ -90,7 +90,7 @@ describe.each(testBackends)('public API hardening on $kind', (backend) => {
       (
         await payload.create({
           collection: 'images',
-          data: { alt },
+          data: { purpose: 'poster', alt },
           file: { data, mimetype: 'image/png', name: 'poster.png', size: data.length },
         })
       ).id

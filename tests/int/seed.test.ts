@@ -61,14 +61,22 @@ const regionByCode = async (payload: Payload, code: string): Promise<Region> => 
 const codesOf = (members: Region['members']): string[] =>
   (members ?? []).map((member) => (typeof member === 'object' ? member.code : String(member)))
 
-const expectWebpSize = (image: Image | number | null | undefined, size: 'poster' | 'backdrop') => {
+const expectWebpSize = (
+  image: Image | number | null | undefined,
+  purpose: 'poster' | 'backdrop',
+) => {
   expect(typeof image).toBe('object')
-  const { sizes, filename } = image as Image
-  expect(sizes?.[size]?.mimeType).toBe('image/webp')
-  expect(sizes?.[size]?.filename).toMatch(/\.webp$/)
+  const { variants, filename, purpose: stored } = image as Image
+  expect(stored).toBe(purpose)
+  const webp = (variants ?? []).filter((variant) => variant.format === 'webp')
+  expect(webp.length).toBeGreaterThan(0)
+  const aspect = purpose === 'poster' ? 2 / 3 : 16 / 9
   const mediaDir = process.env.MEDIA_DIR ?? 'media'
   expect(fs.existsSync(path.join(mediaDir, 'images', filename ?? ''))).toBe(true)
-  expect(fs.existsSync(path.join(mediaDir, 'images', sizes?.[size]?.filename ?? ''))).toBe(true)
+  for (const variant of variants ?? []) {
+    expect(variant.width / variant.height).toBeCloseTo(aspect, 2)
+    expect(fs.existsSync(path.join(mediaDir, 'images', variant.filename))).toBe(true)
+  }
 }
 
 describe.each(testBackends)('demo seed on $kind', (backend) => {
@@ -275,29 +283,47 @@ describe.each(testBackends)('demo seed on $kind', (backend) => {
     ])
   })
 
-  run('gives films and series posters and backdrops with WebP sizes', async () => {
-    const { docs: films } = await payload.find({
-      collection: 'films',
-      pagination: false,
-      depth: 1,
-      locale: 'de',
-    })
-    const { docs: allSeries } = await payload.find({
-      collection: 'series',
-      pagination: false,
-      depth: 1,
-      locale: 'de',
-    })
-    for (const title of [...films, ...allSeries]) {
-      expectWebpSize(title.poster, 'poster')
-      expectWebpSize(title.backdrop, 'backdrop')
-    }
-    const poster = films.find(({ slug }) => slug === 'the-glass-harbour')?.poster as Image
-    expect(poster.alt).toBe('Plakat zu „Der gläserne Hafen“ (2023)')
-    expect(poster.width! / poster.height!).toBeCloseTo(2 / 3)
-    const posterIds = new Set(films.map(({ poster: image }) => (image as Image).id))
-    expect(posterIds.size).toBe(films.length)
-  })
+  run(
+    'gives films and series posters and backdrops with WebP renditions of their purpose',
+    async () => {
+      const { docs: films } = await payload.find({
+        collection: 'films',
+        pagination: false,
+        depth: 1,
+        locale: 'de',
+      })
+      const { docs: allSeries } = await payload.find({
+        collection: 'series',
+        pagination: false,
+        depth: 1,
+        locale: 'de',
+      })
+      for (const title of [...films, ...allSeries]) {
+        expectWebpSize(title.poster, 'poster')
+        expectWebpSize(title.backdrop, 'backdrop')
+      }
+      const poster = films.find(({ slug }) => slug === 'the-glass-harbour')?.poster as Image
+      expect(poster.alt).toBe('Plakat zu „Der gläserne Hafen“ (2023)')
+      expect(poster.width! / poster.height!).toBeCloseTo(2 / 3)
+      const posterIds = new Set(films.map(({ poster: image }) => (image as Image).id))
+      expect(posterIds.size).toBe(films.length)
+      // The German market has a poster of its own (the German title); English is another image,
+      // and Chinese, having none, falls back to the English one.
+      const glassHarbour = async (locale: 'en' | 'zh-Hans') => {
+        const { docs } = await payload.find({
+          collection: 'films',
+          where: { slug: { equals: 'the-glass-harbour' } },
+          depth: 1,
+          locale,
+        })
+        return docs[0]?.poster as Image
+      }
+      const english = await glassHarbour('en')
+      expect(english.id).not.toBe(poster.id)
+      expect(english.alt).toBe('Poster for “The Glass Harbour” (2023)')
+      expect((await glassHarbour('zh-Hans')).id).toBe(english.id)
+    },
+  )
 
   run('creates licences: grants, an exclusive one, hard and soft holdbacks', async () => {
     const { docs } = await payload.find({

@@ -32,6 +32,7 @@ export const films: readonly FilmSeed[] = [
     ratings: [fsk(12), mpaa('PG-13'), bbfc('12A')],
     cnApprovalNumber: '(2024)影字第118号',
     color: '#1f6f8b',
+    marketPosters: ['de'],
   },
   {
     key: 'winter-orchard',

@@ -27,6 +27,9 @@ export type RatingSeed = Omit<NonNullable<Film['ratings']>[number], 'id'>
 export type OriginalLanguage = 'en' | 'de' | 'zh'
 
 /** What films and series share. `key` is stable and only used inside the seed. */
+/** The locales besides the default (en) that may have artwork of their own. */
+export type MarketLocale = 'de' | 'zh-Hans'
+
 export type TitleSeed = {
   key: string
   title: Localized
@@ -41,6 +44,8 @@ export type TitleSeed = {
   cnApprovalNumber?: string
   /** Key-art colour, `#rrggbb`. */
   color: string
+  /** Markets with a poster of their own (the title in their language); others show the English one. */
+  marketPosters?: readonly MarketLocale[]
   /** Left unpublished, as an editor's work in progress. */
   draft?: boolean
 }
