@@ -117,7 +117,7 @@ describe.each(testBackends)('GraphQL search and rails on $kind', (backend) => {
     const drama = await payload.create({ collection: 'genres', data: { name: 'Drama' } })
     const poster = await payload.create({
       collection: 'images',
-      data: { alt: 'Harbour poster' },
+      data: { alt: 'Harbour poster', purpose: 'poster' },
       file: await imageFile('harbour.png'),
     })
     const trailer = await payload.db.create({
