@@ -437,7 +437,14 @@ describe.each(testBackends)('public API leaks on $kind', (backend) => {
   })
 
   describe('generated from the schema: every relationship, upload and join of the catalog', () => {
-    type Link = { collection: Catalog; path: string; target: string; join: boolean }
+    type Link = {
+      collection: Catalog
+      path: string
+      target: string
+      join: boolean
+      /** One value per locale (a market's poster): the SQL adapters fail on paths through it. */
+      localized: boolean
+    }
     const catalog: Catalog[] = ['films', 'series', 'seasons', 'episodes']
 
     /** Every relationship/upload/join field, through groups, arrays and tabs, by its path. */
@@ -446,12 +453,18 @@ describe.each(testBackends)('public API leaks on $kind', (backend) => {
         fields.flatMap((field) => {
           const path = `${prefix}${field.name}`
           if (field.type === 'join') {
-            return [{ collection, path, target: String(field.collection), join: true }]
+            return [
+              { collection, path, target: String(field.collection), join: true, localized: false },
+            ]
           }
           if (field.type === 'relationship' || field.type === 'upload') {
-            return [field.relationTo]
-              .flat()
-              .map((target) => ({ collection, path, target, join: false }))
+            return [field.relationTo].flat().map((target) => ({
+              collection,
+              path,
+              target,
+              join: false,
+              localized: Boolean(field.localized),
+            }))
           }
           return 'flattenedFields' in field ? walk(field.flattenedFields, `${path}.`) : []
         })
@@ -472,6 +485,8 @@ describe.each(testBackends)('public API leaks on $kind', (backend) => {
           'films.poster',
         ]),
       )
+      // Posters and backdrops differ per market.
+      expect(linksOf('films').find((link) => link.path === 'poster')?.localized).toBe(true)
     })
 
     run(
@@ -488,7 +503,7 @@ describe.each(testBackends)('public API leaks on $kind', (backend) => {
             ]
             for (const read of reads) {
               const answer = await get(read)
-              if (reachesCatalog(link.target)) {
+              if (reachesCatalog(link.target) || link.localized) {
                 expectRefused(answer, path)
                 refused += 1
               } else {
@@ -527,8 +542,10 @@ describe.each(testBackends)('public API leaks on $kind', (backend) => {
                 const answer = await get(read)
                 checked += 1
                 // Sorting a join through any relationship is refused (the SQL adapters fail on it).
-                if (reachesCatalog(link.target) || named.includes('.sort.')) {
-                  expectRefused(answer, named)
+                if (reachesCatalog(link.target) || link.localized || named.includes('.sort.')) {
+                  // A join sorted by a localised field is refused first, at the join's sort.
+                  const sortedByLocalised = link.localized && named.includes('.sort.')
+                  expectRefused(answer, sortedByLocalised ? `joins.${join.path}.sort` : named)
                 } else {
                   expect(answer.status, read).toBe(200)
                   expectNothingHidden(answer.body)
