@@ -17,6 +17,7 @@ type MatrixRow = {
 type MatrixPage = {
   at: string
   territories: string[]
+  timeZones: Record<string, string | null>
   rows: MatrixRow[]
   page: number
   limit: number
@@ -44,9 +45,23 @@ const dayNumber = (day: string) => Math.round(Date.parse(`${day}T00:00:00Z`) / d
 const dayFromNumber = (value: number) => new Date(value * dayMs).toISOString().slice(0, 10)
 /** A chosen day is asked at noon UTC: the same calendar day from UTC-11 to UTC+11. */
 const instantOf = (day: string) => `${day}T12:00:00Z`
-const shortDate = (instant: string | null) => (instant ? instant.slice(0, 10) : '')
+/** The local day of an instant in the territory's reference time zone (UTC when unknown). */
+const localDay = (instant: string | null, timeZone: string | null): string => {
+  if (!instant) return ''
+  try {
+    return new Intl.DateTimeFormat('en-CA', {
+      timeZone: timeZone ?? 'UTC',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    }).format(new Date(instant))
+  } catch {
+    return instant.slice(0, 10)
+  }
+}
 
-const describeCell = (cell: MatrixCell): string => {
+const describeCell = (cell: MatrixCell, timeZone: string | null): string => {
+  const shortDate = (instant: string | null) => localDay(instant, timeZone)
   switch (cell.state) {
     case 'available':
       return cell.date ? `until ${shortDate(cell.date)}` : 'open-ended'
@@ -312,12 +327,12 @@ export const AvailabilityMatrix: React.FC<{ launchTerritories: string[] }> = ({
                       key={cell.territory}
                       data-territory={cell.territory}
                       data-state={cell.state}
-                      title={cell.reasons.join(', ')}
+                      title={[cell.date ?? '', ...cell.reasons].filter(Boolean).join(' · ')}
                       style={{ ...cellStyle, background: legend[cell.state].colour }}
                     >
                       <strong>{legend[cell.state].label}</strong>
                       <br />
-                      <small>{describeCell(cell)}</small>
+                      <small>{describeCell(cell, matrix.timeZones[cell.territory] ?? null)}</small>
                     </td>
                   ))}
                 </tr>

@@ -33,6 +33,8 @@ export type MatrixRow = {
 export type AvailabilityMatrix = {
   at: string
   territories: string[]
+  /** Each territory's reference time zone, for showing the dates as its local days. */
+  timeZones: Record<string, string | null>
   collection: ContentCollection
   rows: MatrixRow[]
   page: number
@@ -93,6 +95,12 @@ export const availabilityMatrix = async (
   return {
     at: at.toISOString(),
     territories: [...question.territories],
+    timeZones: Object.fromEntries(
+      question.territories.map((territory) => [
+        territory,
+        context.regions.find((region) => region.code === territory)?.timeZone ?? null,
+      ]),
+    ),
     collection: question.collection,
     rows,
     page: listing.page ?? question.page,

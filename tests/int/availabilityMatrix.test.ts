@@ -22,6 +22,7 @@ type Row = { collection: string; id: string; title: string; published: boolean; 
 type Matrix = {
   at: string
   territories: string[]
+  timeZones: Record<string, string | null>
   collection: string
   rows: Row[]
   page: number
@@ -163,6 +164,11 @@ describe.each(testBackends)('availability matrix on $kind', (backend) => {
     const { status, body } = await matrix('')
     expect(status).toBe(200)
     expect(body.territories).toEqual(['CN', 'US', 'DE'])
+    expect(body.timeZones).toEqual({
+      CN: 'Asia/Shanghai',
+      US: 'America/New_York',
+      DE: 'Europe/Berlin',
+    })
     expect(body.collection).toBe('films')
     expect(body.rows.map((row) => row.title)).toEqual([
       'Alpha available',
