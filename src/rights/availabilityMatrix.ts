@@ -57,7 +57,9 @@ export const availabilityMatrix = async (
   const listing = await req.payload.find({
     collection: question.collection,
     where,
-    sort: 'title',
+    // Films and series sort the way a reader of the locale expects (see src/text/sortTitle).
+    sort:
+      question.collection === 'films' || question.collection === 'series' ? 'sortTitle' : 'title',
     page: question.page,
     limit: question.limit,
     depth: 0,

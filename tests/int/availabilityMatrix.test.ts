@@ -108,6 +108,7 @@ describe.each(testBackends)('availability matrix on $kind', (backend) => {
     await film('gated', 'Echo gated in China')
     await licence('gated', { start: iso(now - 10 * day), territories: ['DE', 'CN', 'US'] })
     await film('none', 'Foxtrot without rights')
+    await film('article', 'The Bravo remake')
     await film('avod', 'Golf AVOD in UHD')
     await licence('avod', { licenceType: 'avod', formats: ['uhd'], start: iso(now - 10 * day) })
     const series = await payload.create({
@@ -160,7 +161,7 @@ describe.each(testBackends)('availability matrix on $kind', (backend) => {
       body.rows.map((row) => [row.title, cellOf(body, row.title, territory)?.state]),
     )
 
-  run('answers each title by name in the launch territories with its state', async () => {
+  run('answers each title by its sort title in the launch territories with its state', async () => {
     const { status, body } = await matrix('')
     expect(status).toBe(200)
     expect(body.territories).toEqual(['CN', 'US', 'DE'])
@@ -172,6 +173,7 @@ describe.each(testBackends)('availability matrix on $kind', (backend) => {
     expect(body.collection).toBe('films')
     expect(body.rows.map((row) => row.title)).toEqual([
       'Alpha available',
+      'The Bravo remake',
       'Bravo upcoming',
       'Charlie expired',
       'Delta held back',
@@ -181,6 +183,7 @@ describe.each(testBackends)('availability matrix on $kind', (backend) => {
     ])
     expect(statesIn(body, 'DE')).toEqual({
       'Alpha available': 'available',
+      'The Bravo remake': 'none',
       'Bravo upcoming': 'upcoming',
       'Charlie expired': 'expired',
       'Delta held back': 'heldBack',
@@ -259,13 +262,17 @@ describe.each(testBackends)('availability matrix on $kind', (backend) => {
   })
 
   run('pages by name, with the limit capped', async () => {
-    const second = (await matrix('?limit=2&page=2')).body
-    expect(second).toMatchObject({ page: 2, limit: 2, totalDocs: 7, totalPages: 4 })
-    expect(second.rows.map((row) => row.title)).toEqual(['Charlie expired', 'Delta held back'])
+    const second = (await matrix('?limit=3&page=2')).body
+    expect(second).toMatchObject({ page: 2, limit: 3, totalDocs: 8, totalPages: 3 })
+    expect(second.rows.map((row) => row.title)).toEqual([
+      'Charlie expired',
+      'Delta held back',
+      'Echo gated in China',
+    ])
     const huge = await matrix('?limit=100000')
     expect(huge.status).toBe(200)
     expect(huge.body.limit).toBe(100)
-    expect(huge.body.rows).toHaveLength(7)
+    expect(huge.body.rows).toHaveLength(8)
   })
 
   run('answers 400 naming the parameter for bad input', async () => {
