@@ -29,6 +29,7 @@ import { answerClientErrors } from './src/api/clientErrors'
 import { apiLimitsFromEnv, apiLimitsKey, type ApiLimits } from './src/api/limits'
 import { guardRequestInput } from './src/api/readGuards'
 import { availabilityEndpoint } from './src/endpoints/availabilityEndpoint'
+import { availabilityMatrixEndpoint } from './src/endpoints/availabilityMatrixEndpoint'
 import { availabilityOverviewEndpoint } from './src/endpoints/availabilityOverviewEndpoint'
 import { searchEndpoint } from './src/endpoints/searchEndpoint'
 import { backfillSortTitles } from './src/catalog/sortTitles'
@@ -108,8 +109,15 @@ export const reelhouseConfig = ({
       avatar: 'default',
       meta: { titleSuffix: ' · Reelhouse' },
       components: {
-        afterNavLinks: ['/src/admin/RightsNavLink#RightsNavLink'],
+        afterNavLinks: [
+          '/src/admin/RightsNavLink#RightsNavLink',
+          '/src/admin/AvailabilityMatrixNavLink#AvailabilityMatrixNavLink',
+        ],
         views: {
+          availabilityMatrix: {
+            Component: '/src/admin/views/AvailabilityMatrixView#AvailabilityMatrixView',
+            path: '/availability-matrix',
+          },
           rightsReports: {
             Component: '/src/admin/views/RightsReportsView#RightsReportsView',
             path: '/rights',
@@ -211,6 +219,7 @@ export const reelhouseConfig = ({
     endpoints: [
       availabilityEndpoint,
       availabilityOverviewEndpoint,
+      availabilityMatrixEndpoint,
       searchEndpoint,
       createAvailsImportEndpoint,
       applyAvailsImportEndpoint,

@@ -50,6 +50,15 @@ export {
   type ResolvedWindow,
   type WindowInput,
 } from './time'
+export {
+  matrixCellOf,
+  matrixStates,
+  territoryStateOf,
+  type MatrixCell,
+  type MatrixState,
+  type TerritoryState,
+  type TerritoryStateInput,
+} from './territoryCell'
 export { resolveTerritoryWindows, type TerritoryWindow } from './territoryWindows'
 export {
   contentRefFromKey,

@@ -3,6 +3,8 @@ import type { Payload, PayloadRequest } from 'payload'
 import {
   type AvailabilityAnswer,
   type AvailabilityIndex,
+  type AvailabilityInterval,
+  availableIntervals,
   buildAvailabilityIndex,
   type ContentRef,
   evaluateAvailability,
@@ -108,3 +110,17 @@ export const answerFor = (
         cnApprovalNumber: inheritedApprovalNumber(question.node, context.tree, context.factsOf),
       })
 }
+
+/**
+ * When a title of the context can be watched in a territory (licence type and format as asked);
+ * a container counts only the published episodes it shows.
+ */
+export const intervalsFor = (
+  context: RightsContext,
+  question: Omit<TitleQuestion, 'at'>,
+): AvailabilityInterval[] =>
+  availableIntervals(context.index, question.node, question.territory, {
+    licenceType: question.licenceType,
+    format: question.format,
+    includeLeaf: (leaf) => Boolean(context.factsOf(leaf)?.published) || !isContainer(question.node),
+  })

@@ -1,0 +1,110 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { createdId, loginAs } from './support/api'
+import { artifactsDir, launchChromium } from './support/browser'
+import { type RunningServer, startProductionServer } from './support/server'
+
+const admin = { email: 'matrix-admin@reelhouse.test', password: 'a long admin password' }
+const licensing = {
+  email: 'matrix-licensing@reelhouse.test',
+  password: 'a long licensing password',
+}
+const dayMs = 86_400_000
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10)
+
+describe('availability matrix in Chromium', () => {
+  let server: RunningServer
+  let browser: Awaited<ReturnType<typeof launchChromium>>
+  let page: Page
+  let dataDir: string
+  const title = `Matrix Harbour ${Date.now()}`
+  // The licence starts 30 days ago (a DE day), so 60 days ago the film is upcoming.
+  const startDay = isoDay(Date.now() - 30 * dayMs)
+
+  beforeAll(async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'reelhouse-e2e-matrix-'))
+    server = await startProductionServer({
+      DATABASE_URL: `file:${path.join(dataDir, 'reelhouse.db')}`,
+      MEDIA_DIR: path.join(dataDir, 'media'),
+      ADMIN_EMAIL: admin.email,
+      ADMIN_PASSWORD: admin.password,
+    })
+    const staff = await loginAs(server, admin)
+    await createdId(await staff.post('/api/users', { ...licensing, roles: ['licensing'] }))
+    for (const [code, timeZone] of [
+      ['DE', 'Europe/Berlin'],
+      ['US', 'America/New_York'],
+      ['CN', 'Asia/Shanghai'],
+    ]) {
+      await createdId(
+        await staff.post('/api/regions', { code, kind: 'country', name: code, timeZone }),
+      )
+    }
+    const filmId = await createdId(await staff.post('/api/films', { title, _status: 'published' }))
+    await createdId(
+      await staff.post('/api/licences', {
+        content: [{ relationTo: 'films', value: filmId }],
+        kind: 'grant',
+        licenceType: 'svod',
+        territories: ['DE'],
+        start: startDay,
+        contractId: `E2E-MATRIX-${filmId}`,
+      }),
+    )
+    browser = await launchChromium()
+    page = await browser.context.newPage()
+    fs.mkdirSync(artifactsDir, { recursive: true })
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await server?.stop()
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true })
+  })
+
+  it('shows a licensed film available in DE, and upcoming once the scrubber is before its start', async () => {
+    await page.goto(`${server.url}/admin/login`)
+    await page.fill('#field-email', licensing.email)
+    await page.fill('#field-password', licensing.password)
+    await page.click('button[type="submit"]')
+    await page.waitForURL(`${server.url}/admin`, { timeout: 30_000 })
+    // The navigation links the view (the nav itself may be collapsed at this width).
+    expect(await page.locator('#nav-availability-matrix').getAttribute('href')).toBe(
+      '/admin/availability-matrix',
+    )
+    await page.goto(`${server.url}/admin/availability-matrix`)
+    await page.waitForSelector('h1:has-text("Availability matrix")', { timeout: 30_000 })
+
+    const row = page.locator(`tr[data-title="${title}"]`)
+    const de = row.locator('td[data-territory="DE"]')
+    await de.waitFor({ timeout: 30_000 })
+    expect(await de.getAttribute('data-state')).toBe('available')
+    expect(await row.locator('td[data-territory="US"]').getAttribute('data-state')).toBe('none')
+    expect(await row.locator('a').getAttribute('href')).toMatch(
+      /^\/admin\/collections\/films\/\d+$/,
+    )
+    expect(await page.locator('[data-legend]').count()).toBe(6)
+
+    await page.locator('input[name="scrubber"]').fill('-60')
+    await expect
+      .poll(async () => de.getAttribute('data-state'), { timeout: 15_000 })
+      .toBe('upcoming')
+    expect(await page.locator('input[name="day"]').inputValue()).toBe(
+      isoDay(Date.parse(`${isoDay(Date.now())}T00:00:00Z`) - 60 * dayMs),
+    )
+    // The start shows as the licence's own day in Germany.
+    expect(await de.innerText()).toContain(`from ${startDay}`)
+    await page.screenshot({
+      path: path.join(artifactsDir, 'availability-matrix.png'),
+      fullPage: true,
+    })
+    expect(fs.statSync(path.join(artifactsDir, 'availability-matrix.png')).size).toBeGreaterThan(
+      10_000,
+    )
+  })
+})
