@@ -5,6 +5,7 @@ import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { type PayloadHttpServer, servePayloadOverHttp } from '../fakes/payloadHttp'
+import { renderMissingVariants } from '../../src/media/backfillVariants'
 import { canEncodeAvif } from '../../src/media/renderVariants'
 import { purposeShapes } from '../../src/media/variantPlan'
 import type { Image } from '../../src/payload-types'
@@ -148,6 +149,30 @@ describe.each(testBackends)('image renditions by purpose on $kind', (backend) =>
       },
     })
     expect(sizesOf(kept, 'webp')).toEqual(sizesOf(still, 'webp'))
+  })
+
+  run('images uploaded before renditions existed get them from the backfill, once', async () => {
+    const image = await upload({ alt: 'Old poster', purpose: 'poster' }, await pngImage(800, 1200))
+    // As an image stored before purposes and renditions: no variants.
+    await payload.db.updateOne({ collection: 'images', id: image.id, data: { variants: [] } })
+    const before = await payload.findByID({ collection: 'images', id: image.id })
+    expect(before.variants ?? []).toEqual([])
+    const first = await renderMissingVariants(payload)
+    expect(first.rendered).toBeGreaterThanOrEqual(1)
+    expect(first.missingFile).toBe(0)
+    const after = await payload.findByID({ collection: 'images', id: image.id })
+    expect(sizesOf(after, 'webp')).toEqual(['240x360', '360x540', '480x720', '720x1080'])
+    for (const variant of after.variants ?? []) {
+      expect((await fetchFile(variant.url ?? '')).status).toBe(200)
+    }
+    // Nothing left to do: a second run renders nothing and changes nothing.
+    const second = await renderMissingVariants(payload)
+    expect(second).toMatchObject({ rendered: 0, missingFile: 0 })
+    expect(second.checked).toBe(first.checked)
+    const again = await payload.findByID({ collection: 'images', id: image.id })
+    expect(again.variants?.map((variant) => variant.url)).toEqual(
+      after.variants?.map((variant) => variant.url),
+    )
   })
 
   run('a rendition that is not there is a 404', async () => {
