@@ -22,6 +22,7 @@ type OperationArgs = {
   disableErrors?: unknown
   overrideAccess?: boolean
   where?: unknown
+  sort?: unknown
   joins?: unknown
 }
 
@@ -92,6 +93,47 @@ const resolvePath = (req: PayloadRequest, fields: FlattenedField[], path: string
   }
   return null
 }
+
+/**
+ * The localised relationship or upload a path goes through into another collection
+ * (`poster.createdAt`: one poster per market), if any. Payload's SQL adapters join that
+ * field's locales table under an alias they never declare, so such a where or sort is a 500.
+ */
+const localisedHopOf = (
+  req: PayloadRequest,
+  fields: FlattenedField[],
+  path: string,
+): string | undefined => {
+  if (req.payload.db.name === 'mongoose') return undefined
+  let current = fields
+  const segments = path.replace(/__/g, '.').split('.')
+  for (const [index, segment] of segments.entries()) {
+    const field = fieldNamed(current, segment)
+    if (!field || index === segments.length - 1) return undefined
+    if ((field.type === 'relationship' || field.type === 'upload') && field.localized) {
+      const rest = segments.slice(index + 1)
+      return rest.length === 1 && rest[0] === 'id'
+        ? undefined
+        : segments.slice(0, index + 1).join('.')
+    }
+    if ('flattenedFields' in field && Array.isArray(field.flattenedFields)) {
+      current = field.flattenedFields
+    } else if (
+      (field.type === 'relationship' || field.type === 'upload') &&
+      typeof field.relationTo === 'string'
+    ) {
+      current =
+        req.payload.collections[field.relationTo as CollectionSlug]?.config.flattenedFields ?? []
+    } else {
+      return undefined
+    }
+  }
+  return undefined
+}
+
+const localisedHopMessage = (hop: string) =>
+  `cannot go through the localised field "${hop}" into another collection; filter on the ids ` +
+  `it holds instead, e.g. where[${hop}][in]=<ids>`
 
 const dateOperators = new Set([
   'equals',
@@ -172,6 +214,8 @@ const checkWhere = (
       continue
     }
     if (!isRecord(condition)) throw badRequest(`${at}.${key}`, 'needs an operator, e.g. equals')
+    const hop = localisedHopOf(req, fields, key)
+    if (hop) throw badRequest(`${at}.${key}`, localisedHopMessage(hop))
     const resolved = resolvePath(req, fields, key)
     for (const [operator, value] of Object.entries(condition)) {
       if (idOperators.has(operator)) checkIdValue(req, resolved, value, `${at}.${key}`)
@@ -310,6 +354,10 @@ export const guardRequestInput =
     if (!readOperations.has(operation)) return args
     const fields = collection.flattenedFields
     checkWhere(req, input.where as Where | undefined, fields)
+    for (const path of sortPaths(input.sort)) {
+      const hop = localisedHopOf(req, fields, path)
+      if (hop) throw badRequest('sort', localisedHopMessage(hop))
+    }
     // The size caps are for public requests over HTTP (REST, GraphQL), not Local API callers.
     const publicReader = !isStaffUser(req.user as RoleBearer) && req.payloadAPI !== 'local'
     checkJoins(req, input.joins, fields, publicReader ? limits : null)

@@ -37,9 +37,9 @@ const nothingId = (req: PayloadRequest): Id =>
       : '00000000-0000-0000-0000-000000000000'
 
 const hopMessage = (hop: Hop) =>
-  `Public reads cannot filter or sort through ${hop.localized ? 'the localised field ' : ''}` +
-  `"${hop.path}" (into ${hop.targets.join(', ')}): filter on the ids it holds instead, e.g. ` +
-  `where[${hop.path}][in]=<ids>.`
+  `Public reads cannot filter or sort through "${hop.path}" (into ${hop.targets.join(', ')}): ` +
+  'filter on the ids it holds instead, e.g. where[' +
+  `${hop.path}][in]=<ids>.`
 
 type Guard = { req: PayloadRequest; refusals: Refusal[]; prefix: string }
 
@@ -47,7 +47,6 @@ type Guard = { req: PayloadRequest; refusals: Refusal[]; prefix: string }
 const refusedHop = async ({ req }: Guard, hops: Hop[]): Promise<Hop | undefined> => {
   const restricted = restrictedTargets(req.payload.config)
   for (const hop of hops) {
-    if (hop.localized) return hop
     for (const target of hop.targets) {
       if (restricted.has(target)) return hop
       const read = req.payload.collections[target as CollectionSlug]?.config.access.read

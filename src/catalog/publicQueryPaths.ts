@@ -5,13 +5,8 @@ import { isCatalogCollection } from '../rights/catalogGraph'
 
 type LinkField = Extract<FlattenedField, { type: 'join' | 'relationship' | 'upload' }>
 
-/**
- * A relationship, upload or join field that a path follows INTO another collection. `localized`:
- * the field holds one value per locale (e.g. a market's poster); Payload's SQL adapters fail
- * on paths through such a field (they join the locales table under an alias they never
- * declare), so public reads refuse them.
- */
-export type Hop = { path: string; targets: string[]; localized?: boolean }
+/** A relationship, upload or join field that a path follows INTO another collection. */
+export type Hop = { path: string; targets: string[] }
 
 /** A condition on the value (the ids) of a field that points at catalog titles. */
 export type CatalogValue = {
@@ -86,7 +81,7 @@ export const resolvePublicPath = (
             }
           : { hops, link }
       }
-      hops.push({ path: pathHere, targets, ...(field.localized ? { localized: true } : {}) })
+      hops.push({ path: pathHere, targets })
       if (targets.length > 1) break
       fields = fieldsOf(config, targets[0])
       continue

@@ -197,6 +197,22 @@ describe.each(testBackends)('public API robustness on $kind', (backend) => {
         },
       )
 
+      run(`where and sort through the localised poster answer 400, not 500 (${who})`, async () => {
+        for (const collection of ['films', 'series']) {
+          const where = await get(`/api/${collection}?where[poster.createdAt][exists]=true`, who)
+          expect(where.status, JSON.stringify(where.body)).toBe(400)
+          expect(where.body).toEqual(fieldError('where.poster.createdAt'))
+          const graphQLStyle = await get(`/api/${collection}?where[poster__alt][equals]=x`, who)
+          expect(graphQLStyle.status).toBe(400)
+          const sorted = await get(`/api/${collection}?sort=-poster.createdAt`, who)
+          expect(sorted.status, JSON.stringify(sorted.body)).toBe(400)
+          expect(sorted.body).toEqual(fieldError('sort'))
+        }
+        // The ids the field holds stay filterable.
+        const byId = await get('/api/films?where[poster][exists]=true', who)
+        expect(byId.status).toBe(200)
+      })
+
       run(
         `GET /api/seasons/:id with joins sorted by a localised field answers 400 (${who})`,
         async () => {
