@@ -69,29 +69,53 @@ const fieldNamed = (fields: FlattenedField[], name: string): FlattenedField | un
 
 type ResolvedPath = { field: FlattenedField } | { id: true } | null
 
+/** The fields a query path can go on into after this one: a group's, or a relationship's target's. */
+const innerFields = (req: PayloadRequest, field: FlattenedField): FlattenedField[] | undefined => {
+  if ('flattenedFields' in field && Array.isArray(field.flattenedFields)) {
+    return field.flattenedFields
+  }
+  if (
+    (field.type === 'relationship' || field.type === 'upload') &&
+    typeof field.relationTo === 'string'
+  ) {
+    return req.payload.collections[field.relationTo as CollectionSlug]?.config.flattenedFields ?? []
+  }
+  return undefined
+}
+
+type PathStep = { segment: string; field: FlattenedField | undefined }
+
+/**
+ * A dotted query path walked through groups and single-collection relationships: each segment
+ * with the field it names (undefined where the schema does not know it, or the path cannot go
+ * on from the field before).
+ */
+const stepsOf = (
+  req: PayloadRequest,
+  fields: FlattenedField[],
+  segments: readonly string[],
+): PathStep[] => {
+  const steps: PathStep[] = []
+  let current: FlattenedField[] | undefined = fields
+  for (const segment of segments) {
+    const field: FlattenedField | undefined = current ? fieldNamed(current, segment) : undefined
+    steps.push({ segment, field })
+    current = field ? innerFields(req, field) : undefined
+  }
+  return steps
+}
+
 /** The field a dotted query path ends on, through groups and single-collection relationships. */
 const resolvePath = (req: PayloadRequest, fields: FlattenedField[], path: string): ResolvedPath => {
-  let current = fields
-  const segments = path.split('.')
-  for (const [index, segment] of segments.entries()) {
-    const last = index === segments.length - 1
-    if (segment === 'id' && last) return { id: true }
-    const field = fieldNamed(current, segment)
-    if (!field) return null
-    if (last) return { field }
-    if ('flattenedFields' in field && Array.isArray(field.flattenedFields)) {
-      current = field.flattenedFields
-    } else if (
-      (field.type === 'relationship' || field.type === 'upload') &&
-      typeof field.relationTo === 'string'
-    ) {
-      current =
-        req.payload.collections[field.relationTo as CollectionSlug]?.config.flattenedFields ?? []
-    } else {
-      return null
-    }
+  const steps = stepsOf(req, fields, path.split('.'))
+  const last = steps[steps.length - 1]
+  const before = steps.slice(0, -1)
+  if (before.some((step) => !step.field)) return null
+  if (last.segment === 'id') {
+    const owner = before[before.length - 1]?.field
+    return !owner || innerFields(req, owner) ? { id: true } : null
   }
-  return null
+  return last.field ? { field: last.field } : null
 }
 
 /**
@@ -105,30 +129,21 @@ const localisedHopOf = (
   path: string,
 ): string | undefined => {
   if (req.payload.db.name === 'mongoose') return undefined
-  let current = fields
-  const segments = path.replace(/__/g, '.').split('.')
-  for (const [index, segment] of segments.entries()) {
-    const field = fieldNamed(current, segment)
-    if (!field || index === segments.length - 1) return undefined
-    if ((field.type === 'relationship' || field.type === 'upload') && field.localized) {
-      const rest = segments.slice(index + 1)
-      return rest.length === 1 && rest[0] === 'id'
-        ? undefined
-        : segments.slice(0, index + 1).join('.')
-    }
-    if ('flattenedFields' in field && Array.isArray(field.flattenedFields)) {
-      current = field.flattenedFields
-    } else if (
-      (field.type === 'relationship' || field.type === 'upload') &&
-      typeof field.relationTo === 'string'
-    ) {
-      current =
-        req.payload.collections[field.relationTo as CollectionSlug]?.config.flattenedFields ?? []
-    } else {
-      return undefined
-    }
-  }
-  return undefined
+  // GraphQL's where paths join segments with __.
+  const steps = stepsOf(req, fields, path.replace(/__/g, '.').split('.'))
+  const hop = steps.findIndex(
+    ({ field }, index) =>
+      index < steps.length - 1 &&
+      (field?.type === 'relationship' || field?.type === 'upload') &&
+      field.localized === true,
+  )
+  if (hop < 0) return undefined
+  const rest = steps.slice(hop + 1)
+  if (rest.length === 1 && rest[0].segment === 'id') return undefined
+  return steps
+    .slice(0, hop + 1)
+    .map((step) => step.segment)
+    .join('.')
 }
 
 const localisedHopMessage = (hop: string) =>
