@@ -203,11 +203,11 @@ export const planAvailsImport = async (
   req?: Partial<PayloadRequest>,
 ): Promise<AvailsPlan> => {
   const parsed = await readAvails(data, fileName)
-  const [catalog, regions, existing] = await Promise.all([
-    loadCatalogTitles(payload, req),
-    loadRegions(payload, req),
-    loadImportedLicences(payload, req),
-  ])
+  // One after the other: inside the apply's transaction `req` is one connection, which must not
+  // run two statements at once (pg warns today and will refuse).
+  const catalog = await loadCatalogTitles(payload, req)
+  const regions = await loadRegions(payload, req)
+  const existing = await loadImportedLicences(payload, req)
   const mapped = mapRows(parsed.rows, catalog, regions, {
     now: options.now ?? new Date(),
     zoneConvention: options.zoneConvention,
