@@ -219,8 +219,8 @@ export const titleTimeline = (
         formats: [...licence.formats],
         exclusive: licence.exclusive,
         via: licence.via,
-        start: window.start,
-        end: window.end,
+        start: new Date(startMs).toISOString(),
+        end: endMs === null ? null : new Date(endMs).toISOString(),
         firstLocalDay: localDay(startMs, window.timeZone),
         lastLocalDay: endMs === null ? null : localDay(endMs - 1, window.timeZone),
         timeZone: window.timeZone,
@@ -245,8 +245,8 @@ export const titleTimeline = (
         licence.windows.find((window) => window.territory === conflict.territory)?.timeZone ?? 'UTC'
       laneFor(conflict.territory, licenceType, timeZone).conflicts.push({
         licenceIds,
-        overlapStart: conflict.overlapStart,
-        overlapEnd: conflict.overlapEnd,
+        overlapStart: new Date(startMs).toISOString(),
+        overlapEnd: endMs === null ? null : new Date(endMs).toISOString(),
         ...placed(startMs, endMs),
       })
     }
