@@ -32,6 +32,7 @@ import { availabilityEndpoint } from './src/endpoints/availabilityEndpoint'
 import { availabilityMatrixEndpoint } from './src/endpoints/availabilityMatrixEndpoint'
 import { availabilityOverviewEndpoint } from './src/endpoints/availabilityOverviewEndpoint'
 import { searchEndpoint } from './src/endpoints/searchEndpoint'
+import { titleTimelineEndpoint } from './src/endpoints/titleTimelineEndpoint'
 import { backfillSortTitles } from './src/catalog/sortTitles'
 import { ensureSearchIndex } from './src/search/searchIndex'
 import {
@@ -220,6 +221,7 @@ export const reelhouseConfig = ({
       availabilityEndpoint,
       availabilityOverviewEndpoint,
       availabilityMatrixEndpoint,
+      titleTimelineEndpoint,
       searchEndpoint,
       createAvailsImportEndpoint,
       applyAvailsImportEndpoint,

@@ -61,6 +61,18 @@ export {
 } from './territoryCell'
 export { resolveTerritoryWindows, type TerritoryWindow } from './territoryWindows'
 export {
+  defaultTimelineRange,
+  resolveTimelineRange,
+  type TimelineBar,
+  type TimelineConflict,
+  type TimelineLane,
+  type TimelineLicence,
+  type TimelineMonth,
+  type TimelineRange,
+  type TitleTimeline,
+  titleTimeline,
+} from './titleTimeline'
+export {
   contentRefFromKey,
   createTitleTree,
   isContainer,

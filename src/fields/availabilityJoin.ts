@@ -4,6 +4,7 @@ import { isStaffField } from '../access/isStaff'
 import { availabilitySummaryFields, contractTypeNames } from '../contract/titleContract'
 import { availabilityPanelField } from './availabilityPanel'
 import { nullableGroup } from './nullableGroup'
+import { titleTimelineField } from './titleTimeline'
 
 type RowRelation = 'film' | 'series' | 'season' | 'episode'
 
@@ -13,6 +14,7 @@ type RowRelation = 'film' | 'series' | 'season' | 'episode'
  */
 export const availabilityFields = (on: RowRelation): Field[] => [
   availabilityPanelField(),
+  titleTimelineField(),
   {
     name: 'availabilityWindows',
     type: 'join',

@@ -11,10 +11,11 @@ import {
 } from '../availability'
 import type { Licence as LicenceDoc } from '../payload-types'
 
-/** The fields of a licence the engine reads, and conflict recording compares. */
+/** The fields of a licence the engine reads, conflict recording compares and the timeline shows. */
 export type LicenceRecord = Pick<
   LicenceDoc,
   | 'id'
+  | 'contractId'
   | 'contentKeys'
   | 'licenceType'
   | 'formats'
@@ -29,6 +30,7 @@ export type LicenceRecord = Pick<
 >
 
 const recordSelect = {
+  contractId: true,
   contentKeys: true,
   licenceType: true,
   formats: true,

@@ -22,6 +22,7 @@ import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997e
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { AvailabilityPanel as AvailabilityPanel_c00c35ea68498ba7989494a643e45767 } from '../../../../src/admin/AvailabilityPanel'
+import { TitleTimeline as TitleTimeline_bb569b1e08ffc3fdd05763d6882328ff } from '../../../../src/admin/TitleTimeline'
 import { VideoMuxPanel as VideoMuxPanel_bdbb265f242b7a553d6169f0e3143c42 } from '../../../../src/admin/video/VideoMuxPanel'
 import { VideoStatusCell as VideoStatusCell_9069ad64963ff906a0f2392fbe232b97 } from '../../../../src/admin/video/VideoStatusCell'
 import { VideoStatusField as VideoStatusField_8995e214ce005fb91d701ca6e4b5f9e4 } from '../../../../src/admin/video/VideoStatusField'
@@ -57,6 +58,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/src/admin/AvailabilityPanel#AvailabilityPanel": AvailabilityPanel_c00c35ea68498ba7989494a643e45767,
+  "/src/admin/TitleTimeline#TitleTimeline": TitleTimeline_bb569b1e08ffc3fdd05763d6882328ff,
   "/src/admin/video/VideoMuxPanel#VideoMuxPanel": VideoMuxPanel_bdbb265f242b7a553d6169f0e3143c42,
   "/src/admin/video/VideoStatusCell#VideoStatusCell": VideoStatusCell_9069ad64963ff906a0f2392fbe232b97,
   "/src/admin/video/VideoStatusField#VideoStatusField": VideoStatusField_8995e214ce005fb91d701ca6e4b5f9e4,

@@ -1,0 +1,112 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { createdId, loginAs } from './support/api'
+import { artifactsDir, launchChromium } from './support/browser'
+import { type RunningServer, startProductionServer } from './support/server'
+
+const admin = { email: 'timeline-admin@reelhouse.test', password: 'a long admin password' }
+const licensing = {
+  email: 'timeline-licensing@reelhouse.test',
+  password: 'a long licensing password',
+}
+const dayMs = 86_400_000
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10)
+
+describe('title timeline in Chromium', () => {
+  let server: RunningServer
+  let browser: Awaited<ReturnType<typeof launchChromium>>
+  let page: Page
+  let dataDir: string
+  let filmId: number
+  const contractId = `E2E-TIMELINE-${Date.now()}`
+  const startDay = isoDay(Date.now() - 30 * dayMs)
+  const endDay = isoDay(Date.now() + 200 * dayMs)
+
+  beforeAll(async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'reelhouse-e2e-timeline-'))
+    server = await startProductionServer({
+      DATABASE_URL: `file:${path.join(dataDir, 'reelhouse.db')}`,
+      MEDIA_DIR: path.join(dataDir, 'media'),
+      ADMIN_EMAIL: admin.email,
+      ADMIN_PASSWORD: admin.password,
+    })
+    const staff = await loginAs(server, admin)
+    await createdId(await staff.post('/api/users', { ...licensing, roles: ['licensing'] }))
+    for (const [code, timeZone] of [
+      ['DE', 'Europe/Berlin'],
+      ['US', 'America/New_York'],
+    ]) {
+      await createdId(
+        await staff.post('/api/regions', { code, kind: 'country', name: code, timeZone }),
+      )
+    }
+    filmId = await createdId(
+      await staff.post('/api/films', { title: 'Timeline Harbour', _status: 'published' }),
+    )
+    const licence = (data: Record<string, unknown>) =>
+      staff.post('/api/licences', {
+        content: [{ relationTo: 'films', value: filmId }],
+        kind: 'grant',
+        licenceType: 'svod',
+        territories: ['DE'],
+        ...data,
+      })
+    await createdId(await licence({ start: startDay, end: endDay, contractId, formats: ['hd'] }))
+    await createdId(
+      await licence({
+        kind: 'holdback',
+        holdbackStrength: 'hard',
+        start: isoDay(Date.now() + 10 * dayMs),
+        end: isoDay(Date.now() + 40 * dayMs),
+        contractId: `${contractId}-HOLD`,
+      }),
+    )
+    await createdId(
+      await licence({
+        licenceType: 'avod',
+        territories: ['US'],
+        start: startDay,
+        contractId: 'US',
+      }),
+    )
+    browser = await launchChromium()
+    page = await browser.context.newPage()
+    fs.mkdirSync(artifactsDir, { recursive: true })
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await server?.stop()
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true })
+  })
+
+  it("shows the film's licence windows per territory on its edit page", async () => {
+    await page.goto(`${server.url}/admin/login`)
+    await page.fill('#field-email', licensing.email)
+    await page.fill('#field-password', licensing.password)
+    await page.click('button[type="submit"]')
+    await page.waitForURL(`${server.url}/admin`, { timeout: 30_000 })
+    await page.goto(`${server.url}/admin/collections/films/${filmId}`)
+
+    const timeline = page.locator('[data-testid="title-timeline"]')
+    const de = timeline.locator('[data-lane="DE/svod"]')
+    await de.waitFor({ timeout: 30_000 })
+    expect(await timeline.locator('[data-lane="US/avod"]').count()).toBe(1)
+    const grant = de.locator('a[data-kind="grant"]')
+    expect(await grant.innerText()).toBe(contractId)
+    const description = await grant.getAttribute('title')
+    expect(description).toContain(`Contract ${contractId}`)
+    expect(description).toContain(`DE from ${startDay} (Europe/Berlin)`)
+    expect(description).toContain(`through ${endDay} (Europe/Berlin)`)
+    expect(await de.locator('a[data-kind="holdback"]').count()).toBe(1)
+    expect(await timeline.locator('[data-testid="timeline-today"]').count()).toBe(1)
+    await timeline.scrollIntoViewIfNeeded()
+    await page.screenshot({ path: path.join(artifactsDir, 'title-timeline.png'), fullPage: true })
+    expect(fs.statSync(path.join(artifactsDir, 'title-timeline.png')).size).toBeGreaterThan(10_000)
+  })
+})
