@@ -41,6 +41,7 @@ export {
   newIngestNonce,
   parsePassthrough,
   passthroughFor,
+  passthroughNamingRecord,
   unsavedPassthroughFor,
   type VideoPassthrough,
 } from './passthrough'

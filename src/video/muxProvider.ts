@@ -172,6 +172,10 @@ export const createMuxProvider = (options: MuxProviderOptions): VideoProvider =>
 
     deleteAsset: (assetId) => ignoreNotFound(() => assets.delete(assetId)),
 
+    async updateAssetPassthrough(assetId, passthrough) {
+      await assets.update(assetId, { passthrough })
+    },
+
     async createTextTrack(assetId, { url, languageCode, name, closedCaptions }) {
       const track = await assets.createTrack(assetId, {
         type: 'text',

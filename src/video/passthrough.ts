@@ -29,4 +29,18 @@ export const parsePassthrough = (value: string | null | undefined): VideoPassthr
   return { collection: match[1], id: match[2] === unsavedId ? null : match[2], nonce: match[3] }
 }
 
+/**
+ * What an asset made while its document was unsaved should carry once the document exists:
+ * the same ingest (nonce), now naming the document. Null when `current` already names a
+ * document, belongs to another collection or is not ours: nothing to update then.
+ */
+export const passthroughNamingRecord = (
+  current: string | null | undefined,
+  record: { collection: string; id: string },
+): string | null => {
+  const parsed = parsePassthrough(current)
+  if (!parsed || parsed.id !== null || parsed.collection !== record.collection) return null
+  return passthroughFor({ ...record, nonce: parsed.nonce })
+}
+
 export const newIngestNonce = (): string => randomBytes(6).toString('base64url')

@@ -80,6 +80,8 @@ export interface VideoProvider {
     options?: { createdSince?: Date },
   ): Promise<MuxAssetData[]>
   deleteAsset(assetId: string): Promise<void>
+  /** Rewrites an asset's passthrough (at most 255 characters), e.g. once its document exists. */
+  updateAssetPassthrough(assetId: string, passthrough: string): Promise<void>
   createTextTrack(
     assetId: string,
     track: { url: string; languageCode: string; name: string; closedCaptions: boolean },

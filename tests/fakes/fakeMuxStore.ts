@@ -11,6 +11,9 @@ import {
 // In-memory Mux Video: direct uploads, assets, playback ids and tracks, with the lifecycle and
 // the webhooks the real service produces. JSON shapes follow the @mux/mux-node types.
 
+/** Mux keeps at most this much of a passthrough. */
+const maxPassthroughLength = 255
+
 export interface FakePlaybackId {
   id: string
   policy: string
@@ -251,9 +254,16 @@ export class FakeMuxStore {
       .reverse()
   }
 
+  /** `PATCH /video/v1/assets/{id}`: Mux lets `passthrough` (and `meta`) change at any time. */
   updateAsset(id: string, body: Json): FakeAsset {
     const asset = this.asset(id)
-    if (typeof body.passthrough === 'string') asset.passthrough = body.passthrough
+    if (body.passthrough !== undefined) {
+      if (typeof body.passthrough !== 'string') throw invalid('passthrough must be a string')
+      if (body.passthrough.length > maxPassthroughLength) {
+        throw invalid(`passthrough must be at most ${maxPassthroughLength} characters`)
+      }
+      asset.passthrough = body.passthrough
+    }
     if (typeof body.meta === 'object' && body.meta) asset.meta = body.meta as Json
     this.publishAsset('video.asset.updated', asset)
     return asset

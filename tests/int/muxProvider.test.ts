@@ -442,6 +442,30 @@ describe('assets from a URL', () => {
     await fake.waitFor(() => eventsOfType('video.asset.deleted').length === 1)
   })
 
+  it("updates an asset's passthrough: at most 255 characters, 404 for an unknown asset", async () => {
+    const assetId = await readyAssetFromUrl('videos:new:abc')
+    await provider.updateAssetPassthrough(assetId, 'videos:42:abc')
+    expect(fake.assets.get(assetId)?.passthrough).toBe('videos:42:abc')
+    expect((await provider.retrieveAsset(assetId))?.passthrough).toBe('videos:42:abc')
+    await fake.waitFor(() =>
+      eventsOfType('video.asset.updated').some(
+        (event) => event.data.passthrough === 'videos:42:abc',
+      ),
+    )
+
+    await expect(provider.updateAssetPassthrough(assetId, 'x'.repeat(256))).rejects.toBeInstanceOf(
+      BadRequestError,
+    )
+    await provider.updateAssetPassthrough(assetId, 'y'.repeat(255))
+    expect(fake.assets.get(assetId)?.passthrough).toBe('y'.repeat(255))
+    await expect(provider.updateAssetPassthrough('no-such-asset', 'videos:1:a')).rejects.toThrow(
+      /404/,
+    )
+    expect(requestsTo('PATCH', '/video/v1/assets/no-such-asset').map((r) => r.outcome)).toEqual([
+      404,
+    ])
+  })
+
   it('finds every asset with a passthrough across pages, oldest included', async () => {
     const create = (passthrough: string) =>
       provider.createAssetFromUrl({

@@ -276,7 +276,12 @@ describe.each(testBackends)('Mux webhooks on $kind', (backend) => {
   it.skipIf(!backend.serverUrl)(
     'reads a video back from Mux when its webhook is lost, so it cannot stay stuck',
     async () => {
-      h.fake.setWebhookRules({ action: 'drop', type: 'video.asset.ready' })
+      // Renaming the streamed asset after its video makes Mux send `video.asset.updated`, which
+      // would bring the news too: lose those as well.
+      h.fake.setWebhookRules([
+        { action: 'drop', type: 'video.asset.ready' },
+        { action: 'drop', type: 'video.asset.updated', count: 20 },
+      ])
       const id = await createdId(await h.uploadVideo('Lost webhook', tinyMp4(2048)))
       const preparing = await h.settle(async () => {
         const video = await h.video(id)

@@ -14,6 +14,7 @@ import {
   type VideoProvider,
 } from '../../video'
 import type { MuxRuntime } from './runtime'
+import { nameAssetsAfterVideo } from './assetPassthrough'
 import { applyPendingEvents, changeVideoMuxState } from './videoMuxState'
 import { findVideo, muxStateOf, policyOf } from './videoRecords'
 
@@ -75,6 +76,7 @@ export const syncVideoFromMux = async (
     )
     const events = (await Promise.all(generations.map((g) => observe(provider, g)))).flat()
     await changeVideoMuxState(runtime, req.payload, video.id, (state) => fold(state, events), req)
+    await nameAssetsAfterVideo(runtime, req.payload, video.id, events)
   }
   return provider ? 'synced' : 'waiting-for-credentials'
 }

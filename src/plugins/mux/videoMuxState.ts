@@ -11,6 +11,7 @@ import {
   type MuxWebhookEvent,
   type VideoMuxState,
 } from '../../video'
+import { nameAssetsAfterVideo } from './assetPassthrough'
 import { queueEffects, queueMuxTask } from './jobs'
 import {
   findEventRecord,
@@ -211,6 +212,7 @@ export const processEventRecord = async (
     },
     req,
   )
+  if (status === 'applied') await nameAssetsAfterVideo(runtime, payload, video.id, [event])
   return status
 }
 

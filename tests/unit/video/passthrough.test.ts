@@ -4,6 +4,7 @@ import {
   newIngestNonce,
   parsePassthrough,
   passthroughFor,
+  passthroughNamingRecord,
   unsavedPassthroughFor,
 } from '../../../src/video'
 
@@ -50,5 +51,25 @@ describe('passthrough', () => {
       id: '65f0c2a9e1',
       nonce: 'abc',
     })
+  })
+
+  it('names the saved document in the passthrough of an asset made before it, keeping the ingest', () => {
+    const nonce = newIngestNonce()
+    const record = { collection: 'videos', id: '42' }
+    expect(passthroughNamingRecord(unsavedPassthroughFor('videos', nonce), record)).toBe(
+      `videos:42:${nonce}`,
+    )
+    // Already naming a document (this one or another), or not about this collection: unchanged.
+    for (const current of [
+      `videos:42:${nonce}`,
+      `videos:7:${nonce}`,
+      unsavedPassthroughFor('trailers', nonce),
+      'imported-elsewhere',
+      '',
+      null,
+      undefined,
+    ]) {
+      expect(passthroughNamingRecord(current, record)).toBeNull()
+    }
   })
 })
