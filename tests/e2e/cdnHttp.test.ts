@@ -78,7 +78,11 @@ const waitUntil = async (instant: number) => {
 type Film = {
   id: number
   title: string
-  poster?: { url: string; sizes: Record<string, { url: string | null }> }
+  poster?: {
+    url: string
+    sizes?: Record<string, { url: string | null }>
+    variants?: { url?: string | null }[]
+  }
   availability?: { validUntil: string | null }
 }
 type Page = { totalDocs: number; docs: Film[] }
@@ -336,9 +340,12 @@ describe.each(backends)('CDN and HTTP on the production server on $name', (backe
   it('image files: absolute content-addressed URLs, a year of caching, ETag, 304, 404', async () => {
     const film = (await (await get(`/api/films/${filmIds[0]}?depth=1`, inGermany)).json()) as Film
     const poster = film.poster as NonNullable<Film['poster']>
-    const urls = [poster.url, ...Object.values(poster.sizes).map((size) => size.url)].filter(
-      (url): url is string => Boolean(url),
-    )
+    // The original, the admin's thumbnail and the renditions of the image's purpose.
+    const urls = [
+      poster.url,
+      ...Object.values(poster.sizes ?? {}).map((size) => size.url),
+      ...(poster.variants ?? []).map((variant) => variant.url),
+    ].filter((url): url is string => Boolean(url))
     expect(urls.length).toBeGreaterThanOrEqual(3)
     for (const url of urls) {
       expect(url.startsWith(`${server.url}/api/images/file/`)).toBe(true)

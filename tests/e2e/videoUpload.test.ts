@@ -132,10 +132,13 @@ describe(`video upload in the admin (Chromium, ${postgresServerUrl ? 'postgres' 
       ingest?: { nonce?: string | null }
     }>(`/api/videos/${videoId}`)
     expect(video.status).toBe('ready')
-    // The file went on to Mux while the admin sent it, before the video had an id.
+    // The file went on to Mux while the admin sent it, before the video had an id; once the
+    // save committed, the asset was renamed to name its record.
     const asset = fake.assets.get(video.muxAssetId)
     expect(asset?.upload_id).toBe(video.muxUploadId)
-    expect(asset?.passthrough).toBe(`videos:new:${video.ingest?.nonce}`)
+    await expect
+      .poll(() => fake.assets.get(video.muxAssetId)?.passthrough, { timeout: 30_000 })
+      .toBe(`videos:${videoId}:${video.ingest?.nonce}`)
     expect(fake.uploadDigests.get(video.muxUploadId)).toBe(
       crypto.createHash('sha256').update(harbour).digest('hex'),
     )
