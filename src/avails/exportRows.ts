@@ -11,11 +11,14 @@ import { openStart, readWhen, resolveWhen, type When } from './boundaries'
 import type { ImportedLicence } from './diff'
 import type { AvailsSource, AvailsSourceRow } from './mapRows'
 import { fromExcelSerial } from './readSpreadsheet'
-import { type AvailCell, textCell } from './rows'
+import { type AvailCell, type AvailField, textCell } from './rows'
 import { type CatalogTitle, titleIndex } from './titles'
 import type { WorkType } from './vocabulary'
 
-/** The spreadsheet columns an export writes: the ones the importer reads, in template order. */
+/**
+ * The spreadsheet columns an export writes: a choice of the fields the importer reads
+ * (`availFields`), in template order; a column it would not read does not compile.
+ */
 export const exportColumns = [
   'DisplayName',
   'Territory',
@@ -43,7 +46,7 @@ export const exportColumns = [
   'ContractID',
   'Exclusive',
   'BundleALIDs',
-] as const
+] as const satisfies readonly AvailField[]
 export type ExportColumn = (typeof exportColumns)[number]
 
 /** Columns EMA templates mark `//REQ`; the annotation row says so. */
