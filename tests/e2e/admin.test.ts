@@ -6,7 +6,7 @@ import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { licenseFilmInGermany, loginAs } from './support/api'
-import { artifactsDir, launchChromium } from './support/browser'
+import { artifactsDir, launchChromium, logInToAdmin } from './support/browser'
 import { type RunningServer, startProductionServer } from './support/server'
 
 const admin = { email: 'editor-in-chief@reelhouse.test', password: 'a long admin password' }
@@ -42,11 +42,7 @@ describe('admin panel in Chromium', () => {
   })
 
   it('logs in and shows the dashboard with the catalog collections', async () => {
-    await page.goto(`${server.url}/admin/login`)
-    await page.fill('#field-email', admin.email)
-    await page.fill('#field-password', admin.password)
-    await page.click('button[type="submit"]')
-    await page.waitForURL(`${server.url}/admin`, { timeout: 30_000 })
+    await logInToAdmin(page, server.url, admin)
     const nav = page.locator('nav')
     await expect
       .poll(async () => nav.getByText('Films', { exact: true }).count())

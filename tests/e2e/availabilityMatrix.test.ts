@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { createdId, loginAs } from './support/api'
-import { artifactsDir, launchChromium } from './support/browser'
+import { artifactsDir, launchChromium, logInToAdmin } from './support/browser'
 import { type RunningServer, startProductionServer } from './support/server'
 
 const admin = { email: 'matrix-admin@reelhouse.test', password: 'a long admin password' }
@@ -68,11 +68,7 @@ describe('availability matrix in Chromium', () => {
   })
 
   it('shows a licensed film available in DE, and upcoming once the scrubber is before its start', async () => {
-    await page.goto(`${server.url}/admin/login`)
-    await page.fill('#field-email', licensing.email)
-    await page.fill('#field-password', licensing.password)
-    await page.click('button[type="submit"]')
-    await page.waitForURL(`${server.url}/admin`, { timeout: 30_000 })
+    await logInToAdmin(page, server.url, licensing)
     // The navigation links the view (the nav itself may be collapsed at this width).
     expect(await page.locator('#nav-availability-matrix').getAttribute('href')).toBe(
       '/admin/availability-matrix',

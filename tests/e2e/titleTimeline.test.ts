@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { createdId, loginAs } from './support/api'
-import { artifactsDir, launchChromium } from './support/browser'
+import { artifactsDir, launchChromium, logInToAdmin } from './support/browser'
 import { type RunningServer, startProductionServer } from './support/server'
 
 const admin = { email: 'timeline-admin@reelhouse.test', password: 'a long admin password' }
@@ -86,11 +86,7 @@ describe('title timeline in Chromium', () => {
   })
 
   it("shows the film's licence windows per territory on its edit page", async () => {
-    await page.goto(`${server.url}/admin/login`)
-    await page.fill('#field-email', licensing.email)
-    await page.fill('#field-password', licensing.password)
-    await page.click('button[type="submit"]')
-    await page.waitForURL(`${server.url}/admin`, { timeout: 30_000 })
+    await logInToAdmin(page, server.url, licensing)
     await page.goto(`${server.url}/admin/collections/films/${filmId}`)
 
     const timeline = page.locator('[data-testid="title-timeline"]')

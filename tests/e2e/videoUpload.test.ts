@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startFakeMux, type FakeMux } from '../fakes/fakeMux'
 import { tinyMp4 } from '../fakes/videoFiles'
 import { loginAs } from './support/api'
-import { artifactsDir, launchChromium } from './support/browser'
+import { artifactsDir, launchChromium, logInToAdmin } from './support/browser'
 import { createPostgresDatabase, postgresServerUrl } from './support/postgres'
 import { type RunningServer, spawnServer, startProductionServer } from './support/server'
 
@@ -99,11 +99,7 @@ describe(`video upload in the admin (Chromium, ${postgresServerUrl ? 'postgres' 
 
   it('uploads a video in the admin and sees it become ready', async () => {
     const harbour = tinyMp4(256 * 1024)
-    await page.goto(`${server.url}/admin/login`)
-    await page.fill('#field-email', admin.email)
-    await page.fill('#field-password', admin.password)
-    await page.click('button[type="submit"]')
-    await page.waitForURL(`${server.url}/admin`, { timeout: 60_000 })
+    await logInToAdmin(page, server.url, admin)
 
     await page.goto(`${server.url}/admin/collections/videos/create`)
     await page.waitForSelector('#field-title', { timeout: 60_000 })

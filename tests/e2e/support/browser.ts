@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-import { chromium, type BrowserContext } from 'playwright-core'
+import { chromium, type BrowserContext, type Page } from 'playwright-core'
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
@@ -43,3 +43,16 @@ export const launchChromium = async (): Promise<{
 }
 
 export const artifactsDir = path.resolve('tests/e2e/artifacts')
+
+/** Logs `user` into the admin through its login form and waits for the dashboard. */
+export const logInToAdmin = async (
+  page: Page,
+  serverUrl: string,
+  user: { email: string; password: string },
+): Promise<void> => {
+  await page.goto(`${serverUrl}/admin/login`)
+  await page.fill('#field-email', user.email)
+  await page.fill('#field-password', user.password)
+  await page.click('button[type="submit"]')
+  await page.waitForURL(`${serverUrl}/admin`, { timeout: 60_000 })
+}
