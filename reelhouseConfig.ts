@@ -43,6 +43,7 @@ import { availsExportEndpoint } from './src/endpoints/availsExport'
 import { answerDatabaseBusy } from './hooks/errors/answerDatabaseBusy'
 import { exposeFieldErrors } from './hooks/errors/exposeFieldErrors'
 import { hideAccountLockout } from './hooks/errors/hideAccountLockout'
+import { adminI18n } from './src/i18n'
 import { adminCredentialsFromEnv, ensureAdminFromEnv } from './src/bootstrap/ensureAdminFromEnv'
 import { withListContract } from './src/contract/listContract'
 import { contentQueries } from './src/graphql/contentQueries'
@@ -154,6 +155,8 @@ export const reelhouseConfig = ({
       limits,
     ),
     editor: lexicalEditor(),
+    // The admin in English, German and Chinese; each user picks on their account page.
+    i18n: adminI18n,
     db: databaseAdapterFor({
       url,
       production,
