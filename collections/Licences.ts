@@ -8,7 +8,11 @@ import {
   AvailabilityInputError,
   parseBoundary,
 } from '../src/availability'
-import { expiringLicencesEndpoint, licenceConflictsEndpoint } from '../src/endpoints/licenceReports'
+import {
+  expiringLicencesEndpoint,
+  licenceConflictsEndpoint,
+  licenceReportsEndpoint,
+} from '../src/endpoints/licenceReports'
 import { acceptTerritoryCodes } from '../hooks/licences/acceptTerritoryCodes'
 import { describeGroupDrift } from '../hooks/licences/describeGroupDrift'
 import {
@@ -55,7 +59,7 @@ export const Licences: CollectionConfig<'licences'> = {
     defaultColumns: ['contractId', 'licensor', 'licenceType', 'kind', 'start', 'end'],
     group: 'Rights',
   },
-  endpoints: [expiringLicencesEndpoint, licenceConflictsEndpoint],
+  endpoints: [expiringLicencesEndpoint, licenceConflictsEndpoint, licenceReportsEndpoint],
   hooks: {
     beforeValidate: [acceptTerritoryCodes],
     beforeChange: [resolveLicenceWindows],

@@ -1,6 +1,6 @@
 import type { FieldHook } from 'payload'
 
-import { AvailabilityInputError, expandTerritories, membershipDrift } from '../../src/availability'
+import { groupDriftOf } from '../../src/availability'
 import { loadRegions } from '../../src/rights/regions'
 
 type Snapshot = Record<string, string[]>
@@ -12,17 +12,6 @@ type Snapshot = Record<string, string[]>
 export const describeGroupDrift: FieldHook = async ({ siblingData, req }) => {
   const snapshot = siblingData?.groupSnapshot as Snapshot | null | undefined
   if (!snapshot || Object.keys(snapshot).length === 0) return null
-  const regions = await loadRegions(req.payload, req)
-  const drift: Record<string, ReturnType<typeof membershipDrift>> = {}
-  for (const [group, saved] of Object.entries(snapshot)) {
-    let current: string[] = []
-    try {
-      current = expandTerritories([group], [], regions)
-    } catch (error) {
-      if (!(error instanceof AvailabilityInputError)) throw error
-    }
-    const difference = membershipDrift(saved, current)
-    if (difference.added.length > 0 || difference.removed.length > 0) drift[group] = difference
-  }
+  const drift = groupDriftOf(snapshot, await loadRegions(req.payload, req))
   return Object.keys(drift).length > 0 ? drift : null
 }

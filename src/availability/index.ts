@@ -84,3 +84,15 @@ export {
 } from './tree'
 export * from './types'
 export { validateLicence, type LicenceProblem } from './validateLicence'
+export * from './reportTable'
+export {
+  type AuditSummary,
+  groupDriftOf,
+  type RecordedOverlap,
+  type ReportAuditRun,
+  type ReportInputs,
+  reportInstant,
+  type ReportLicence,
+  rightsReports,
+  type RightsReports,
+} from './rightsReports'

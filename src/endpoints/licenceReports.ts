@@ -1,7 +1,9 @@
+import { stringify } from 'csv-stringify/sync'
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import { expiringSoon } from '../availability'
+import { expiringSoon, isReportKind, reportCsvRecords, reportKinds } from '../availability'
 import { engineLicenceFrom } from '../rights/licenceRecords'
+import { loadRightsReports, parseReportDays } from '../rights/rightsReports'
 import { isStaffUser, type RoleBearer } from '../roles'
 
 const forbidden = () =>
@@ -16,6 +18,53 @@ const badRequest = (field: string, message: string) =>
 const noStore = { 'Cache-Control': 'private, no-store' }
 
 const isStaffRequest = (req: PayloadRequest) => isStaffUser(req.user as RoleBearer)
+
+/**
+ * GET /api/licences/reports?report=conflicts&format=csv&days=30
+ * The rights reports of /admin/rights: one report (`report`: conflicts, warnings, endingSoon,
+ * groupDrift, gaps, audit) as JSON or as a CSV download, or every report as JSON. Staff only.
+ */
+export const licenceReportsEndpoint: Endpoint = {
+  path: '/reports',
+  method: 'get',
+  handler: async (req) => {
+    if (!isStaffRequest(req)) return forbidden()
+    const report = req.searchParams.get('report')
+    const format = req.searchParams.get('format') ?? 'json'
+    const days = parseReportDays(req.searchParams.get('days'))
+    if (report !== null && !isReportKind(report)) {
+      return badRequest('report', `report must be one of ${reportKinds.join(', ')}`)
+    }
+    if (format !== 'json' && format !== 'csv') {
+      return badRequest('format', 'format must be json or csv')
+    }
+    if (format === 'csv' && report === null) {
+      return badRequest('report', 'a CSV holds one report: name it with report')
+    }
+    if (days === null) return badRequest('days', 'days must be a whole number from 1 to 3650')
+    const reports = await loadRightsReports(req, { days })
+    if (report === null) return Response.json(reports, { headers: noStore })
+    if (format === 'json') {
+      return Response.json(
+        {
+          ...reports.reports[report],
+          generatedAt: reports.generatedAt,
+          days,
+          audit: reports.audit,
+        },
+        { headers: noStore },
+      )
+    }
+    const fileName = `rights-${report}-${reports.generatedAt.slice(0, 10)}.csv`
+    return new Response(stringify(reportCsvRecords(reports.reports[report])), {
+      headers: {
+        ...noStore,
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': `attachment; filename="${fileName}"`,
+      },
+    })
+  },
+}
 
 /**
  * GET /api/licences/expiring?days=30&territory=DE

@@ -19,3 +19,9 @@ export const formatInstant = (
     dateStyle: 'medium',
     ...(style === 'dateTime' ? { timeStyle: 'short' } : {}),
   }).format(typeof instant === 'string' ? new Date(instant) : instant)
+
+/** A calendar day (`2026-06-30`, a territory's local day) the way the user's language writes it. */
+export const formatCalendarDay = (day: string, language: AdminLanguage) =>
+  new Intl.DateTimeFormat(localeOf[language], { timeZone: 'UTC', dateStyle: 'medium' }).format(
+    new Date(`${day}T00:00:00Z`),
+  )
