@@ -111,6 +111,7 @@ export const reelhouseConfig = ({
       avatar: 'default',
       meta: { titleSuffix: ' · Reelhouse' },
       components: {
+        beforeDashboard: ['/src/admin/dashboard/RoleDashboard#RoleDashboard'],
         afterNavLinks: [
           '/src/admin/RightsNavLink#RightsNavLink',
           '/src/admin/AvailabilityMatrixNavLink#AvailabilityMatrixNavLink',
