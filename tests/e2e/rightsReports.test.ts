@@ -1,0 +1,117 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import { parse } from 'csv-parse/sync'
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { createdId, loginAs } from './support/api'
+import { artifactsDir, launchChromium, logInToAdmin } from './support/browser'
+import { type RunningServer, startProductionServer } from './support/server'
+
+const admin = { email: 'reports-admin@reelhouse.test', password: 'a long admin password' }
+const licensing = {
+  email: 'reports-licensing@reelhouse.test',
+  password: 'a long licensing password',
+}
+
+describe('rights reports and the licensing dashboard in Chromium', () => {
+  let server: RunningServer
+  let browser: Awaited<ReturnType<typeof launchChromium>>
+  let page: Page
+  let dataDir: string
+  const stamp = Date.now()
+  const gapTitle = `Aardvark Gap ${stamp}`
+  const otherGap = `Zebra Gap ${stamp}`
+  let gapId = 0
+
+  beforeAll(async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'reelhouse-e2e-reports-'))
+    server = await startProductionServer({
+      DATABASE_URL: `file:${path.join(dataDir, 'reelhouse.db')}`,
+      MEDIA_DIR: path.join(dataDir, 'media'),
+      ADMIN_EMAIL: admin.email,
+      ADMIN_PASSWORD: admin.password,
+      LAUNCH_TERRITORIES: 'DE',
+    })
+    const staff = await loginAs(server, admin)
+    await createdId(await staff.post('/api/users', { ...licensing, roles: ['licensing'] }))
+    await createdId(
+      await staff.post('/api/regions', {
+        code: 'DE',
+        kind: 'country',
+        name: 'DE',
+        timeZone: 'Europe/Berlin',
+      }),
+    )
+    // Two published films without any licence in the launch territory: two rights gaps.
+    gapId = await createdId(
+      await staff.post('/api/films', { title: gapTitle, _status: 'published' }),
+    )
+    await createdId(await staff.post('/api/films', { title: otherGap, _status: 'published' }))
+    browser = await launchChromium()
+    page = await browser.context.newPage()
+    fs.mkdirSync(artifactsDir, { recursive: true })
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await server?.stop()
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true })
+  })
+
+  it('shows the licensing desk on the admin home and the gaps by name, sorted and as CSV', async () => {
+    await logInToAdmin(page, server.url, licensing)
+    // The admin home: the licensing desk with its rights gaps card (and no editorial desk).
+    const gapsCard = page.locator('[data-desk="licensing"] [data-card="gaps"]')
+    await gapsCard.waitFor({ timeout: 30_000 })
+    expect(await gapsCard.locator('[data-count]').innerText()).toBe('2')
+    expect(await gapsCard.locator(`a:has-text("${gapTitle}")`).getAttribute('href')).toBe(
+      `/admin/collections/films/${gapId}`,
+    )
+    expect(await page.locator('[data-desk="editorial"]').count()).toBe(0)
+    await page.screenshot({
+      path: path.join(artifactsDir, 'licensing-dashboard.png'),
+      fullPage: true,
+    })
+
+    await page.goto(`${server.url}/admin/rights`)
+    await page.waitForSelector('h1:has-text("Rights reports")', { timeout: 30_000 })
+    const gaps = page.locator('table[data-report="gaps"]')
+    await gaps.waitFor({ timeout: 30_000 })
+    const names = () => gaps.locator('td[data-column="titles"] a').allInnerTexts()
+    // A title by its name, linked to its edit page (not `films/12`).
+    expect(await names()).toEqual([gapTitle, otherGap])
+    expect(await gaps.locator(`a:has-text("${gapTitle}")`).getAttribute('href')).toBe(
+      `/admin/collections/films/${gapId}`,
+    )
+    // Clicking the heading sorts by it; again, the other way.
+    const heading = gaps.locator('th[data-column="titles"]')
+    expect(await heading.getAttribute('aria-sort')).toBe('ascending')
+    await heading.locator('button').click()
+    await expect.poll(names, { timeout: 10_000 }).toEqual([otherGap, gapTitle])
+    expect(await heading.getAttribute('aria-sort')).toBe('descending')
+
+    // The CSV button downloads the same rows with the session's cookie.
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 30_000 }),
+      page.locator('a[data-csv="gaps"]').click(),
+    ])
+    expect(download.suggestedFilename()).toMatch(/^rights-gaps-\d{4}-\d{2}-\d{2}\.csv$/)
+    const csvPath = path.join(dataDir, 'gaps.csv')
+    await download.saveAs(csvPath)
+    const [header, ...rows] = parse(fs.readFileSync(csvPath, 'utf8')) as string[][]
+    expect(header.slice(0, 3)).toEqual(['titles', 'titlesKeys', 'territory'])
+    expect(rows.map((row) => row.slice(0, 3))).toEqual([
+      [gapTitle, `films/${gapId}`, 'DE'],
+      [otherGap, expect.stringMatching(/^films\/\d+$/), 'DE'],
+    ])
+
+    await page.screenshot({ path: path.join(artifactsDir, 'rights-reports.png'), fullPage: true })
+    expect(fs.statSync(path.join(artifactsDir, 'rights-reports.png')).size).toBeGreaterThan(10_000)
+    expect(fs.statSync(path.join(artifactsDir, 'licensing-dashboard.png')).size).toBeGreaterThan(
+      10_000,
+    )
+  })
+})
