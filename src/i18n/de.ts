@@ -10,7 +10,7 @@ export const de: MessageCatalog = {
     'Zeiten stehen in Ihrer Zeitzone ({{zone}}); daneben der lokale Tag des Territoriums und der Zeitpunkt in UTC. Zum Sortieren auf eine Spaltenüberschrift klicken.',
   reportsGeneratedAt: 'Stand: {{time}}',
   reportsDownloadCsv: 'CSV herunterladen',
-  reportsRowCount: '{{count}} Zeilen',
+  reportsRowCount: 'Zeilen: {{count}}',
   reportsSortBy: 'Nach {{column}} sortieren',
   reportsOpenEnded: 'unbefristet',
   reportsNeverLicensed: 'dort nie lizenziert',

@@ -15,7 +15,7 @@ export const en = {
     'Times are shown in your time zone ({{zone}}); beside each, the territory’s local day and the UTC instant. Click a column heading to sort.',
   reportsGeneratedAt: 'As of {{time}}',
   reportsDownloadCsv: 'Download CSV',
-  reportsRowCount: '{{count}} rows',
+  reportsRowCount: 'Rows: {{count}}',
   reportsSortBy: 'Sort by {{column}}',
   reportsOpenEnded: 'open-ended',
   reportsNeverLicensed: 'never licensed there',

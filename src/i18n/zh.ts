@@ -10,7 +10,7 @@ export const zh: MessageCatalog = {
     '时间以您的时区（{{zone}}）显示；旁边是该地区的当地日期和 UTC 时刻。点击列标题可排序。',
   reportsGeneratedAt: '截至 {{time}}',
   reportsDownloadCsv: '下载 CSV',
-  reportsRowCount: '{{count}} 行',
+  reportsRowCount: '行数：{{count}}',
   reportsSortBy: '按{{column}}排序',
   reportsOpenEnded: '无期限',
   reportsNeverLicensed: '从未在该地区授权',

@@ -25,6 +25,9 @@ describe('rights reports and the licensing dashboard in Chromium', () => {
   const gapTitle = `Aardvark Gap ${stamp}`
   const otherGap = `Zebra Gap ${stamp}`
   let gapId = 0
+  const endingTitle = `Ending Soon ${stamp}`
+  // A date-only end: the licence's last day in Germany, ten days from now.
+  const endDay = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10)
 
   beforeAll(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'reelhouse-e2e-reports-'))
@@ -50,6 +53,20 @@ describe('rights reports and the licensing dashboard in Chromium', () => {
       await staff.post('/api/films', { title: gapTitle, _status: 'published' }),
     )
     await createdId(await staff.post('/api/films', { title: otherGap, _status: 'published' }))
+    const endingId = await createdId(
+      await staff.post('/api/films', { title: endingTitle, _status: 'published' }),
+    )
+    await createdId(
+      await staff.post('/api/licences', {
+        content: [{ relationTo: 'films', value: endingId }],
+        kind: 'grant',
+        licenceType: 'svod',
+        territories: ['DE'],
+        start: '2026-01-01',
+        end: endDay,
+        contractId: `E2E-ENDING-${endingId}`,
+      }),
+    )
     browser = await launchChromium()
     page = await browser.context.newPage()
     fs.mkdirSync(artifactsDir, { recursive: true })
@@ -67,6 +84,9 @@ describe('rights reports and the licensing dashboard in Chromium', () => {
     const gapsCard = page.locator('[data-desk="licensing"] [data-card="gaps"]')
     await gapsCard.waitFor({ timeout: 30_000 })
     expect(await gapsCard.locator('[data-count]').innerText()).toBe('2')
+    const endingCard = page.locator('[data-desk="licensing"] [data-card="endingSoon"]')
+    expect(await endingCard.locator('[data-count]').innerText()).toBe('1')
+    expect(await endingCard.locator('li').innerText()).toContain(endingTitle)
     expect(await gapsCard.locator(`a:has-text("${gapTitle}")`).getAttribute('href')).toBe(
       `/admin/collections/films/${gapId}`,
     )
@@ -76,8 +96,21 @@ describe('rights reports and the licensing dashboard in Chromium', () => {
       fullPage: true,
     })
 
+    // The viewer sits in New York: times show in that zone, with Germany's day beside them.
+    const cdp = await page.context().newCDPSession(page)
+    await cdp.send('Emulation.setTimezoneOverride', { timezoneId: 'America/New_York' })
     await page.goto(`${server.url}/admin/rights`)
     await page.waitForSelector('h1:has-text("Rights reports")', { timeout: 30_000 })
+    await page.waitForSelector('p:has-text("America/New_York")', { timeout: 30_000 })
+    const ending = page.locator('table[data-report="endingSoon"] tr', { hasText: endingTitle })
+    const end = ending.locator('td[data-column="end"]')
+    expect(await end.locator('[data-local-date]').getAttribute('data-local-date')).toBe(endDay)
+    // The window ends at midnight after its last day in Berlin: 23:00 or 22:00 UTC that day,
+    // which is 18:00 that same day in New York (EST or EDT).
+    const utc = (await end.locator('time').getAttribute('datetime')) ?? ''
+    expect(utc).toMatch(new RegExp(`^${endDay}T2[23]:00:00\\.000Z$`))
+    expect(await end.innerText()).toContain(`${utc.slice(0, 16).replace('T', ' ')} UTC`)
+    expect(await end.locator('time').innerText()).toContain('18:00')
     const gaps = page.locator('table[data-report="gaps"]')
     await gaps.waitFor({ timeout: 30_000 })
     const names = () => gaps.locator('td[data-column="titles"] a').allInnerTexts()
@@ -108,8 +141,13 @@ describe('rights reports and the licensing dashboard in Chromium', () => {
       [otherGap, expect.stringMatching(/^films\/\d+$/), 'DE'],
     ])
 
-    await page.screenshot({ path: path.join(artifactsDir, 'rights-reports.png'), fullPage: true })
-    expect(fs.statSync(path.join(artifactsDir, 'rights-reports.png')).size).toBeGreaterThan(10_000)
+    await page.screenshot({
+      path: path.join(artifactsDir, 'rights-reports-gaps.png'),
+      fullPage: true,
+    })
+    expect(fs.statSync(path.join(artifactsDir, 'rights-reports-gaps.png')).size).toBeGreaterThan(
+      10_000,
+    )
     expect(fs.statSync(path.join(artifactsDir, 'licensing-dashboard.png')).size).toBeGreaterThan(
       10_000,
     )
