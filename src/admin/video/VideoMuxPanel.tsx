@@ -208,6 +208,9 @@ export const VideoMuxPanel: React.FC = () => {
                 objectFit: 'cover',
                 borderRadius: 'var(--style-radius-s)',
                 background: 'var(--theme-elevation-100)',
+                // No broken-image text while Mux has not made the thumbnail (or is unreachable).
+                color: 'transparent',
+                overflow: 'hidden',
               }}
             />
           ) : null}

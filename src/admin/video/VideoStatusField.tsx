@@ -28,7 +28,9 @@ export const VideoStatusField: React.FC<{ path?: string }> = ({ path = 'status' 
       data-help={help ?? ''}
       style={{ marginBottom: 'var(--spacing-field, 24px)' }}
     >
-      <FieldLabel as="span" label={t('videoStatusLabel')} path={path} />
+      <div>
+        <FieldLabel as="span" label={t('videoStatusLabel')} path={path} />
+      </div>
       <StatusBadge status={id ? (view?.status ?? null) : 'pending'} />
       <FieldDescription
         className="video-status-field__help"
