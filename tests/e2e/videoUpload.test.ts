@@ -201,7 +201,11 @@ describe(`video upload in the admin (Chromium, ${postgresServerUrl ? 'postgres' 
     const poster = await page.locator('.video-mux-panel video').getAttribute('poster')
     expect(poster).toBe(src.href)
     const hls = await page.locator('.video-mux-panel video').getAttribute('src')
-    await page.waitForTimeout(2_500)
+    // The next poll brings freshly signed URLs; the element keeps the ones it plays.
+    await page.waitForResponse((answer) => answer.url().includes('/mux-status'), {
+      timeout: 30_000,
+    })
+    await page.waitForTimeout(300)
     expect(await page.locator('.video-mux-panel video').getAttribute('src')).toBe(hls)
   })
 
