@@ -58,7 +58,9 @@ export const Videos: CollectionConfig<'videos'> = {
       admin: {
         position: 'sidebar',
         readOnly: true,
-        description: 'Pending: waiting for a source, for Mux or for Mux credentials.',
+        // What the current status waits for is told on the edit page (VideoStatusField).
+        description:
+          'Kept by the Mux integration: pending, uploading, preparing, then ready or errored.',
       },
     },
     {

@@ -419,7 +419,7 @@ export interface Video {
   id: number;
   title: string;
   /**
-   * Pending: waiting for a source, for Mux or for Mux credentials.
+   * Kept by the Mux integration: pending, uploading, preparing, then ready or errored.
    */
   status?: ('pending' | 'uploading' | 'preparing' | 'ready' | 'errored') | null;
   /**

@@ -1,34 +1,20 @@
 'use client'
 
+import { Pill } from '@payloadcms/ui'
 import React from 'react'
 
-const colours: Record<string, string> = {
-  pending: '#6e7781',
-  uploading: '#0969da',
-  preparing: '#9a6700',
-  ready: '#1a7f37',
-  errored: '#cf222e',
-}
+import { useMessages } from '../../i18n/useMessages'
+import { statusPill } from './statusView'
 
-/** A video's status as a coloured pill. */
+/** A video's status as one of the admin's pills, in the user's language. */
 export const StatusBadge: React.FC<{ status: string | null | undefined }> = ({ status }) => {
-  const value = status ?? 'pending'
+  const { t } = useMessages()
+  const pill = statusPill(status)
   return (
-    <span
-      className="video-status-badge"
-      data-status={value}
-      style={{
-        display: 'inline-block',
-        padding: '1px 10px',
-        borderRadius: 999,
-        color: '#fff',
-        background: colours[value] ?? colours.pending,
-        fontSize: 12,
-        fontWeight: 600,
-        textTransform: 'capitalize',
-      }}
-    >
-      {value}
+    <span className="video-status-badge" data-status={pill.status}>
+      <Pill pillStyle={pill.pillStyle} size="small">
+        {t(pill.label)}
+      </Pill>
     </span>
   )
 }

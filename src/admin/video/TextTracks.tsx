@@ -1,12 +1,34 @@
 'use client'
 
-import React, { useState } from 'react'
+import {
+  Banner,
+  Button,
+  CheckboxInput,
+  Dropzone,
+  FieldLabel,
+  Pill,
+  SelectInput,
+  TextInput,
+} from '@payloadcms/ui'
+import React, { useRef, useState } from 'react'
 
+import { useMessages } from '../../i18n/useMessages'
+import { statusPill, trackStatusLabel } from './statusView'
 import type { MuxStatusView } from './types'
+import { errorMessage } from './uploadToMux'
 
 type Source = 'file' | 'url' | 'generated'
 
-const cell: React.CSSProperties = { padding: '4px 8px', textAlign: 'left' }
+const sources: readonly Source[] = ['file', 'url', 'generated']
+const isSource = (value: unknown): value is Source => sources.includes(value as Source)
+
+/** Paths of the form's inputs: not fields of the document, so Payload's form never holds them. */
+const path = (name: string) => `muxSubtitles.${name}`
+
+type Notice = { type: 'success' | 'error'; text: string }
+
+/** Payload's tables give every cell 150 px; six of them overflow the panel. */
+const cell: React.CSSProperties = { minWidth: 0 }
 
 /**
  * The video's audio and text tracks with their status at Mux, and a form for subtitles from an
@@ -17,25 +39,32 @@ export const TextTracks: React.FC<{
   videoId: string | number
   onChange: () => void
 }> = ({ view, videoId, onChange }) => {
+  const { t } = useMessages()
   const [source, setSource] = useState<Source>('file')
   const [languageCode, setLanguageCode] = useState('en')
   const [name, setName] = useState('')
   const [closedCaptions, setClosedCaptions] = useState(false)
   const [url, setUrl] = useState('')
   const [file, setFile] = useState<File | null>(null)
-  const [message, setMessage] = useState<string | null>(null)
+  const [notice, setNotice] = useState<Notice | null>(null)
   const [busy, setBusy] = useState(false)
+  const fileInput = useRef<HTMLInputElement>(null)
+
+  const sourceOptions = [
+    { label: t('videoSubtitlesSourceFile'), value: 'file' },
+    { label: t('videoSubtitlesSourceUrl'), value: 'url' },
+    { label: t('videoSubtitlesSourceGenerated'), value: 'generated' },
+  ]
 
   const submit = async () => {
-    setBusy(true)
-    setMessage(null)
+    if (busy) return
+    setNotice(null)
     const fields = { kind: source, languageCode, name: name || languageCode, closedCaptions, url }
     let body: BodyInit
     let headers: HeadersInit | undefined
     if (source === 'file') {
       if (!file) {
-        setBusy(false)
-        setMessage('Choose a .vtt or .srt file.')
+        setNotice({ type: 'error', text: t('videoSubtitlesChooseFile') })
         return
       }
       const form = new FormData()
@@ -46,6 +75,7 @@ export const TextTracks: React.FC<{
       body = JSON.stringify(fields)
       headers = { 'Content-Type': 'application/json' }
     }
+    setBusy(true)
     try {
       const response = await fetch(`/api/videos/${videoId}/tracks`, {
         method: 'POST',
@@ -53,13 +83,17 @@ export const TextTracks: React.FC<{
         headers,
         body,
       })
-      const answer = (await response.json().catch(() => ({}))) as { message?: string }
-      setMessage(
-        response.ok
-          ? 'Requested: the track appears below once Mux has it.'
-          : (answer.message ?? `Failed (${response.status}).`),
-      )
-      if (response.ok) onChange()
+      if (response.ok) {
+        setNotice({ type: 'success', text: t('videoSubtitlesRequested') })
+        setFile(null)
+        onChange()
+      } else {
+        const reason = await errorMessage(response)
+        setNotice({ type: 'error', text: t('videoSubtitlesFailed', { reason }) })
+      }
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error)
+      setNotice({ type: 'error', text: t('videoSubtitlesFailed', { reason }) })
     } finally {
       setBusy(false)
     }
@@ -70,121 +104,199 @@ export const TextTracks: React.FC<{
       method: 'DELETE',
       credentials: 'include',
     })
-    setMessage(response.ok ? 'Track removed.' : `Could not remove the track (${response.status}).`)
+    setNotice(
+      response.ok
+        ? { type: 'success', text: t('videoTrackRemoved') }
+        : {
+            type: 'error',
+            text: t('videoTrackRemoveFailed', { reason: await errorMessage(response) }),
+          },
+    )
     onChange()
   }
 
   return (
-    <section style={{ marginTop: 16 }} className="video-mux-tracks">
-      <h4 style={{ marginBottom: 8 }}>Tracks</h4>
+    <section className="video-mux-tracks" style={{ marginTop: 'var(--base)' }}>
+      <h4 style={{ marginBottom: 'calc(var(--base) / 2)' }}>{t('videoTracksTitle')}</h4>
       {view.tracks.length ? (
-        <table style={{ borderCollapse: 'collapse', marginBottom: 12 }}>
-          <thead>
-            <tr>
-              {['Kind', 'Language', 'Name', 'CC', 'Status', ''].map((heading) => (
-                <th key={heading} style={cell}>
-                  {heading}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {view.tracks.map((track) => (
-              <tr key={track.muxTrackId} data-track-status={track.status ?? ''}>
-                <td style={cell}>{track.kind}</td>
-                <td style={cell}>{track.languageCode ?? '–'}</td>
-                <td style={cell}>{track.name ?? '–'}</td>
-                <td style={cell}>{track.closedCaptions ? 'yes' : ''}</td>
-                <td style={cell}>{track.status ?? '–'}</td>
-                <td style={cell}>
-                  {track.kind === 'text' && view.canEdit ? (
-                    <button
-                      type="button"
-                      className="btn btn--size-small btn--style-secondary"
-                      onClick={() => void remove(track.muxTrackId)}
-                    >
-                      Remove
-                    </button>
-                  ) : null}
-                </td>
+        <div className="table">
+          <table cellPadding={0} cellSpacing={0}>
+            <thead>
+              <tr>
+                <th style={cell}>{t('videoTrackKind')}</th>
+                <th style={cell}>{t('videoTrackLanguage')}</th>
+                <th style={cell}>{t('videoTrackName')}</th>
+                <th style={cell}>{t('videoTrackClosedCaptions')}</th>
+                <th style={cell}>{t('videoTrackStatus')}</th>
+                <th style={cell} aria-hidden="true" />
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {view.tracks.map((track) => {
+                const label = trackStatusLabel(track.status)
+                return (
+                  <tr key={track.muxTrackId} data-track-status={track.status ?? ''}>
+                    <td style={cell}>
+                      {t(track.kind === 'audio' ? 'videoTrackKindAudio' : 'videoTrackKindText')}
+                    </td>
+                    <td style={cell}>{track.languageCode ?? '–'}</td>
+                    <td style={cell}>{track.name ?? '–'}</td>
+                    <td style={cell}>{track.closedCaptions ? t('videoTrackYes') : ''}</td>
+                    <td style={cell}>
+                      {track.status ? (
+                        <Pill pillStyle={statusPill(track.status).pillStyle} size="small">
+                          {label ? t(label) : track.status}
+                        </Pill>
+                      ) : (
+                        '–'
+                      )}
+                    </td>
+                    <td style={cell}>
+                      {track.kind === 'text' && view.canEdit ? (
+                        <Button
+                          buttonStyle="secondary"
+                          margin={false}
+                          size="small"
+                          onClick={() => void remove(track.muxTrackId)}
+                        >
+                          {t('videoTrackRemove')}
+                        </Button>
+                      ) : null}
+                    </td>
+                  </tr>
+                )
+              })}
+            </tbody>
+          </table>
+        </div>
       ) : (
-        <p style={{ opacity: 0.7 }}>No tracks yet.</p>
+        <p style={{ color: 'var(--theme-elevation-500)' }}>{t('videoTracksEmpty')}</p>
       )}
 
       {/* Not a <form>: the panel sits inside the document's form, and Enter must not save it. */}
       {view.canEdit && view.status === 'ready' ? (
         <div
           role="group"
-          aria-label="Add subtitles"
-          style={{ display: 'grid', gap: 8, maxWidth: 520 }}
+          aria-label={t('videoSubtitlesTitle')}
+          className="video-mux-subtitles"
+          style={{ display: 'grid', gap: 'calc(var(--base) / 2)', maxWidth: 560 }}
           onKeyDown={(event) => {
-            if (event.key === 'Enter') {
+            const target = event.target
+            // Enter in a text box adds the track; in the select it picks an option.
+            if (
+              event.key === 'Enter' &&
+              target instanceof HTMLInputElement &&
+              target.type !== 'file' &&
+              !target.closest('.react-select')
+            ) {
               event.preventDefault()
               void submit()
             }
           }}
         >
-          <label>
-            Subtitles from{' '}
-            <select value={source} onChange={(event) => setSource(event.target.value as Source)}>
-              <option value="file">an uploaded .vtt or .srt file</option>
-              <option value="url">a URL</option>
-              <option value="generated">Mux (generated from the audio)</option>
-            </select>
-          </label>
+          <h5 style={{ margin: 0 }}>{t('videoSubtitlesTitle')}</h5>
+          <SelectInput
+            isClearable={false}
+            label={t('videoSubtitlesSource')}
+            name={path('source')}
+            options={sourceOptions}
+            path={path('source')}
+            value={source}
+            onChange={(option) => {
+              const value = Array.isArray(option) ? option[0]?.value : option?.value
+              if (isSource(value)) setSource(value)
+            }}
+          />
           {source === 'file' ? (
-            <input
-              type="file"
-              accept=".vtt,.srt"
-              onChange={(event) => setFile(event.target.files?.[0] ?? null)}
-            />
+            <div className="field-type video-mux-subtitles__file">
+              <FieldLabel as="span" label={t('videoSubtitlesFile')} path={path('file')} />
+              {/* The dropzone fills its parent's height: this one has none of its own. */}
+              <div>
+                <Dropzone onChange={(files) => setFile(files[0] ?? null)}>
+                  <div
+                    style={{
+                      display: 'flex',
+                      gap: 'calc(var(--base) / 2)',
+                      alignItems: 'center',
+                      flexWrap: 'wrap',
+                    }}
+                  >
+                    <Button
+                      buttonStyle="pill"
+                      margin={false}
+                      size="small"
+                      onClick={() => fileInput.current?.click()}
+                    >
+                      {t('videoSubtitlesSelectFile')}
+                    </Button>
+                    <input
+                      ref={fileInput}
+                      type="file"
+                      accept=".vtt,.srt"
+                      aria-hidden="true"
+                      hidden
+                      data-testid="mux-subtitle-file"
+                      onChange={(event) => setFile(event.target.files?.[0] ?? null)}
+                    />
+                    <span>{file ? file.name : t('videoSubtitlesDropHint')}</span>
+                  </div>
+                </Dropzone>
+              </div>
+            </div>
           ) : null}
           {source === 'url' ? (
-            <input
-              type="url"
+            <TextInput
+              label={t('videoSubtitlesUrl')}
+              path={path('url')}
               placeholder="https://…/subtitles.vtt"
               value={url}
-              onChange={(event) => setUrl(event.target.value)}
+              onChange={(event: React.ChangeEvent<HTMLInputElement>) => setUrl(event.target.value)}
             />
           ) : null}
-          <label>
-            Language code{' '}
-            <input
-              value={languageCode}
-              onChange={(event) => setLanguageCode(event.target.value)}
-              size={8}
-            />
-          </label>
-          <label>
-            Name <input value={name} onChange={(event) => setName(event.target.value)} />
-          </label>
+          <TextInput
+            description={t('videoSubtitlesLanguageHint')}
+            label={t('videoSubtitlesLanguage')}
+            path={path('languageCode')}
+            value={languageCode}
+            onChange={(event: React.ChangeEvent<HTMLInputElement>) =>
+              setLanguageCode(event.target.value)
+            }
+          />
+          <TextInput
+            description={t('videoSubtitlesNameHint')}
+            label={t('videoSubtitlesName')}
+            path={path('name')}
+            value={name}
+            onChange={(event: React.ChangeEvent<HTMLInputElement>) => setName(event.target.value)}
+          />
           {source !== 'generated' ? (
-            <label>
-              <input
-                type="checkbox"
-                checked={closedCaptions}
-                onChange={(event) => setClosedCaptions(event.target.checked)}
-              />{' '}
-              Closed captions (describe sounds too)
-            </label>
+            <CheckboxInput
+              checked={closedCaptions}
+              id={`field-${path('closedCaptions').replace('.', '__')}`}
+              label={t('videoSubtitlesClosedCaptions')}
+              name={path('closedCaptions')}
+              onToggle={(event) => setClosedCaptions(event.target.checked)}
+            />
           ) : null}
           <div>
-            <button
-              type="button"
-              className="btn btn--style-secondary btn--size-small"
+            <Button
+              buttonStyle="secondary"
+              className="video-mux-subtitles__add"
               disabled={busy}
+              margin={false}
+              size="small"
               onClick={() => void submit()}
             >
-              Add subtitles
-            </button>
+              {t('videoSubtitlesAdd')}
+            </Button>
           </div>
         </div>
       ) : null}
-      {message ? <p>{message}</p> : null}
+      {notice ? (
+        <div className="video-mux-tracks__notice" style={{ marginTop: 'calc(var(--base) / 2)' }}>
+          <Banner type={notice.type}>{notice.text}</Banner>
+        </div>
+      ) : null}
     </section>
   )
 }

@@ -1,24 +1,43 @@
 'use client'
 
-import { useDocumentInfo } from '@payloadcms/ui'
+import { FieldDescription, FieldLabel, useDocumentInfo } from '@payloadcms/ui'
 import React from 'react'
 
+import { useMessages } from '../../i18n/useMessages'
 import { StatusBadge } from './StatusBadge'
+import { statusHelpKey } from './statusView'
 import { useMuxStatus } from './useMuxStatus'
 
-/** The sidebar status, live (the form's own value would be as old as the page). */
-export const VideoStatusField: React.FC = () => {
+/**
+ * The sidebar status, live (the form's own value would be as old as the page), with help that
+ * says what this status waits for or allows.
+ */
+export const VideoStatusField: React.FC<{ path?: string }> = ({ path = 'status' }) => {
   const { id } = useDocumentInfo()
-  const { view } = useMuxStatus(id)
+  const { view, error } = useMuxStatus(id)
+  const { t } = useMessages()
+  const help = statusHelpKey(view, id !== undefined)
+  const description = error
+    ? t('videoStatusLoadFailed', { reason: error })
+    : help
+      ? t(help)
+      : t('videoStatusLoading')
   return (
-    <div className="field-type video-status-field" style={{ marginBottom: 24 }}>
-      <div className="field-label" style={{ marginBottom: 4 }}>
-        Status
+    <div
+      className="field-type video-status-field"
+      data-help={help ?? ''}
+      style={{ marginBottom: 'var(--spacing-field, 24px)' }}
+    >
+      <div>
+        <FieldLabel as="span" label={t('videoStatusLabel')} path={path} />
       </div>
       <StatusBadge status={id ? (view?.status ?? null) : 'pending'} />
-      <p style={{ fontSize: 12, opacity: 0.7, marginTop: 4 }}>
-        Pending: waiting for a source, for Mux or for Mux credentials.
-      </p>
+      <FieldDescription
+        className="video-status-field__help"
+        description={description}
+        marginPlacement="top"
+        path={path}
+      />
     </div>
   )
 }

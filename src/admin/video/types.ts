@@ -20,6 +20,8 @@ export interface MuxStatusView {
   status: VideoStatus
   configured: boolean
   canEdit: boolean
+  /** Whether this server can sign playback (a signed video without it cannot play). */
+  signing: boolean
   playbackPolicy: 'public' | 'signed'
   message: string | null
   ingest: { source: 'file' | 'url'; state: string | null; bytes: number | null } | null
@@ -29,5 +31,11 @@ export interface MuxStatusView {
   aspectRatio: string | null
   maxResolution: string | null
   tracks: MuxTrackView[]
-  preview: { hls: string; thumbnail: string; policy: string } | null
+  preview: {
+    playbackId: string
+    hls: string
+    thumbnail: string
+    policy: 'public' | 'signed'
+    expiresAt: string | null
+  } | null
 }

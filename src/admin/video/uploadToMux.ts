@@ -6,12 +6,23 @@
 const chunkBytes = 32 * 1024 * 1024
 const attemptsPerChunk = 5
 
+/** Mux could not be reached, or answered with a status the upload cannot go on after. */
+export class MuxUploadError extends Error {
+  constructor(
+    readonly reason: 'connection' | 'status',
+    readonly status: number | null = null,
+  ) {
+    super(reason === 'connection' ? 'The connection to Mux failed.' : `Mux answered ${status}.`)
+    this.name = 'MuxUploadError'
+  }
+}
+
 export interface UploadProgress {
   sentBytes: number
   totalBytes: number
 }
 
-const errorMessage = async (response: Response) => {
+export const errorMessage = async (response: Response) => {
   try {
     const body = (await response.json()) as { message?: string; errors?: { message: string }[] }
     return body.message ?? body.errors?.[0]?.message ?? response.statusText
@@ -39,7 +50,7 @@ const putChunk = (
       const range = /bytes=0-(\d+)/.exec(xhr.getResponseHeader('Range') ?? '')
       resolve({ status: xhr.status, received: range ? Number(range[1]) + 1 : null })
     }
-    xhr.onerror = () => reject(new Error('The connection to Mux failed.'))
+    xhr.onerror = () => reject(new MuxUploadError('connection'))
     xhr.onabort = () => reject(new DOMException('Upload cancelled', 'AbortError'))
     signal?.addEventListener('abort', () => xhr.abort(), { once: true })
     xhr.send(file.slice(start, end))
@@ -75,11 +86,11 @@ export const uploadToMux = async (
       } catch (error) {
         if (signal?.aborted || attempt >= attemptsPerChunk) throw error
       }
-      if (attempt >= attemptsPerChunk) throw new Error(`Mux answered ${status}.`)
+      if (attempt >= attemptsPerChunk) throw new MuxUploadError('status', status)
       await pause(500 * 2 ** attempt)
     }
     if (status !== 308 && (status < 200 || status >= 300)) {
-      throw new Error(`Mux refused the upload (${status}).`)
+      throw new MuxUploadError('status', status)
     }
     start = status === 308 && received !== null ? received : Math.min(start + chunkBytes, file.size)
     onProgress({ sentBytes: start, totalBytes: file.size })

@@ -9,6 +9,7 @@ import type { MuxStatusView } from './types'
 
 type Entry = {
   view: MuxStatusView | null
+  /** Why the last poll failed (an HTTP status or the network error), for the user's message. */
   error: string | null
   listeners: Set<() => void>
   timer?: ReturnType<typeof setTimeout>
@@ -28,11 +29,11 @@ const poll = async (id: string) => {
   clearTimeout(entry.timer)
   try {
     const response = await fetch(`/api/videos/${id}/mux-status`, { credentials: 'include' })
-    if (!response.ok) throw new Error(`${response.status}`)
+    if (!response.ok) throw new Error(`HTTP ${response.status}`)
     entry.view = (await response.json()) as MuxStatusView
     entry.error = null
   } catch (error) {
-    entry.error = `Could not load the Mux status (${String(error)}).`
+    entry.error = error instanceof Error ? error.message : String(error)
   }
   if (!entries.has(id)) return
   entry.listeners.forEach((listener) => listener())

@@ -48,6 +48,7 @@ const statusEndpoint = (runtime: MuxRuntime): Endpoint => ({
       status: state.status,
       configured: Boolean(runtime.provider),
       canEdit: canEditVideos(req),
+      signing: Boolean(runtime.signing),
       playbackPolicy: policyOf(video),
       message: summaryOf(runtime, video, state),
       ingest: ingest && {
