@@ -19,3 +19,15 @@ export const formatInstant = (
     dateStyle: 'medium',
     ...(style === 'dateTime' ? { timeStyle: 'short' } : {}),
   }).format(typeof instant === 'string' ? new Date(instant) : instant)
+
+/** A calendar day (`YYYY-MM-DD`, already local to some territory) in the user's language. */
+export const formatDay = (day: string, language: AdminLanguage) =>
+  formatInstant(`${day}T12:00:00Z`, language, 'UTC', 'date')
+
+/** The month an instant falls in, in UTC: `Jan 2027`, `Jan. 2027`, `2027年1月`. */
+export const formatMonth = (instant: string | Date, language: AdminLanguage) =>
+  new Intl.DateTimeFormat(localeOf[language], {
+    timeZone: 'UTC',
+    year: 'numeric',
+    month: 'short',
+  }).format(typeof instant === 'string' ? new Date(instant) : instant)
