@@ -123,7 +123,8 @@ export const TitleTimeline: React.FC = () => {
   }, [id, collectionSlug])
 
   if (!id) return null
-  const labelEvery = Math.max(1, Math.ceil((timeline?.months.length ?? 0) / 12))
+  // About eight month names fit the axis in every language (`Juni 2026`, `2026年6月`).
+  const labelEvery = Math.max(1, Math.ceil((timeline?.months.length ?? 0) / 8))
   return (
     <div className="title-timeline" data-testid="title-timeline" style={{ marginBottom: 24 }}>
       <h4 style={{ marginBottom: 8 }}>{t('timelineTitle')}</h4>

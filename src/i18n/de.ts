@@ -99,4 +99,74 @@ export const de: MessageCatalog = {
   panelReasonPolicyGate: 'Richtliniensperre',
   panelPreviewAt: 'Vorschau für',
   panelBackToNow: 'Zurück zu jetzt',
+  // Licences and regions: collection and field labels, descriptions (collections/)
+  licencesSingular: 'Lizenz',
+  licencesPlural: 'Lizenzen',
+  licencesContent: 'Inhalte',
+  licencesContractId: 'Vertragsnummer',
+  licencesLicensor: 'Lizenzgeber',
+  licencesKind: 'Art',
+  licencesKindGrant: 'Rechteeinräumung',
+  licencesKindHoldback: 'Sperrfrist / Blackout',
+  licencesHoldbackStrength: 'Art der Sperrfrist',
+  licencesHoldbackHard: 'Hart (blendet den Titel aus)',
+  licencesHoldbackSoft: 'Weich (nur Warnung)',
+  licencesLicenceType: 'Lizenzart',
+  licencesFormats: 'Formate',
+  licencesTerritories: 'Territorien',
+  licencesExcludedTerritories: 'Ausgenommene Territorien',
+  licencesStart: 'Beginn',
+  licencesStartDescription:
+    'JJJJ-MM-TT (lokaler Tag je Territorium) oder Datum mit Uhrzeit und Zeitversatz.',
+  licencesEnd: 'Ende',
+  licencesEndDescription:
+    'Leer bedeutet unbefristet. Ein Ende ohne Uhrzeit schließt den ganzen Tag ein.',
+  licencesAnnounceAt: 'Ankündigen ab',
+  licencesAnnounceAtDescription:
+    'Ab wann der Titel vor seinem Beginn angekündigt werden darf („demnächst“; EMA Avails AnnounceDate). Leer: nie angekündigt.',
+  licencesExclusive: 'Exklusiv',
+  licencesNotes: 'Notizen',
+  licencesResolved: 'Aufgelöst (beim Speichern berechnet)',
+  licencesCountries: 'Länder',
+  licencesCountriesDescription:
+    'Territorien mit aufgelösten Gruppen und ohne Ausnahmen, wie unterzeichnet.',
+  licencesGroupSnapshot: 'Gruppenstand',
+  licencesGroupSnapshotDescription: 'Mitglieder jeder Gruppe beim Speichern der Lizenz.',
+  licencesGroupDrift: 'Gruppenabweichung',
+  licencesGroupDriftDescription:
+    'Wie sich die Gruppen seit dem Speichern dieser Lizenz verändert haben. Die Lizenz behält ihre gespeicherten Länder; bearbeiten Sie ihre Territorien, um die neue Zusammensetzung zu übernehmen.',
+  licencesResolvedWindows: 'Aufgelöste Lizenzfenster',
+  licencesResolvedWindowsDescription: 'Halboffene UTC-Fenster, eines je Land.',
+  licencesTzVersion: 'Version der Zeitzonendatenbank',
+  licencesTzVersionDescription:
+    'Version der IANA-Zeitzonendatenbank, mit der die Fenster aufgelöst wurden. Fenster mit reinen Datumsangaben werden neu aufgelöst, wenn der Server mit einer anderen Version startet.',
+  licencesAvailsSource: 'EMA-Avails-Quelle',
+  licencesAvailsKeyDescription:
+    'Kennung des Avails und seiner Bedingungen (ALID, Lizenzgeber, Titel, Territorium, Lizenzart, Daten, Exklusivität, Vertrag): daran erkennt ein erneuter Import diese Lizenz. Leer bei von Hand erfassten Lizenzen.',
+  licencesAvailsSourceDescription:
+    'Was der Avails-Import gelesen hat: ALID, EntryType, AvailIDs, die Rohzeilen (Blatt, Zeile, jede Spalte), wie Start/End gelesen wurden und die Zeitzonenkonvention.',
+  licencesAvailsImportDescription: 'Der Import, der diese Lizenz zuletzt geschrieben hat.',
+  licencesConflictsAndWarnings: 'Konflikte und Warnungen',
+  licencesHasConflicts: 'Hat Konflikte',
+  licencesConflicts: 'Konflikte',
+  licencesConflictsDescription:
+    'Exklusive Rechteeinräumungen für denselben Titel, dasselbe Territorium und dieselbe Lizenzart, deren Fenster sich überschneiden.',
+  licencesWarnings: 'Warnungen',
+  licencesWarningsDescription:
+    'Weiche Sperrfristen, die sich mit Rechteeinräumungen überschneiden.',
+  regionsSingular: 'Region',
+  regionsPlural: 'Regionen',
+  regionsCode: 'Code',
+  regionsCodeDescription: 'ISO 3166-1 Alpha-2 für Länder (DE), ein kurzer Code für Gruppen.',
+  regionsKind: 'Art',
+  regionsKindCountry: 'Land',
+  regionsKindGroup: 'Gruppe',
+  regionsName: 'Name',
+  regionsMembers: 'Mitglieder',
+  regionsTimeZone: 'Zeitzone',
+  regionsTimeZoneDescription:
+    'IANA-Referenzzeitzone für Lizenzfenster mit reinen Datumsangaben, z. B. Europe/Berlin.',
+  regionsRequiresApprovalNumber: 'Erfordert Genehmigungsnummer',
+  regionsRequiresApprovalNumberDescription:
+    'Richtliniensperre: Titel ohne Genehmigungsnummer (cnApprovalNumber) werden ausgeblendet.',
 }

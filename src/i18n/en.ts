@@ -103,6 +103,73 @@ export const en = {
   panelReasonPolicyGate: 'policy gate',
   panelPreviewAt: 'Preview at',
   panelBackToNow: 'Back to now',
+  // Licences and regions: collection and field labels, descriptions (collections/)
+  licencesSingular: 'Licence',
+  licencesPlural: 'Licences',
+  licencesContent: 'Content',
+  licencesContractId: 'Contract ID',
+  licencesLicensor: 'Licensor',
+  licencesKind: 'Kind',
+  licencesKindGrant: 'Grant',
+  licencesKindHoldback: 'Holdback / blackout',
+  licencesHoldbackStrength: 'Holdback strength',
+  licencesHoldbackHard: 'Hard (hides the title)',
+  licencesHoldbackSoft: 'Soft (warning only)',
+  licencesLicenceType: 'Licence type',
+  licencesFormats: 'Formats',
+  licencesTerritories: 'Territories',
+  licencesExcludedTerritories: 'Excluded territories',
+  licencesStart: 'Start',
+  licencesStartDescription: 'YYYY-MM-DD (local day per territory) or date-time with offset.',
+  licencesEnd: 'End',
+  licencesEndDescription: 'Empty for open-ended. A date-only end includes that whole day.',
+  licencesAnnounceAt: 'Announce at',
+  licencesAnnounceAtDescription:
+    'When the title may be announced ("coming soon") before its start (EMA Avails AnnounceDate). Empty: never announced.',
+  licencesExclusive: 'Exclusive',
+  licencesNotes: 'Notes',
+  licencesResolved: 'Resolved (computed when saved)',
+  licencesCountries: 'Countries',
+  licencesCountriesDescription:
+    'Territories with groups expanded and exclusions removed, as signed.',
+  licencesGroupSnapshot: 'Group snapshot',
+  licencesGroupSnapshotDescription: 'Members of each group when the licence was saved.',
+  licencesGroupDrift: 'Group drift',
+  licencesGroupDriftDescription:
+    'How the groups differ today from when this licence was saved. The licence keeps its saved countries; edit its territories to take the new membership.',
+  licencesResolvedWindows: 'Resolved windows',
+  licencesResolvedWindowsDescription: 'Half-open UTC windows, one per country.',
+  licencesTzVersion: 'Time-zone database version',
+  licencesTzVersionDescription:
+    'IANA time-zone database version the windows were resolved with. Date-only windows are re-resolved when the server starts with another version.',
+  licencesAvailsSource: 'EMA Avails source',
+  licencesAvailsKeyDescription:
+    'Identity of the avail and its terms (ALID, licensor, title, territory, licence type, dates, exclusivity, contract): how a re-import finds this licence. Empty for licences typed by staff.',
+  licencesAvailsSourceDescription:
+    'What the avails import read: ALID, EntryType, AvailIDs, the raw rows (sheet, row, every column), how Start/End were read and the zone convention.',
+  licencesAvailsImportDescription: 'The import that last wrote this licence.',
+  licencesConflictsAndWarnings: 'Conflicts and warnings',
+  licencesHasConflicts: 'Has conflicts',
+  licencesConflicts: 'Conflicts',
+  licencesConflictsDescription:
+    'Exclusive grants for the same title, territory and licence type whose windows overlap.',
+  licencesWarnings: 'Warnings',
+  licencesWarningsDescription: 'Soft holdbacks that overlap grants.',
+  regionsSingular: 'Region',
+  regionsPlural: 'Regions',
+  regionsCode: 'Code',
+  regionsCodeDescription: 'ISO 3166-1 alpha-2 for countries (DE), a short code for groups.',
+  regionsKind: 'Kind',
+  regionsKindCountry: 'Country',
+  regionsKindGroup: 'Group',
+  regionsName: 'Name',
+  regionsMembers: 'Members',
+  regionsTimeZone: 'Time zone',
+  regionsTimeZoneDescription:
+    'IANA reference time zone for date-only licence windows, e.g. Europe/Berlin.',
+  regionsRequiresApprovalNumber: 'Requires approval number',
+  regionsRequiresApprovalNumberDescription:
+    'Policy gate: titles without an approval number (cnApprovalNumber) are hidden.',
 }
 
 export type MessageKey = keyof typeof en
