@@ -176,6 +176,16 @@ describe('the admin in the staff member’s language, in Chromium', () => {
     })
   })
 
+  it('labels the licence form in German', async () => {
+    await page.goto(`${server.url}/admin/collections/licences/create`)
+    const label = (field: string) => page.locator(`label[for="field-${field}"]`).first()
+    await label('licenceType').waitFor({ timeout: 30_000 })
+    expect(await label('licenceType').innerText()).toContain('Lizenzart')
+    expect(await label('territories').innerText()).toContain('Territorien')
+    expect(await label('excludedTerritories').innerText()).toContain('Ausgenommene Territorien')
+    expect(await page.getByText('JJJJ-MM-TT (lokaler Tag je Territorium)').count()).toBe(1)
+  })
+
   it('shows the matrix in Chinese once the user picks 中文', async () => {
     await chooseLanguage('中文 (简体)', 'zh')
     const de = await openMatrixBeforeTheLicence('可用性矩阵')
