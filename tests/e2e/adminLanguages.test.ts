@@ -174,6 +174,22 @@ describe('the admin in the staff member’s language, in Chromium', () => {
       path: path.join(artifactsDir, 'title-page-de.png'),
       fullPage: true,
     })
+
+    // Licensing staff preview another instant with Payload's date picker, typed the German way.
+    const picker = page.locator('.availability-panel__preview input')
+    await picker.fill('01.01.2020, 12:00')
+    await picker.press('Enter')
+    await expect
+      .poll(async () => panelDe.getAttribute('data-state'), { timeout: 15_000 })
+      .toBe('upcoming')
+    expect(await page.locator('.availability-panel .field-label').first().innerText()).toMatch(
+      /^Verfügbarkeit am 01\.01\.2020, \d{2}:00$/,
+    )
+    expect(await panelDe.innerText()).toContain('ab ')
+    await page.locator('.availability-panel button', { hasText: 'Zurück zu jetzt' }).click()
+    await expect
+      .poll(async () => panelDe.getAttribute('data-state'), { timeout: 15_000 })
+      .toBe('available')
   })
 
   it('labels the licence form in German', async () => {
