@@ -8,6 +8,7 @@ import {
   AvailabilityInputError,
   parseBoundary,
 } from '../src/availability'
+import { inEveryLanguage as label } from '../src/i18n'
 import {
   expiringLicencesEndpoint,
   licenceConflictsEndpoint,
@@ -54,6 +55,7 @@ const overlapEntryFields: Field[] = [
 
 export const Licences: CollectionConfig<'licences'> = {
   slug: 'licences',
+  labels: { singular: label('licencesSingular'), plural: label('licencesPlural') },
   admin: {
     useAsTitle: 'contractId',
     defaultColumns: ['contractId', 'licensor', 'licenceType', 'kind', 'start', 'end'],
@@ -75,6 +77,7 @@ export const Licences: CollectionConfig<'licences'> = {
   fields: [
     {
       name: 'content',
+      label: label('licencesContent'),
       type: 'relationship',
       relationTo: ['films', 'series', 'seasons', 'episodes'],
       hasMany: true,
@@ -84,8 +87,8 @@ export const Licences: CollectionConfig<'licences'> = {
     {
       type: 'row',
       fields: [
-        { name: 'contractId', type: 'text', index: true },
-        { name: 'licensor', type: 'text' },
+        { name: 'contractId', label: label('licencesContractId'), type: 'text', index: true },
+        { name: 'licensor', label: label('licencesLicensor'), type: 'text' },
       ],
     },
     {
@@ -93,32 +96,36 @@ export const Licences: CollectionConfig<'licences'> = {
       fields: [
         {
           name: 'kind',
+          label: label('licencesKind'),
           type: 'select',
           required: true,
           defaultValue: 'grant',
           options: [
-            { label: 'Grant', value: 'grant' },
-            { label: 'Holdback / blackout', value: 'holdback' },
+            { label: label('licencesKindGrant'), value: 'grant' },
+            { label: label('licencesKindHoldback'), value: 'holdback' },
           ],
         },
         {
           name: 'holdbackStrength',
+          label: label('licencesHoldbackStrength'),
           type: 'select',
           defaultValue: 'hard',
           options: [
-            { label: 'Hard (hides the title)', value: 'hard' },
-            { label: 'Soft (warning only)', value: 'soft' },
+            { label: label('licencesHoldbackHard'), value: 'hard' },
+            { label: label('licencesHoldbackSoft'), value: 'soft' },
           ],
           admin: { condition: (_, sibling) => sibling?.kind === 'holdback' },
         },
         {
           name: 'licenceType',
+          label: label('licencesLicenceType'),
           type: 'select',
           required: true,
           options: allLicenceTypes.map((type) => ({ label: type.toUpperCase(), value: type })),
         },
         {
           name: 'formats',
+          label: label('licencesFormats'),
           type: 'select',
           hasMany: true,
           defaultValue: ['sd', 'hd'],
@@ -131,79 +138,90 @@ export const Licences: CollectionConfig<'licences'> = {
     },
     {
       name: 'territories',
+      label: label('licencesTerritories'),
       type: 'relationship',
       relationTo: 'regions',
       hasMany: true,
       required: true,
       minRows: 1,
     },
-    { name: 'excludedTerritories', type: 'relationship', relationTo: 'regions', hasMany: true },
+    {
+      name: 'excludedTerritories',
+      label: label('licencesExcludedTerritories'),
+      type: 'relationship',
+      relationTo: 'regions',
+      hasMany: true,
+    },
     {
       type: 'row',
       fields: [
         {
           name: 'start',
+          label: label('licencesStart'),
           type: 'text',
           required: true,
           validate: validateBoundary(true),
-          admin: { description: 'YYYY-MM-DD (local day per territory) or date-time with offset.' },
+          admin: { description: label('licencesStartDescription') },
         },
         {
           name: 'end',
+          label: label('licencesEnd'),
           type: 'text',
           validate: validateBoundary(false),
-          admin: { description: 'Empty for open-ended. A date-only end includes that whole day.' },
+          admin: { description: label('licencesEndDescription') },
         },
       ],
     },
     {
       name: 'announceAt',
+      label: label('licencesAnnounceAt'),
       type: 'date',
       admin: {
         date: { pickerAppearance: 'dayAndTime' },
-        description:
-          'When the title may be announced ("coming soon") before its start (EMA Avails AnnounceDate). Empty: never announced.',
+        description: label('licencesAnnounceAtDescription'),
       },
     },
-    { name: 'exclusive', type: 'checkbox', defaultValue: false },
-    { name: 'notes', type: 'textarea' },
+    { name: 'exclusive', label: label('licencesExclusive'), type: 'checkbox', defaultValue: false },
+    { name: 'notes', label: label('licencesNotes'), type: 'textarea' },
     {
       type: 'collapsible',
-      label: 'Resolved (computed when saved)',
+      label: label('licencesResolved'),
       fields: [
         {
           name: 'countries',
+          label: label('licencesCountries'),
           type: 'text',
           hasMany: true,
           admin: {
             readOnly: true,
-            description: 'Territories with groups expanded and exclusions removed, as signed.',
+            description: label('licencesCountriesDescription'),
           },
         },
         {
           name: 'groupSnapshot',
+          label: label('licencesGroupSnapshot'),
           type: 'json',
           admin: {
             readOnly: true,
-            description: 'Members of each group when the licence was saved.',
+            description: label('licencesGroupSnapshotDescription'),
           },
         },
         {
           name: 'groupDrift',
+          label: label('licencesGroupDrift'),
           type: 'json',
           virtual: true,
           hooks: { afterRead: [describeGroupDrift] },
           admin: {
             readOnly: true,
-            description:
-              'How the groups differ today from when this licence was saved. The licence keeps ' +
-              'its saved countries; edit its territories to take the new membership.',
+            description: label('licencesGroupDriftDescription'),
           },
         },
         {
           name: 'resolvedWindows',
+          label: label('licencesResolvedWindows'),
           type: 'array',
-          admin: { readOnly: true, description: 'Half-open UTC windows, one per country.' },
+          admin: { readOnly: true, description: label('licencesResolvedWindowsDescription') },
           fields: [
             {
               type: 'row',
@@ -220,13 +238,12 @@ export const Licences: CollectionConfig<'licences'> = {
         },
         {
           name: 'tzVersion',
+          label: label('licencesTzVersion'),
           type: 'text',
           index: true,
           admin: {
             readOnly: true,
-            description:
-              'IANA time-zone database version the windows were resolved with. Date-only windows ' +
-              'are re-resolved when the server starts with another version.',
+            description: label('licencesTzVersionDescription'),
           },
         },
         { name: 'contentKeys', type: 'text', hasMany: true, index: true, admin: { hidden: true } },
@@ -234,7 +251,7 @@ export const Licences: CollectionConfig<'licences'> = {
     },
     {
       type: 'collapsible',
-      label: 'EMA Avails source',
+      label: label('licencesAvailsSource'),
       admin: { initCollapsed: true },
       fields: [
         {
@@ -243,8 +260,7 @@ export const Licences: CollectionConfig<'licences'> = {
           index: true,
           admin: {
             readOnly: true,
-            description:
-              'Identity of the avail and its terms (ALID, licensor, title, territory, licence type, dates, exclusivity, contract): how a re-import finds this licence. Empty for licences typed by staff.',
+            description: label('licencesAvailsKeyDescription'),
           },
         },
         {
@@ -252,24 +268,24 @@ export const Licences: CollectionConfig<'licences'> = {
           type: 'json',
           admin: {
             readOnly: true,
-            description:
-              'What the avails import read: ALID, EntryType, AvailIDs, the raw rows (sheet, row, every column), how Start/End were read and the zone convention.',
+            description: label('licencesAvailsSourceDescription'),
           },
         },
         {
           name: 'availsImport',
           type: 'relationship',
           relationTo: 'avails-imports',
-          admin: { readOnly: true, description: 'The import that last wrote this licence.' },
+          admin: { readOnly: true, description: label('licencesAvailsImportDescription') },
         },
       ],
     },
     {
       type: 'collapsible',
-      label: 'Conflicts and warnings',
+      label: label('licencesConflictsAndWarnings'),
       fields: [
         {
           name: 'hasConflicts',
+          label: label('licencesHasConflicts'),
           type: 'checkbox',
           index: true,
           defaultValue: false,
@@ -277,18 +293,19 @@ export const Licences: CollectionConfig<'licences'> = {
         },
         {
           name: 'conflicts',
+          label: label('licencesConflicts'),
           type: 'array',
           admin: {
             readOnly: true,
-            description:
-              'Exclusive grants for the same title, territory and licence type whose windows overlap.',
+            description: label('licencesConflictsDescription'),
           },
           fields: overlapEntryFields,
         },
         {
           name: 'warnings',
+          label: label('licencesWarnings'),
           type: 'array',
-          admin: { readOnly: true, description: 'Soft holdbacks that overlap grants.' },
+          admin: { readOnly: true, description: label('licencesWarningsDescription') },
           fields: overlapEntryFields,
         },
       ],

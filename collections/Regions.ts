@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { allowRoles } from '../src/access/checkRole'
 import { isStaff } from '../src/access/isStaff'
+import { inEveryLanguage as label } from '../src/i18n'
 import { isIanaTimeZone, isIso3166Alpha2 } from '../src/validation/codes'
 import { normaliseRegionCode } from '../hooks/regions/normaliseRegionCode'
 import { forgetDeletedRegion, refreshRegionPolicies } from '../hooks/regions/refreshRegionPolicies'
@@ -12,6 +13,7 @@ const licensingStaff = allowRoles('admin', 'licensing')
 
 export const Regions: CollectionConfig<'regions'> = {
   slug: 'regions',
+  labels: { singular: label('regionsSingular'), plural: label('regionsPlural') },
   admin: {
     useAsTitle: 'code',
     defaultColumns: ['code', 'name', 'kind', 'timeZone'],
@@ -31,12 +33,13 @@ export const Regions: CollectionConfig<'regions'> = {
       fields: [
         {
           name: 'code',
+          label: label('regionsCode'),
           type: 'text',
           required: true,
           unique: true,
           index: true,
           hooks: { beforeValidate: [normaliseRegionCode] },
-          admin: { description: 'ISO 3166-1 alpha-2 for countries (DE), a short code for groups.' },
+          admin: { description: label('regionsCodeDescription') },
           validate: (
             value: string | null | undefined,
             { siblingData }: { siblingData: unknown },
@@ -54,19 +57,21 @@ export const Regions: CollectionConfig<'regions'> = {
         },
         {
           name: 'kind',
+          label: label('regionsKind'),
           type: 'select',
           required: true,
           defaultValue: 'country',
           options: [
-            { label: 'Country', value: 'country' },
-            { label: 'Group', value: 'group' },
+            { label: label('regionsKindCountry'), value: 'country' },
+            { label: label('regionsKindGroup'), value: 'group' },
           ],
         },
       ],
     },
-    { name: 'name', type: 'text', localized: true, required: true },
+    { name: 'name', label: label('regionsName'), type: 'text', localized: true, required: true },
     {
       name: 'members',
+      label: label('regionsMembers'),
       type: 'relationship',
       relationTo: 'regions',
       hasMany: true,
@@ -74,10 +79,11 @@ export const Regions: CollectionConfig<'regions'> = {
     },
     {
       name: 'timeZone',
+      label: label('regionsTimeZone'),
       type: 'text',
       admin: {
         condition: (_, sibling) => sibling?.kind !== 'group',
-        description: 'IANA reference time zone for date-only licence windows, e.g. Europe/Berlin.',
+        description: label('regionsTimeZoneDescription'),
       },
       validate: (value: string | null | undefined, { siblingData }: { siblingData: unknown }) => {
         const kind = (siblingData as RegionSiblings).kind ?? 'country'
@@ -88,11 +94,11 @@ export const Regions: CollectionConfig<'regions'> = {
     },
     {
       name: 'requiresApprovalNumber',
+      label: label('regionsRequiresApprovalNumber'),
       type: 'checkbox',
       defaultValue: false,
       admin: {
-        description:
-          'Policy gate: titles without an approval number (cnApprovalNumber) are hidden.',
+        description: label('regionsRequiresApprovalNumberDescription'),
       },
     },
   ],

@@ -5,6 +5,16 @@ import React, { useEffect, useState } from 'react'
 
 import type { MatrixCell, MatrixState } from '../availability/territoryCell'
 import { allLicenceTypes, allVideoFormats } from '../availability/types'
+import type { MessageKey } from '../i18n'
+import { formatInstant, formatNumber } from '../i18n/format'
+import { useMessages } from '../i18n/useMessages'
+import {
+  describeMatrixCell,
+  describeOffset,
+  matrixStateKeys,
+  reasonKeys,
+  territoryDay,
+} from './availabilityText'
 
 type MatrixRow = {
   collection: string
@@ -27,13 +37,20 @@ type MatrixPage = {
 
 const collections = ['films', 'series', 'seasons', 'episodes'] as const
 
-const legend: Record<MatrixState, { label: string; colour: string }> = {
-  available: { label: 'available', colour: '#d1f0d9' },
-  upcoming: { label: 'upcoming', colour: '#fff1c2' },
-  expired: { label: 'expired', colour: '#e4e6e9' },
-  none: { label: 'no rights', colour: '#ffffff' },
-  heldBack: { label: 'held back', colour: '#f3d3f5' },
-  gated: { label: 'gated (policy)', colour: '#ffd5d2' },
+const collectionKeys: Record<(typeof collections)[number], MessageKey> = {
+  films: 'matrixCollectionFilms',
+  series: 'matrixCollectionSeries',
+  seasons: 'matrixCollectionSeasons',
+  episodes: 'matrixCollectionEpisodes',
+}
+
+const colours: Record<MatrixState, string> = {
+  available: '#d1f0d9',
+  upcoming: '#fff1c2',
+  expired: '#e4e6e9',
+  none: '#ffffff',
+  heldBack: '#f3d3f5',
+  gated: '#ffd5d2',
 }
 
 const dayMs = 86_400_000
@@ -45,41 +62,6 @@ const dayNumber = (day: string) => Math.round(Date.parse(`${day}T00:00:00Z`) / d
 const dayFromNumber = (value: number) => new Date(value * dayMs).toISOString().slice(0, 10)
 /** A chosen day is asked at noon UTC: the same calendar day from UTC-11 to UTC+11. */
 const instantOf = (day: string) => `${day}T12:00:00Z`
-/** The local day of an instant in the territory's reference time zone (UTC when unknown). */
-const localDay = (instant: string | null, timeZone: string | null): string => {
-  if (!instant) return ''
-  try {
-    return new Intl.DateTimeFormat('en-CA', {
-      timeZone: timeZone ?? 'UTC',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    }).format(new Date(instant))
-  } catch {
-    return instant.slice(0, 10)
-  }
-}
-
-const describeCell = (cell: MatrixCell, timeZone: string | null): string => {
-  const shortDate = (instant: string | null) => localDay(instant, timeZone)
-  switch (cell.state) {
-    case 'available':
-      return cell.date ? `until ${shortDate(cell.date)}` : 'open-ended'
-    case 'upcoming':
-      return `from ${shortDate(cell.date)}${cell.announcedAt ? ' (announced)' : ''}`
-    case 'expired':
-      return `since ${shortDate(cell.date)}`
-    case 'heldBack':
-      return cell.date ? `until ${shortDate(cell.date)}` : 'no grant after it'
-    case 'gated':
-      return 'policy gate'
-    default:
-      return cell.reasons.includes('UNPUBLISHED') && !cell.reasons.includes('NO_GRANT')
-        ? 'not published'
-        : '—'
-  }
-}
-
 const cellStyle: React.CSSProperties = {
   padding: '6px 10px',
   border: '1px solid var(--theme-elevation-150)',
@@ -102,6 +84,8 @@ const useDebounced = <T,>(value: T, delayMs: number): T => {
 export const AvailabilityMatrix: React.FC<{ launchTerritories: string[] }> = ({
   launchTerritories,
 }) => {
+  const messages = useMessages()
+  const { t, language } = messages
   const [today] = useState(todayDay)
   const [day, setDay] = useState(today)
   const [added, setAdded] = useState<string[]>([])
@@ -163,12 +147,20 @@ export const AvailabilityMatrix: React.FC<{ launchTerritories: string[] }> = ({
       setPage(1)
     }
   const offset = dayNumber(day) - dayNumber(today)
+  /** Hovering a cell: its date in the territory's zone and the engine's reasons, in words. */
+  const cellTitle = (cell: MatrixCell, timeZone: string | null) =>
+    [
+      cell.date ? `${territoryDay(cell.date, timeZone, language)} (${timeZone ?? 'UTC'})` : '',
+      ...cell.reasons.map((reason) => t(reasonKeys[reason])),
+    ]
+      .filter(Boolean)
+      .join(' · ')
 
   return (
     <div className="availability-matrix" data-loading={loading ? 'true' : 'false'}>
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 16, alignItems: 'flex-end' }}>
         <label style={labelStyle}>
-          Date
+          {t('matrixDate')}
           <input
             type="date"
             name="day"
@@ -177,7 +169,7 @@ export const AvailabilityMatrix: React.FC<{ launchTerritories: string[] }> = ({
           />
         </label>
         <label style={{ ...labelStyle, minWidth: 280 }}>
-          Scrub ({offset === 0 ? 'today' : `${offset > 0 ? '+' : ''}${offset} days`})
+          {t('matrixScrub', { offset: describeOffset(offset, messages) })}
           <input
             type="range"
             name="scrubber"
@@ -191,7 +183,7 @@ export const AvailabilityMatrix: React.FC<{ launchTerritories: string[] }> = ({
           />
         </label>
         <label style={labelStyle}>
-          Collection
+          {t('matrixCollection')}
           <select
             name="collection"
             value={collection}
@@ -201,19 +193,19 @@ export const AvailabilityMatrix: React.FC<{ launchTerritories: string[] }> = ({
           >
             {collections.map((slug) => (
               <option key={slug} value={slug}>
-                {slug}
+                {t(collectionKeys[slug])}
               </option>
             ))}
           </select>
         </label>
         <label style={labelStyle}>
-          Licence type
+          {t('matrixLicenceType')}
           <select
             name="licenceType"
             value={licenceType}
             onChange={(event) => changeFilter(setLicenceType)(event.target.value)}
           >
-            <option value="">any</option>
+            <option value="">{t('matrixAny')}</option>
             {allLicenceTypes.map((type) => (
               <option key={type} value={type}>
                 {type.toUpperCase()}
@@ -222,13 +214,13 @@ export const AvailabilityMatrix: React.FC<{ launchTerritories: string[] }> = ({
           </select>
         </label>
         <label style={labelStyle}>
-          Format
+          {t('matrixFormat')}
           <select
             name="format"
             value={format}
             onChange={(event) => changeFilter(setFormat)(event.target.value)}
           >
-            <option value="">any</option>
+            <option value="">{t('matrixAny')}</option>
             {allVideoFormats.map((videoFormat) => (
               <option key={videoFormat} value={videoFormat}>
                 {videoFormat.toUpperCase()}
@@ -237,17 +229,17 @@ export const AvailabilityMatrix: React.FC<{ launchTerritories: string[] }> = ({
           </select>
         </label>
         <label style={labelStyle}>
-          Title
+          {t('matrixTitleFilter')}
           <input
             type="search"
             name="q"
-            placeholder="Search titles"
+            placeholder={t('matrixSearchPlaceholder')}
             value={search}
             onChange={(event) => changeFilter(setSearch)(event.target.value)}
           />
         </label>
         <label style={labelStyle}>
-          Add territory
+          {t('matrixAddTerritory')}
           <span style={{ display: 'flex', gap: 4 }}>
             <input
               name="territory"
@@ -258,20 +250,21 @@ export const AvailabilityMatrix: React.FC<{ launchTerritories: string[] }> = ({
               onKeyDown={(event) => event.key === 'Enter' && addTerritory()}
             />
             <Button buttonStyle="secondary" size="small" margin={false} onClick={addTerritory}>
-              Add
+              {t('matrixAdd')}
             </Button>
           </span>
         </label>
       </div>
 
       <p style={{ marginTop: 12 }}>
-        At {instantOf(day)}
-        {added.length > 0 ? ' · added: ' : ''}
+        {t('matrixAt', { instant: `${formatInstant(instantOf(day), language)} UTC` })}
+        {added.length > 0 ? ` · ${t('matrixAdded')} ` : ''}
         {added.map((code) => (
           <button
             key={code}
             type="button"
-            title={`Remove ${code}`}
+            title={t('matrixRemoveTerritory', { territory: code })}
+            aria-label={t('matrixRemoveTerritory', { territory: code })}
             onClick={() => setAdded(added.filter((other) => other !== code))}
             style={{ marginRight: 4 }}
           >
@@ -282,20 +275,21 @@ export const AvailabilityMatrix: React.FC<{ launchTerritories: string[] }> = ({
 
       <ul
         className="availability-matrix__legend"
+        aria-label={t('matrixLegend')}
         style={{ display: 'flex', gap: 12, listStyle: 'none', padding: 0, flexWrap: 'wrap' }}
       >
-        {Object.entries(legend).map(([state, { label, colour }]) => (
+        {(Object.keys(colours) as MatrixState[]).map((state) => (
           <li key={state} data-legend={state} style={{ display: 'flex', gap: 4 }}>
             <span
               style={{
                 display: 'inline-block',
                 width: 14,
                 height: 14,
-                background: colour,
+                background: colours[state],
                 border: '1px solid var(--theme-elevation-250)',
               }}
             />
-            {label}
+            {t(matrixStateKeys[state])}
           </li>
         ))}
       </ul>
@@ -307,7 +301,7 @@ export const AvailabilityMatrix: React.FC<{ launchTerritories: string[] }> = ({
           <table style={{ borderCollapse: 'collapse', marginTop: 8 }}>
             <thead>
               <tr>
-                <th style={{ ...cellStyle, textAlign: 'left' }}>Title</th>
+                <th style={{ ...cellStyle, textAlign: 'left' }}>{t('matrixColumnTitle')}</th>
                 {matrix.territories.map((territory) => (
                   <th key={territory} style={{ ...cellStyle, textAlign: 'left' }}>
                     {territory}
@@ -320,28 +314,38 @@ export const AvailabilityMatrix: React.FC<{ launchTerritories: string[] }> = ({
                 <tr key={`${row.collection}/${row.id}`} data-title={row.title}>
                   <td style={cellStyle}>
                     <a href={`/admin/collections/${row.collection}/${row.id}`}>{row.title}</a>
-                    {row.published ? null : <em> (draft)</em>}
+                    {row.published ? null : <em> {t('matrixDraft')}</em>}
                   </td>
                   {row.cells.map((cell) => (
                     <td
                       key={cell.territory}
                       data-territory={cell.territory}
                       data-state={cell.state}
-                      title={[cell.date ?? '', ...cell.reasons].filter(Boolean).join(' · ')}
-                      style={{ ...cellStyle, background: legend[cell.state].colour }}
+                      title={cellTitle(cell, matrix.timeZones[cell.territory] ?? null)}
+                      style={{ ...cellStyle, background: colours[cell.state] }}
                     >
-                      <strong>{legend[cell.state].label}</strong>
+                      <strong>{t(matrixStateKeys[cell.state])}</strong>
                       <br />
-                      <small>{describeCell(cell, matrix.timeZones[cell.territory] ?? null)}</small>
+                      <small>
+                        {describeMatrixCell(
+                          cell,
+                          matrix.timeZones[cell.territory] ?? null,
+                          messages,
+                        )}
+                      </small>
                     </td>
                   ))}
                 </tr>
               ))}
             </tbody>
           </table>
-          {matrix.rows.length === 0 ? <p>No titles match.</p> : null}
+          {matrix.rows.length === 0 ? <p>{t('matrixNoTitles')}</p> : null}
           <p>
-            {matrix.totalDocs} titles, page {matrix.page} of {Math.max(1, matrix.totalPages)}
+            {t('matrixSummary', {
+              count: formatNumber(matrix.totalDocs, language),
+              page: formatNumber(matrix.page, language),
+              pages: formatNumber(Math.max(1, matrix.totalPages), language),
+            })}
           </p>
           {matrix.totalPages > 1 ? (
             <Pagination

@@ -1,48 +1,51 @@
 'use client'
 
-import { Banner, useAuth, useDocumentInfo } from '@payloadcms/ui'
+import {
+  Banner,
+  Button,
+  DatePicker,
+  FieldLabel,
+  Pill,
+  useAuth,
+  useDocumentInfo,
+} from '@payloadcms/ui'
 import React, { useEffect, useState } from 'react'
 
-type TerritoryState = {
-  territory: string
-  state: 'available' | 'upcoming' | 'expired' | 'none'
-  since: string | null
-  until: string | null
-  reasons: string[]
-  announcedAt?: string | null
+import type { TerritoryState as EngineState } from '../availability/territoryCell'
+import type { AdminLanguage, MessageKey } from '../i18n'
+import { formatInstant } from '../i18n/format'
+import { useMessages } from '../i18n/useMessages'
+import { describePanelState, viewerTimeZone } from './availabilityText'
+
+type TerritoryState = EngineState & {
   /** What the public content API answers from its stored rows. */
   stored: { available: boolean; validUntil: string | null }
   consistent: boolean
 }
 
-const colours: Record<TerritoryState['state'], string> = {
-  available: '#1a7f37',
-  upcoming: '#9a6700',
-  expired: '#6e7781',
-  none: '#cf222e',
+type PillStyle = NonNullable<React.ComponentProps<typeof Pill>['pillStyle']>
+
+const stateLooks: Record<TerritoryState['state'], { pill: PillStyle; label: MessageKey }> = {
+  available: { pill: 'success', label: 'panelStateAvailable' },
+  upcoming: { pill: 'warning', label: 'panelStateUpcoming' },
+  expired: { pill: 'light-gray', label: 'panelStateExpired' },
+  none: { pill: 'error', label: 'panelStateNone' },
 }
 
-const describe = (state: TerritoryState): string => {
-  const day = (instant: string | null) => (instant ? new Date(instant).toLocaleString() : '')
-  switch (state.state) {
-    case 'available':
-      return state.until ? `available until ${day(state.until)}` : 'available, open-ended'
-    case 'upcoming':
-      return state.announcedAt
-        ? `upcoming from ${day(state.since)}, coming soon since ${day(state.announcedAt)}`
-        : `upcoming from ${day(state.since)}`
-    case 'expired':
-      return `expired ${day(state.since)}`
-    default:
-      return state.reasons.length ? `not available (${state.reasons.join(', ')})` : 'no rights'
-  }
+/** The date picker's display in each language (date-fns patterns; its month names follow i18n). */
+const pickerFormats: Record<AdminLanguage, { display: string; time: string }> = {
+  en: { display: 'd MMM yyyy, HH:mm', time: 'HH:mm' },
+  de: { display: 'dd.MM.yyyy, HH:mm', time: 'HH:mm' },
+  zh: { display: 'yyyy年M月d日 HH:mm', time: 'HH:mm' },
 }
 
 /** Where this title stands in each launch territory, with a preview at any instant for licensing. */
 export const AvailabilityPanel: React.FC = () => {
   const { id, collectionSlug } = useDocumentInfo()
   const { user } = useAuth<{ roles?: string[] }>()
-  const [at, setAt] = useState('')
+  const messages = useMessages()
+  const { t, language } = messages
+  const [at, setAt] = useState<string | null>(null)
   const [states, setStates] = useState<TerritoryState[] | null>(null)
   const [error, setError] = useState<string | null>(null)
   const canPreview = Boolean(user?.roles?.some((role) => role === 'licensing' || role === 'admin'))
@@ -50,7 +53,7 @@ export const AvailabilityPanel: React.FC = () => {
   useEffect(() => {
     if (!id || !collectionSlug) return
     const query = new URLSearchParams({ content: `${collectionSlug}/${id}` })
-    if (at) query.set('at', new Date(at).toISOString())
+    if (at) query.set('at', at)
     let cancelled = false
     fetch(`/api/availability/overview?${query}`, { credentials: 'include' })
       .then(async (response) => {
@@ -64,48 +67,84 @@ export const AvailabilityPanel: React.FC = () => {
     }
   }, [id, collectionSlug, at])
 
-  if (!id) return <p style={{ opacity: 0.7 }}>Availability shows once the title is saved.</p>
+  const title = at
+    ? t('panelTitleAt', { instant: formatInstant(at, language, viewerTimeZone()) })
+    : t('panelTitleNow')
   const inconsistent = (states ?? []).filter((state) => !state.consistent)
+
   return (
-    <div className="availability-panel" style={{ marginBottom: 24 }}>
-      <h4 style={{ marginBottom: 8 }}>
-        Availability {at ? `at ${new Date(at).toLocaleString()}` : 'now'}
-      </h4>
-      {error ? <p>Could not load availability ({error}).</p> : null}
-      {inconsistent.length > 0 ? (
-        <Banner type="error">
-          <span data-testid="availability-inconsistent">
-            The public content API disagrees with the licences in{' '}
-            {inconsistent
-              .map(
-                (state) =>
-                  `${state.territory} (public: ${state.stored.available ? 'shown' : 'hidden'})`,
-              )
-              .join(', ')}
-            . Run <code>npm run rights:audit -- --repair</code> or wait for the hourly audit, and
-            report this as a bug.
-          </span>
-        </Banner>
-      ) : null}
-      <ul style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-        {(states ?? []).map((state) => (
-          <li key={state.territory} data-territory={state.territory} data-state={state.state}>
-            <strong style={{ display: 'inline-block', width: 36 }}>{state.territory}</strong>
-            <span style={{ color: colours[state.state] }}>{describe(state)}</span>
-          </li>
-        ))}
-      </ul>
-      {canPreview ? (
-        <label style={{ display: 'block', marginTop: 8 }}>
-          Preview at{' '}
-          <input
-            type="datetime-local"
-            value={at}
-            onChange={(event) => setAt(event.target.value)}
-            aria-label="Preview availability at"
-          />
-        </label>
-      ) : null}
+    <div className="field-type availability-panel">
+      <FieldLabel as="span" label={title} />
+      {!id ? (
+        <p className="field-description">{t('panelUnsaved')}</p>
+      ) : (
+        <>
+          {error ? <Banner type="error">{t('panelLoadFailed', { error })}</Banner> : null}
+          {inconsistent.length > 0 ? (
+            <Banner type="error">
+              <span data-testid="availability-inconsistent">
+                {t('panelInconsistent', {
+                  territories: inconsistent
+                    .map((state) =>
+                      t(state.stored.available ? 'panelPublicShown' : 'panelPublicHidden', {
+                        territory: state.territory,
+                      }),
+                    )
+                    .join(', '),
+                })}{' '}
+                {t('panelInconsistentRepair')} <code>npm run rights:audit -- --repair</code>
+              </span>
+            </Banner>
+          ) : null}
+          <ul style={{ listStyle: 'none', padding: 0, margin: '0 0 12px' }}>
+            {(states ?? []).map((state) => (
+              <li
+                key={state.territory}
+                data-territory={state.territory}
+                data-state={state.state}
+                style={{
+                  display: 'grid',
+                  gridTemplateColumns: '2.5rem auto',
+                  alignItems: 'baseline',
+                  rowGap: 2,
+                  padding: '6px 0',
+                  borderBottom: '1px solid var(--theme-elevation-100)',
+                }}
+              >
+                <strong>{state.territory}</strong>
+                <span>
+                  <Pill size="small" pillStyle={stateLooks[state.state].pill}>
+                    {t(stateLooks[state.state].label)}
+                  </Pill>
+                </span>
+                <span
+                  className="availability-panel__detail"
+                  style={{ gridColumn: 2, color: 'var(--theme-elevation-500)' }}
+                >
+                  {describePanelState(state, messages)}
+                </span>
+              </li>
+            ))}
+          </ul>
+          {canPreview ? (
+            <div className="availability-panel__preview">
+              <FieldLabel as="span" label={t('panelPreviewAt')} />
+              <DatePicker
+                pickerAppearance="dayAndTime"
+                displayFormat={pickerFormats[language].display}
+                timeFormat={pickerFormats[language].time}
+                value={at ?? undefined}
+                onChange={(date: Date | null) => setAt(date ? date.toISOString() : null)}
+              />
+              {at ? (
+                <Button buttonStyle="subtle" size="small" onClick={() => setAt(null)}>
+                  {t('panelBackToNow')}
+                </Button>
+              ) : null}
+            </div>
+          ) : null}
+        </>
+      )}
     </div>
   )
 }

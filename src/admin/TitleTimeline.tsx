@@ -8,6 +8,14 @@ import type {
   TimelineLane,
   TitleTimeline as Timeline,
 } from '../availability/titleTimeline'
+import { formatDay, formatInstant, formatMonth } from '../i18n/format'
+import { useMessages } from '../i18n/useMessages'
+import {
+  describeTimelineBar,
+  describeTimelineConflict,
+  viewerTimeZone,
+  type Messages,
+} from './availabilityText'
 
 const labelWidth = 120
 const rowHeight = 18
@@ -23,7 +31,7 @@ const percent = (fraction: number) => `${(fraction * 100).toFixed(4)}%`
 const onTrack = (fraction: number) =>
   `calc(${labelWidth}px + (100% - ${labelWidth}px) * ${fraction})`
 
-const Lane: React.FC<{ lane: TimelineLane }> = ({ lane }) => (
+const Lane: React.FC<{ lane: TimelineLane; messages: Messages }> = ({ lane, messages }) => (
   <div
     data-lane={`${lane.territory}/${lane.licenceType}`}
     data-territory={lane.territory}
@@ -41,7 +49,7 @@ const Lane: React.FC<{ lane: TimelineLane }> = ({ lane }) => (
         <div
           key={`${conflict.licenceIds.join('-')}-${conflict.overlapStart}`}
           data-conflict={conflict.licenceIds.join(',')}
-          title={`Conflict between licences ${conflict.licenceIds.join(' and ')}: ${conflict.overlapStart} to ${conflict.overlapEnd ?? 'open-ended'}`}
+          title={describeTimelineConflict(conflict, messages)}
           style={{
             position: 'absolute',
             top: 0,
@@ -62,8 +70,8 @@ const Lane: React.FC<{ lane: TimelineLane }> = ({ lane }) => (
           data-licence={bar.licenceId}
           data-kind={bar.kind}
           data-conflict={bar.inConflict ? 'true' : undefined}
-          title={bar.description}
-          aria-label={bar.description}
+          title={describeTimelineBar(bar, lane.territory, messages)}
+          aria-label={describeTimelineBar(bar, lane.territory, messages)}
           style={{
             position: 'absolute',
             top: bar.row * rowHeight + 3,
@@ -93,6 +101,8 @@ const Lane: React.FC<{ lane: TimelineLane }> = ({ lane }) => (
 /** The title's licence windows per territory and licence type on a time axis of months. */
 export const TitleTimeline: React.FC = () => {
   const { id, collectionSlug } = useDocumentInfo()
+  const messages = useMessages()
+  const { t, language } = messages
   const [timeline, setTimeline] = useState<Timeline | null>(null)
   const [error, setError] = useState<string | null>(null)
 
@@ -113,13 +123,14 @@ export const TitleTimeline: React.FC = () => {
   }, [id, collectionSlug])
 
   if (!id) return null
-  const labelEvery = Math.max(1, Math.ceil((timeline?.months.length ?? 0) / 12))
+  // About eight month names fit the axis in every language (`Juni 2026`, `2026年6月`).
+  const labelEvery = Math.max(1, Math.ceil((timeline?.months.length ?? 0) / 8))
   return (
     <div className="title-timeline" data-testid="title-timeline" style={{ marginBottom: 24 }}>
-      <h4 style={{ marginBottom: 8 }}>Licence timeline</h4>
-      {error ? <p>Could not load the licence timeline ({error}).</p> : null}
+      <h4 style={{ marginBottom: 8 }}>{t('timelineTitle')}</h4>
+      {error ? <p>{t('timelineLoadFailed', { error })}</p> : null}
       {timeline && timeline.lanes.length === 0 ? (
-        <p style={{ opacity: 0.7 }}>No licence windows in this range.</p>
+        <p style={{ opacity: 0.7 }}>{t('timelineEmpty')}</p>
       ) : null}
       {timeline ? (
         <div style={{ position: 'relative', fontSize: 12 }}>
@@ -135,17 +146,19 @@ export const TitleTimeline: React.FC = () => {
                   opacity: 0.75,
                 }}
               >
-                {index % labelEvery === 0 ? month.label : '\u00a0'}
+                {index % labelEvery === 0 ? formatMonth(month.start, language) : '\u00a0'}
               </span>
             ))}
           </div>
           {timeline.lanes.map((lane) => (
-            <Lane key={`${lane.territory}/${lane.licenceType}`} lane={lane} />
+            <Lane key={`${lane.territory}/${lane.licenceType}`} lane={lane} messages={messages} />
           ))}
           {timeline.today ? (
             <div
               data-testid="timeline-today"
-              title={`Today: ${new Date(timeline.today.at).toLocaleString()}`}
+              title={t('timelineToday', {
+                instant: formatInstant(timeline.today.at, language, viewerTimeZone()),
+              })}
               style={{
                 position: 'absolute',
                 top: 0,
@@ -158,12 +171,15 @@ export const TitleTimeline: React.FC = () => {
             />
           ) : null}
           <p style={{ marginTop: 8, opacity: 0.75 }}>
-            <span style={{ color: '#1a7f37' }}>■</span> grant (darker: exclusive){' '}
-            <span style={{ color: '#6e7781' }}>▨</span> hard holdback{' '}
-            <span style={{ color: '#bf8700' }}>▨</span> soft holdback{' '}
-            <span style={{ color: '#cf222e' }}>▮</span> conflict{' '}
-            <span style={{ color: '#0969da' }}>|</span> today · {timeline.from.slice(0, 10)} to{' '}
-            {timeline.until.slice(0, 10)} (UTC)
+            <span style={{ color: '#1a7f37' }}>■</span> {t('timelineLegendGrant')}{' '}
+            <span style={{ color: '#6e7781' }}>▨</span> {t('timelineLegendHardHoldback')}{' '}
+            <span style={{ color: '#bf8700' }}>▨</span> {t('timelineLegendSoftHoldback')}{' '}
+            <span style={{ color: '#cf222e' }}>▮</span> {t('timelineLegendConflict')}{' '}
+            <span style={{ color: '#0969da' }}>|</span> {t('timelineLegendToday')} ·{' '}
+            {t('timelineRange', {
+              from: formatDay(timeline.from.slice(0, 10), language),
+              until: formatDay(timeline.until.slice(0, 10), language),
+            })}
           </p>
         </div>
       ) : null}

@@ -20,8 +20,14 @@ export const formatInstant = (
     ...(style === 'dateTime' ? { timeStyle: 'short' } : {}),
   }).format(typeof instant === 'string' ? new Date(instant) : instant)
 
-/** A calendar day (`2026-06-30`, a territory's local day) the way the user's language writes it. */
-export const formatCalendarDay = (day: string, language: AdminLanguage) =>
-  new Intl.DateTimeFormat(localeOf[language], { timeZone: 'UTC', dateStyle: 'medium' }).format(
-    new Date(`${day}T00:00:00Z`),
-  )
+/** A calendar day (`YYYY-MM-DD`, already local to some territory) in the user's language. */
+export const formatDay = (day: string, language: AdminLanguage) =>
+  formatInstant(`${day}T12:00:00Z`, language, 'UTC', 'date')
+
+/** The month an instant falls in, in UTC: `Jan 2027`, `Jan. 2027`, `2027年1月`. */
+export const formatMonth = (instant: string | Date, language: AdminLanguage) =>
+  new Intl.DateTimeFormat(localeOf[language], {
+    timeZone: 'UTC',
+    year: 'numeric',
+    month: 'short',
+  }).format(typeof instant === 'string' ? new Date(instant) : instant)

@@ -51,3 +51,13 @@ export const messageIn =
 /** The translate function for a Payload i18n object (server components: `req.i18n`). */
 export const translatorFor = (i18n: Pick<I18nClient, 'language'>): Translate =>
   messageIn(i18n.language)
+
+/**
+ * One of our messages in every admin language, as Payload's labels and descriptions take them
+ * (`{ en, de, zh }`): for collection and field labels in collections/.
+ */
+export const inEveryLanguage = (key: MessageKey): Record<AdminLanguage, string> => ({
+  en: catalogs.en[key],
+  de: catalogs.de[key],
+  zh: catalogs.zh[key],
+})

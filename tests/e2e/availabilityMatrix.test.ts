@@ -5,6 +5,7 @@ import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { formatDay } from '../../src/i18n/format'
 import { createdId, loginAs } from './support/api'
 import { artifactsDir, launchChromium, logInToAdmin } from './support/browser'
 import { type RunningServer, startProductionServer } from './support/server'
@@ -93,8 +94,8 @@ describe('availability matrix in Chromium', () => {
     expect(await page.locator('input[name="day"]').inputValue()).toBe(
       isoDay(Date.parse(`${isoDay(Date.now())}T00:00:00Z`) - 60 * dayMs),
     )
-    // The start shows as the licence's own day in Germany.
-    expect(await de.innerText()).toContain(`from ${startDay}`)
+    // The start shows as the licence's own day in Germany (English by default: `from 4 Nov 2026`).
+    expect(await de.innerText()).toContain(`from ${formatDay(startDay, 'en')}`)
     await page.screenshot({
       path: path.join(artifactsDir, 'availability-matrix.png'),
       fullPage: true,

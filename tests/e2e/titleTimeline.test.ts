@@ -5,6 +5,7 @@ import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { formatDay } from '../../src/i18n/format'
 import { createdId, loginAs } from './support/api'
 import { artifactsDir, launchChromium, logInToAdmin } from './support/browser'
 import { type RunningServer, startProductionServer } from './support/server'
@@ -97,8 +98,9 @@ describe('title timeline in Chromium', () => {
     expect(await grant.innerText()).toBe(contractId)
     const description = await grant.getAttribute('title')
     expect(description).toContain(`Contract ${contractId}`)
-    expect(description).toContain(`DE from ${startDay} (Europe/Berlin)`)
-    expect(description).toContain(`through ${endDay} (Europe/Berlin)`)
+    // Local days in the user's language (English by default: `4 Nov 2026`).
+    expect(description).toContain(`DE from ${formatDay(startDay, 'en')} (Europe/Berlin)`)
+    expect(description).toContain(`through ${formatDay(endDay, 'en')} (Europe/Berlin)`)
     expect(await de.locator('a[data-kind="holdback"]').count()).toBe(1)
     expect(await timeline.locator('[data-testid="timeline-today"]').count()).toBe(1)
     await timeline.scrollIntoViewIfNeeded()

@@ -5,7 +5,7 @@ import React from 'react'
 
 import type { CardKind, CardTag, DashboardCard, RoleDashboard } from '../../dashboard/cards'
 import type { MessageKey } from '../../i18n'
-import { formatCalendarDay, formatInstant, formatNumber } from '../../i18n/format'
+import { formatDay, formatInstant, formatNumber } from '../../i18n/format'
 import { useMessages } from '../../i18n/useMessages'
 import { useViewerTimeZone } from '../reports/useViewerTimeZone'
 
@@ -71,7 +71,7 @@ const Card: React.FC<{ card: DashboardCard; days: number; viewerZone: string }> 
                     {formatInstant(item.instant.utc, language, viewerZone)}
                   </time>
                   {item.instant.localDate && item.instant.territory
-                    ? ` (${item.instant.territory} ${formatCalendarDay(item.instant.localDate, language)})`
+                    ? ` (${item.instant.territory} ${formatDay(item.instant.localDate, language)})`
                     : null}
                 </small>
               ) : null}

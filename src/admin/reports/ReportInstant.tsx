@@ -3,7 +3,7 @@
 import React from 'react'
 
 import type { ReportInstant as Instant } from '../../availability/reportTable'
-import { formatCalendarDay, formatInstant } from '../../i18n/format'
+import { formatDay, formatInstant } from '../../i18n/format'
 import { useMessages } from '../../i18n/useMessages'
 
 const utcText = (utc: string) => `${utc.slice(0, 16).replace('T', ' ')} UTC`
@@ -29,7 +29,7 @@ export const ReportInstant: React.FC<{ instant: Instant; viewerZone: string; emp
             data-local-date={instant.localDate}
             title={`${t('reportsLocalDay', { territory: instant.territory })} (${instant.timeZone ?? 'UTC'})`}
           >
-            {instant.territory} {formatCalendarDay(instant.localDate, language)}
+            {instant.territory} {formatDay(instant.localDate, language)}
           </span>
         ) : null}
         {' · '}

@@ -2,6 +2,7 @@ import { DefaultTemplate } from '@payloadcms/next/templates'
 import type { AdminViewServerProps } from 'payload'
 import React from 'react'
 
+import { translatorFor } from '../../i18n'
 import { launchTerritories } from '../../rights/launchTerritories'
 import { hasRole, type RoleBearer } from '../../roles'
 import { AvailabilityMatrix } from '../AvailabilityMatrix'
@@ -26,15 +27,16 @@ export const AvailabilityMatrixView: React.FC<AdminViewServerProps> = ({
     user: req.user ?? undefined,
     visibleEntities,
   }
+  const t = translatorFor(req.i18n)
   const allowed = hasRole(req.user as RoleBearer, ['admin', 'licensing'])
   return (
     <DefaultTemplate {...template}>
       <div className="gutter--left gutter--right" style={{ paddingBottom: 48 }}>
-        <h1>Availability matrix</h1>
+        <h1>{t('matrixTitle')}</h1>
         {allowed ? (
           <AvailabilityMatrix launchTerritories={launchTerritories()} />
         ) : (
-          <p>Only licensing staff and admins can see the availability matrix.</p>
+          <p>{t('matrixForbidden')}</p>
         )}
       </div>
     </DefaultTemplate>
