@@ -138,7 +138,7 @@ export const runAvailsApply = async (
     updatedAt: new Date().toISOString(),
   })
   let last: ApplyProgress = { phase: 'planning', done: 0, total: 0 }
-  const writer = progressWriter(
+  const writer = progressWriter<ApplyProgress>(
     (progress) => patchImport(payload, id, { progress: stamp(progress) }),
     (error) =>
       payload.logger.warn(

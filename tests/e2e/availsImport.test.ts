@@ -71,6 +71,15 @@ describe('avails import in Chromium', () => {
         _status: 'published',
       }),
     )
+    // Named by the file's Full Delete row (which finds nothing to delete yet).
+    await createdId(
+      await staff.post('/api/films', {
+        title: 'The Last Dance',
+        releaseYear: 1978,
+        externalIds: { availsIds: ['FIRSTDANCE_2012_DE'] },
+        _status: 'published',
+      }),
+    )
     browser = await launchChromium()
     page = await browser.context.newPage()
     fs.mkdirSync(artifactsDir, { recursive: true })
@@ -136,7 +145,7 @@ describe('avails import in Chromium', () => {
     await screenshot(page, 'avails-import-applied.png')
 
     // The imported US EST window (open-ended since 2013) shows in the matrix today.
-    await page.locator('a[href="/admin/availability-matrix"]').first().click()
+    await page.locator('[data-result] a[href="/admin/availability-matrix"]').click()
     await page.waitForSelector('h1:has-text("Availability matrix")', { timeout: 30_000 })
     const us = page.locator(`tr[data-title="${mountain}"] td[data-territory="US"]`)
     await us.waitFor({ timeout: 30_000 })

@@ -350,13 +350,15 @@ export const AvailsImport: React.FC<{ initialId?: string | null }> = ({ initialI
               {hasErrors ? (
                 <>
                   <Banner type="warning">{t('importApplyBlocked')}</Banner>
-                  <CheckboxInput
-                    id="import-skip-error-rows"
-                    name="skipErrorRows"
-                    checked={skipErrorRows}
-                    onToggle={(event) => setSkipErrorRows(event.target.checked)}
-                    label={t('importSkipErrorRows')}
-                  />
+                  <div style={{ margin: '12px 0' }}>
+                    <CheckboxInput
+                      id="import-skip-error-rows"
+                      name="skipErrorRows"
+                      checked={skipErrorRows}
+                      onToggle={(event) => setSkipErrorRows(event.target.checked)}
+                      label={t('importSkipErrorRows')}
+                    />
+                  </div>
                 </>
               ) : null}
               <Button
