@@ -2,7 +2,7 @@ import type { Endpoint, PayloadRequest } from 'payload'
 
 import { AvailsFileError, parseConvention, type ZoneConvention } from '../avails'
 import type { User } from '../payload-types'
-import { availsApplyJobRows, queueAvailsApply } from '../rights/availsApplyJob'
+import { availsApplyJobRows, isBeingApplied, queueAvailsApply } from '../rights/availsApplyJob'
 import {
   applyAvailsImport,
   AvailsApplyRefused,
@@ -164,11 +164,13 @@ export const applyAvailsImportEndpoint: Endpoint = {
     if ((req.headers.get('content-type') ?? '').includes('application/json') && req.json) {
       try {
         const body = (await req.json()) as { skipErrorRows?: unknown; background?: unknown }
-        if (body === null || typeof body !== 'object') throw new Error('not an object')
+        if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+          throw new Error('not an object')
+        }
         skipErrorRows ||= body.skipErrorRows === true
         background ||= body.background === true
       } catch {
-        return answer(400, 'body', 'the body is not valid JSON')
+        return answer(400, 'body', 'the body must be a JSON object')
       }
     }
     const { docs } = await req.payload.find({
@@ -197,7 +199,7 @@ export const applyAvailsImportEndpoint: Endpoint = {
         throw error
       }
     }
-    if (stored.status === 'applying') {
+    if (isBeingApplied(stored)) {
       return answer(409, 'status', 'this import is being applied')
     }
     const zoneConvention = parseConvention(stored.zoneConvention) ?? 'territory'

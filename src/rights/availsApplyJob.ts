@@ -30,6 +30,23 @@ export const availsApplyJobRows = (payload: Payload): number => {
 }
 
 export type ImportProgress = NonNullable<AvailsImport['progress']>
+
+/** An apply whose progress has not moved for this long died with its process. */
+export const stalledApplyMs = 30 * 60 * 1000
+
+/**
+ * Applying, and still alive: its progress moved within `stalledApplyMs`. An apply whose process
+ * died may be applied again (on PostgreSQL nothing of it was kept; on SQLite the new plan is
+ * made against what it left, so applying again completes it).
+ */
+export const isBeingApplied = (
+  stored: Pick<AvailsImport, 'status' | 'progress'>,
+  now = Date.now(),
+): boolean => {
+  if (stored.status !== 'applying') return false
+  const moved = Date.parse(stored.progress?.updatedAt ?? '')
+  return !Number.isFinite(moved) || now - moved < stalledApplyMs
+}
 type ImportPatch = Pick<Partial<AvailsImport>, 'status' | 'failure' | 'progress'>
 
 /**
@@ -57,13 +74,13 @@ const licenceWritesOf = (counts: unknown): number => {
  */
 export const queueAvailsApply = async (
   payload: Payload,
-  stored: Pick<AvailsImport, 'id' | 'status' | 'counts'>,
+  stored: Pick<AvailsImport, 'id' | 'status' | 'counts' | 'progress'>,
   { skipErrorRows, user }: { skipErrorRows: boolean; user: User | null },
 ): Promise<{ job: string; progress: ImportProgress }> => {
   if (stored.status === 'applied') {
     throw new AvailsApplyRefused(409, 'status', 'this import was applied already')
   }
-  if (stored.status === 'applying') {
+  if (isBeingApplied(stored)) {
     throw new AvailsApplyRefused(409, 'status', 'this import is being applied')
   }
   const errorRows = Number((stored.counts as Record<string, number> | null)?.errorRows ?? 0)

@@ -202,6 +202,61 @@ describe.each(testBackends)('EMA Avails apply as a job on $kind', (backend) => {
     expect(stored.progress).toMatchObject({ phase: 'done', done: 1, total: 1 })
   })
 
+  run('a body that is not a JSON object is 400 naming body, and nothing is queued', async () => {
+    const dry = await upload(
+      setup,
+      'body.csv',
+      csv([{ Territory: 'ES', AvailID: 'BODY-1', Start: '2042-01-01' }]),
+    )
+    for (const body of ['null', '{"background": tru', '[1]']) {
+      const response = await fetch(`${setup.server.url}/api/avails/imports/${dry.body.id}/apply`, {
+        method: 'POST',
+        body,
+        headers: {
+          Authorization: `users API-Key ${setup.licensingKey}`,
+          'Content-Type': 'application/json',
+        },
+      })
+      expect(response.status, body).toBe(400)
+      const answer = (await response.json()) as {
+        errors: { data: { errors: { path: string }[] } }[]
+      }
+      expect(answer.errors[0]?.data.errors[0]?.path).toBe('body')
+    }
+    expect((await readImport(setup.payload, dry.body.id)).status).toBe('dryRun')
+    expect(await waitingJobs(setup.payload)).toBe(0)
+  })
+
+  run('an apply whose process died (no progress for 30 minutes) may be applied again', async () => {
+    const dry = await upload(
+      setup,
+      'stalled.csv',
+      csv([{ Territory: 'US', AvailID: 'STALL-1', Start: '2043-01-01' }]),
+    )
+    const stall = (minutesAgo: number) =>
+      setup.payload.db.updateOne({
+        collection: 'avails-imports',
+        id: dry.body.id,
+        data: {
+          status: 'applying',
+          progress: {
+            phase: 'licences',
+            done: 0,
+            total: 1,
+            updatedAt: new Date(Date.now() - minutesAgo * 60_000).toISOString(),
+          },
+        },
+      })
+    await stall(5)
+    expect((await apply(setup, dry.body.id)).status).toBe(409)
+    expect((await apply(setup, dry.body.id, false, { background: true })).status).toBe(409)
+    await stall(31)
+    const again = await apply(setup, dry.body.id, false, { background: true })
+    expect(again.status, JSON.stringify(again.body.errors)).toBe(202)
+    await runJobs()
+    expect((await readImport(setup.payload, dry.body.id)).status).toBe('applied')
+  })
+
   run('error rows are refused before anything is queued, unless skipped', async () => {
     const file = csv([
       { Territory: 'DE', AvailID: 'ERR-1', Start: '2041-01-01' },
