@@ -57,7 +57,7 @@ export const de: MessageCatalog = {
   importColColumn: 'Spalte',
   importColCandidates: 'Kandidaten',
   importColTried: 'Gesucht nach',
-  importColCollection: 'Sammlung',
+  importColCollection: 'Art',
   importColLicences: 'Lizenzen',
   importColOverlap: 'Überschneidung',
   importOpenEnded: 'unbefristet',

@@ -374,6 +374,7 @@ export const AvailsImport: React.FC<{ initialId?: string | null }> = ({ initialI
 
           {state.status === 'applying' || state.status === 'applied' ? (
             <div style={{ marginTop: 16 }} data-progress={phase ?? ''}>
+              {state.status === 'applying' ? <p>{t('importBeingApplied')}</p> : null}
               <div
                 role="progressbar"
                 aria-valuemin={0}
