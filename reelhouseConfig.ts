@@ -53,6 +53,12 @@ import { reelhouseRootQueries } from './src/graphql/rootFields'
 import { queryBudgetRule } from './src/graphql/queryBudget'
 import { muxVideoPlugin, muxVideoPluginOptionsFromEnv } from './src/plugins/mux'
 import { rightsAuditSettingsFrom, rightsAuditTask } from './src/rights/auditRuns'
+import {
+  availsApplyJobRowsFrom,
+  availsApplyJobRowsKey,
+  availsApplyQueue,
+  availsApplyTask,
+} from './src/rights/availsApplyJob'
 import { reresolveForTimeZoneRules } from './src/rights/timeZoneRules'
 import { viewerTerritoryHeader, viewerTerritoryPolicyKey } from './src/rights/viewerTerritory'
 import {
@@ -115,11 +121,16 @@ export const reelhouseConfig = ({
         afterNavLinks: [
           '/src/admin/RightsNavLink#RightsNavLink',
           '/src/admin/AvailabilityMatrixNavLink#AvailabilityMatrixNavLink',
+          '/src/admin/AvailsImportNavLink#AvailsImportNavLink',
         ],
         views: {
           availabilityMatrix: {
             Component: '/src/admin/views/AvailabilityMatrixView#AvailabilityMatrixView',
             path: '/availability-matrix',
+          },
+          availsImport: {
+            Component: '/src/admin/views/AvailsImportView#AvailsImportView',
+            path: '/avails-import',
           },
           rightsReports: {
             Component: '/src/admin/views/RightsReportsView#RightsReportsView',
@@ -188,9 +199,13 @@ export const reelhouseConfig = ({
       access: { run: isAdminRequest, queue: isAdminRequest, cancel: isAdminRequest },
       // The server process runs due jobs (scheduled publishing, pushes to Mux) on this cron;
       // seconds are the first field.
-      autoRun: [{ cron: env.JOBS_CRON ?? '*/10 * * * * *', queue: 'default', limit: 25 }],
+      // Avails applies have a queue of their own, looked at every 2 s: staff wait on them.
+      autoRun: [
+        { cron: env.JOBS_CRON ?? '*/10 * * * * *', queue: 'default', limit: 25 },
+        { cron: env.AVAILS_JOBS_CRON ?? '*/2 * * * * *', queue: availsApplyQueue, limit: 1 },
+      ],
       shouldAutoRun: () => runsJobs,
-      tasks: [rightsAuditTask(rightsAuditSettingsFrom(env), async () => runsJobs)],
+      tasks: [rightsAuditTask(rightsAuditSettingsFrom(env), async () => runsJobs), availsApplyTask],
     },
     typescript: {
       outputFile: path.join(projectRoot, 'src/payload-types.ts'),
@@ -239,6 +254,7 @@ export const reelhouseConfig = ({
     custom: {
       [viewerTerritoryPolicyKey]: viewerTerritoryPolicyFromEnv(env),
       [apiLimitsKey]: limits,
+      [availsApplyJobRowsKey]: availsApplyJobRowsFrom(env),
     },
     onInit: async (payload) => {
       await ensureAdminFromEnv(payload, adminCredentialsFromEnv(env))

@@ -11,6 +11,7 @@ export const AvailsImports: CollectionConfig<'avails-imports'> = {
   slug: 'avails-imports',
   admin: {
     group: 'Rights',
+    components: { beforeListTable: ['/src/admin/AvailsImportLink#AvailsImportLink'] },
     useAsTitle: 'fileName',
     defaultColumns: ['fileName', 'format', 'version', 'status', 'createdAt', 'importedBy'],
     description: 'EMA Avails files received: dry-run diffs, and what applying them did.',
@@ -45,6 +46,7 @@ export const AvailsImports: CollectionConfig<'avails-imports'> = {
           index: true,
           options: [
             { label: 'Dry run', value: 'dryRun' },
+            { label: 'Applying', value: 'applying' },
             { label: 'Applied', value: 'applied' },
             { label: 'Failed', value: 'failed' },
           ],
@@ -75,5 +77,30 @@ export const AvailsImports: CollectionConfig<'avails-imports'> = {
     { name: 'rowErrors', type: 'json', admin: { description: 'Sheet, row, column and reason.' } },
     { name: 'audit', type: 'json', admin: { description: 'Rights audit of the titles touched.' } },
     { name: 'failure', type: 'textarea' },
+    {
+      name: 'progress',
+      type: 'group',
+      admin: { description: 'How far an apply that runs as a job has come (the admin polls it).' },
+      fields: [
+        {
+          name: 'phase',
+          type: 'select',
+          options: [
+            'queued',
+            'planning',
+            'titles',
+            'licences',
+            'refreshing',
+            'auditing',
+            'done',
+            'failed',
+          ],
+        },
+        { name: 'done', type: 'number', admin: { description: 'Licence writes done.' } },
+        { name: 'total', type: 'number', admin: { description: 'Licence writes planned.' } },
+        { name: 'job', type: 'text', admin: { description: 'The payload-jobs id of the apply.' } },
+        { name: 'updatedAt', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
+      ],
+    },
   ],
 }

@@ -150,6 +150,7 @@ export interface Config {
   jobs: {
     tasks: {
       rightsAudit: TaskRightsAudit;
+      availsApply: TaskAvailsApply;
       muxPushSource: TaskMuxPushSource;
       muxSyncVideo: TaskMuxSyncVideo;
       muxRelease: TaskMuxRelease;
@@ -946,7 +947,7 @@ export interface AvailsImport {
    * EMA Avails version detected.
    */
   version?: string | null;
-  status: 'dryRun' | 'applied' | 'failed';
+  status: 'dryRun' | 'applying' | 'applied' | 'failed';
   importedBy?: (number | null) | User;
   appliedBy?: (number | null) | User;
   appliedAt?: string | null;
@@ -1004,6 +1005,25 @@ export interface AvailsImport {
     | boolean
     | null;
   failure?: string | null;
+  /**
+   * How far an apply that runs as a job has come (the admin polls it).
+   */
+  progress?: {
+    phase?: ('queued' | 'planning' | 'titles' | 'licences' | 'refreshing' | 'auditing' | 'done' | 'failed') | null;
+    /**
+     * Licence writes done.
+     */
+    done?: number | null;
+    /**
+     * Licence writes planned.
+     */
+    total?: number | null;
+    /**
+     * The payload-jobs id of the apply.
+     */
+    job?: string | null;
+    updatedAt?: string | null;
+  };
   updatedAt: string;
   createdAt: string;
 }
@@ -1398,6 +1418,7 @@ export interface PayloadJob {
         taskSlug:
           | 'inline'
           | 'rightsAudit'
+          | 'availsApply'
           | 'muxPushSource'
           | 'muxSyncVideo'
           | 'muxRelease'
@@ -1441,6 +1462,7 @@ export interface PayloadJob {
     | (
         | 'inline'
         | 'rightsAudit'
+        | 'availsApply'
         | 'muxPushSource'
         | 'muxSyncVideo'
         | 'muxRelease'
@@ -2109,6 +2131,15 @@ export interface AvailsImportsSelect<T extends boolean = true> {
   rowErrors?: T;
   audit?: T;
   failure?: T;
+  progress?:
+    | T
+    | {
+        phase?: T;
+        done?: T;
+        total?: T;
+        job?: T;
+        updatedAt?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
 }
@@ -2288,6 +2319,20 @@ export interface TaskRightsAudit {
       | number
       | boolean
       | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskAvailsApply".
+ */
+export interface TaskAvailsApply {
+  input: {
+    importId: string;
+    skipErrorRows?: boolean | null;
+    userId?: string | null;
+  };
+  output: {
+    status: string;
   };
 }
 /**

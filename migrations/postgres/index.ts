@@ -12,6 +12,7 @@ import * as migration_20261204_012805_texts_parent_indexes from './20261204_0128
 import * as migration_20261204_014620_localised_artwork from './20261204_014620_localised_artwork';
 import * as migration_20261204_020817_image_purpose_variants from './20261204_020817_image_purpose_variants';
 import * as migration_20261204_020847_drop_unneeded_image_sizes from './20261204_020847_drop_unneeded_image_sizes';
+import * as migration_20261204_184502_avails_import_progress from './20261204_184502_avails_import_progress';
 
 export const migrations = [
   {
@@ -82,6 +83,11 @@ export const migrations = [
   {
     up: migration_20261204_020847_drop_unneeded_image_sizes.up,
     down: migration_20261204_020847_drop_unneeded_image_sizes.down,
-    name: '20261204_020847_drop_unneeded_image_sizes'
+    name: '20261204_020847_drop_unneeded_image_sizes',
+  },
+  {
+    up: migration_20261204_184502_avails_import_progress.up,
+    down: migration_20261204_184502_avails_import_progress.down,
+    name: '20261204_184502_avails_import_progress'
   },
 ];

@@ -2,6 +2,7 @@ import type { Endpoint, PayloadRequest } from 'payload'
 
 import { AvailsFileError, parseConvention, type ZoneConvention } from '../avails'
 import type { User } from '../payload-types'
+import { availsApplyJobRows, isBeingApplied, queueAvailsApply } from '../rights/availsApplyJob'
 import {
   applyAvailsImport,
   AvailsApplyRefused,
@@ -145,8 +146,10 @@ export const createAvailsImportEndpoint: Endpoint = {
 }
 
 /**
- * POST /api/avails/imports/:id/apply (optional JSON `{ "skipErrorRows": true }`): applies a
- * dry run, all or nothing, and answers what it did with the rights audit of the titles touched.
+ * POST /api/avails/imports/:id/apply (optional JSON `{ "skipErrorRows": true, "background":
+ * true }`): applies a dry run, all or nothing. Small files answer 200 with what it did and the
+ * rights audit of the titles touched; large ones (more rows than AVAILS_APPLY_JOB_ROWS), or any
+ * file with `background`, are queued as a job: 202, and the import document shows the progress.
  */
 export const applyAvailsImportEndpoint: Endpoint = {
   path: '/avails/imports/:id/apply',
@@ -157,12 +160,17 @@ export const applyAvailsImportEndpoint: Endpoint = {
     const idText = String(req.routeParams?.id ?? '')
     if (!/^[0-9a-f]+$/i.test(idText)) return answer(404, 'id', `no avails import ${idText}`)
     let skipErrorRows = flag(req.searchParams.get('skipErrorRows'))
+    let background = flag(req.searchParams.get('background'))
     if ((req.headers.get('content-type') ?? '').includes('application/json') && req.json) {
       try {
-        const body = (await req.json()) as { skipErrorRows?: unknown }
+        const body = (await req.json()) as { skipErrorRows?: unknown; background?: unknown }
+        if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+          throw new Error('not an object')
+        }
         skipErrorRows ||= body.skipErrorRows === true
+        background ||= body.background === true
       } catch {
-        return answer(400, 'body', 'the body is not valid JSON')
+        return answer(400, 'body', 'the body must be a JSON object')
       }
     }
     const { docs } = await req.payload.find({
@@ -174,6 +182,26 @@ export const applyAvailsImportEndpoint: Endpoint = {
     })
     const stored = docs[0]
     if (!stored) return answer(404, 'id', `no avails import ${idText}`)
+    const rows = Number((stored.counts as { rows?: number } | null)?.rows ?? 0)
+    if (background || rows > availsApplyJobRows(req.payload)) {
+      try {
+        const { job, progress } = await queueAvailsApply(req.payload, stored, {
+          skipErrorRows,
+          user: userOf(req),
+        })
+        return Response.json(
+          { id: stored.id, status: 'applying', job, progress },
+          { status: 202, headers: noStore },
+        )
+      } catch (error) {
+        if (error instanceof AvailsApplyRefused)
+          return answer(error.status, error.field, error.reason)
+        throw error
+      }
+    }
+    if (isBeingApplied(stored)) {
+      return answer(409, 'status', 'this import is being applied')
+    }
     const zoneConvention = parseConvention(stored.zoneConvention) ?? 'territory'
     try {
       const { plan, audit, transactional } = await applyAvailsImport(

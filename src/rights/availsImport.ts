@@ -511,6 +511,16 @@ export const recordDryRun = async (
 
 export type ApplyResult = { plan: AvailsPlan; audit: AuditTotals; transactional: boolean }
 
+/** Where an apply is: `done` of `total` licence writes (deletes, changes, creates). */
+export type ApplyProgress = {
+  phase: 'planning' | 'titles' | 'licences' | 'refreshing' | 'auditing'
+  done: number
+  total: number
+}
+
+/** Told each step of an apply; must not throw, and is not awaited (it may write elsewhere). */
+export type ApplyProgressListener = (progress: ApplyProgress) => void
+
 /**
  * Applies a recorded import: plans again against the database as it is now, then writes every
  * change through the Local API (so each licence's hooks resolve windows, rows and conflicts),
@@ -520,9 +530,15 @@ export type ApplyResult = { plan: AvailsPlan; audit: AuditTotals; transactional:
 export const applyAvailsImport = async (
   payload: Payload,
   stored: StoredImport,
-  options: AvailsImportOptions & { skipErrorRows: boolean },
+  options: AvailsImportOptions & { skipErrorRows: boolean; onProgress?: ApplyProgressListener },
   user: User | null,
 ): Promise<ApplyResult> => {
+  let done = 0
+  let total = 0
+  const report = (phase: ApplyProgress['phase'], step = 0) => {
+    done += step
+    options.onProgress?.({ phase, done, total })
+  }
   if (stored.status === 'applied') {
     throw new AvailsApplyRefused(409, 'status', 'this import was applied already')
   }
@@ -536,7 +552,9 @@ export const applyAvailsImport = async (
   const transactional = ownsTransaction
   const undo: UndoStep[] = []
   try {
+    report('planning')
     const plan = await planAvailsImport(payload, data, stored.fileName, options, req)
+    total = plan.diff.remove.length + plan.diff.update.length + plan.diff.create.length
     if (plan.mapped.errors.length > 0 && !options.skipErrorRows) {
       throw new AvailsApplyRefused(
         409,
@@ -574,7 +592,9 @@ export const applyAvailsImport = async (
       req,
     })
     const regionIds = new Map(regionDocs.map((region) => [region.code, region.id]))
+    report('titles')
     const created = await createTitles(payload, plan.mapped.newTitles, req, undo)
+    report('licences')
     const common = { overrideAccess: true, depth: 0, req } as const
     // The licence writes leave availability rows and conflicts to refreshTitles below, once
     // per title instead of once per licence (each refresh reads every licence of the title's
@@ -588,6 +608,7 @@ export const applyAvailsImport = async (
           payload.create({ collection: 'licences', data: restorableDataOf(doc), ...common }),
         )
       }
+      report('licences', 1)
     }
     for (const { id, write } of plan.diff.update) {
       const doc = before.get(id)
@@ -607,6 +628,7 @@ export const applyAvailsImport = async (
           }),
         )
       }
+      report('licences', 1)
     }
     for (const write of plan.diff.create) {
       const doc = await payload.create({
@@ -615,13 +637,16 @@ export const applyAvailsImport = async (
         ...writes,
       })
       undo.push(() => payload.delete({ collection: 'licences', id: doc.id, ...common }))
+      report('licences', 1)
     }
     const roots = [
       ...touchedTitles(plan.diff, []),
       ...[...created.values()].map(contentRefFromKey),
       ...[...before.values()].flatMap((doc) => (doc.contentKeys ?? []).map(contentRefFromKey)),
     ]
+    report('refreshing')
     await refreshTitles(payload, roots, req)
+    report('auditing')
     const audit = await auditTitles(payload, roots, { req })
     await payload.update({
       collection: 'avails-imports',

@@ -15,6 +15,8 @@ export const sample = (name: string) => fs.readFileSync(path.join(samples, name)
 export type ImportBody = {
   id: number
   status: string
+  job?: string
+  progress?: { phase: string; done: number; total: number }
   format: string
   version: string
   zoneConvention: string
@@ -139,8 +141,11 @@ export type Setup = {
   editorKey: string
 }
 
-export const setUp = async (backend: TestBackend): Promise<Setup> => {
-  const ctx = await payloadFor(backend)
+export const setUp = async (
+  backend: TestBackend,
+  env: Record<string, string> = {},
+): Promise<Setup> => {
+  const ctx = await payloadFor(backend, env)
   const payload = ctx.payload
   const catalog = await createCatalog(payload)
   const user = async (role: 'licensing' | 'editor') => {
@@ -181,10 +186,15 @@ export const upload = async (
   return { status: response.status, body: (await response.json()) as ImportBody }
 }
 
-export const apply = async (setup: Setup, id: number, skipErrorRows = false) => {
+export const apply = async (
+  setup: Setup,
+  id: number,
+  skipErrorRows = false,
+  options: { background?: boolean } = {},
+) => {
   const response = await fetch(`${setup.server.url}/api/avails/imports/${id}/apply`, {
     method: 'POST',
-    body: JSON.stringify({ skipErrorRows }),
+    body: JSON.stringify({ skipErrorRows, ...options }),
     headers: {
       Authorization: `users API-Key ${setup.licensingKey}`,
       'Content-Type': 'application/json',

@@ -26,10 +26,13 @@ import { TitleTimeline as TitleTimeline_bb569b1e08ffc3fdd05763d6882328ff } from 
 import { VideoMuxPanel as VideoMuxPanel_bdbb265f242b7a553d6169f0e3143c42 } from '../../../../src/admin/video/VideoMuxPanel'
 import { VideoStatusCell as VideoStatusCell_9069ad64963ff906a0f2392fbe232b97 } from '../../../../src/admin/video/VideoStatusCell'
 import { VideoStatusField as VideoStatusField_8995e214ce005fb91d701ca6e4b5f9e4 } from '../../../../src/admin/video/VideoStatusField'
+import { AvailsImportLink as AvailsImportLink_4464cbe4ab746c62ab8b90895a67969a } from '../../../../src/admin/AvailsImportLink'
 import { RightsNavLink as RightsNavLink_670f5b8c9fb2380cc452b53996ea9788 } from '../../../../src/admin/RightsNavLink'
 import { AvailabilityMatrixNavLink as AvailabilityMatrixNavLink_18c581d42c1f1b3f21d9fe1e6e4612e8 } from '../../../../src/admin/AvailabilityMatrixNavLink'
+import { AvailsImportNavLink as AvailsImportNavLink_a56243f0faacc4d2bcbf9e789c6a6e97 } from '../../../../src/admin/AvailsImportNavLink'
 import { RoleDashboard as RoleDashboard_f9c0dbfb852ca7a35d477118fcd09568 } from '../../../../src/admin/dashboard/RoleDashboard'
 import { AvailabilityMatrixView as AvailabilityMatrixView_87674b278b4cb7acd977418e78233956 } from '../../../../src/admin/views/AvailabilityMatrixView'
+import { AvailsImportView as AvailsImportView_4a2a09ef5a504dcdbab9c59a0be7a3ff } from '../../../../src/admin/views/AvailsImportView'
 import { RightsReportsView as RightsReportsView_84e78e0cad7915d3d6deeca43af172a1 } from '../../../../src/admin/views/RightsReportsView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
@@ -63,10 +66,13 @@ export const importMap = {
   "/src/admin/video/VideoMuxPanel#VideoMuxPanel": VideoMuxPanel_bdbb265f242b7a553d6169f0e3143c42,
   "/src/admin/video/VideoStatusCell#VideoStatusCell": VideoStatusCell_9069ad64963ff906a0f2392fbe232b97,
   "/src/admin/video/VideoStatusField#VideoStatusField": VideoStatusField_8995e214ce005fb91d701ca6e4b5f9e4,
+  "/src/admin/AvailsImportLink#AvailsImportLink": AvailsImportLink_4464cbe4ab746c62ab8b90895a67969a,
   "/src/admin/RightsNavLink#RightsNavLink": RightsNavLink_670f5b8c9fb2380cc452b53996ea9788,
   "/src/admin/AvailabilityMatrixNavLink#AvailabilityMatrixNavLink": AvailabilityMatrixNavLink_18c581d42c1f1b3f21d9fe1e6e4612e8,
+  "/src/admin/AvailsImportNavLink#AvailsImportNavLink": AvailsImportNavLink_a56243f0faacc4d2bcbf9e789c6a6e97,
   "/src/admin/dashboard/RoleDashboard#RoleDashboard": RoleDashboard_f9c0dbfb852ca7a35d477118fcd09568,
   "/src/admin/views/AvailabilityMatrixView#AvailabilityMatrixView": AvailabilityMatrixView_87674b278b4cb7acd977418e78233956,
+  "/src/admin/views/AvailsImportView#AvailsImportView": AvailsImportView_4a2a09ef5a504dcdbab9c59a0be7a3ff,
   "/src/admin/views/RightsReportsView#RightsReportsView": RightsReportsView_84e78e0cad7915d3d6deeca43af172a1,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
