@@ -85,6 +85,9 @@ export const startDevFakeMux = async (
       webhookSecret,
       readyDelayMs: Number(env.FAKE_MUX_READY_DELAY_MS ?? 2000),
       digestUploads: env.FAKE_MUX_DIGEST_UPLOADS !== 'false',
+      // Like Mux (which retries for a day): the app may still be starting, or restarting.
+      webhookMaxAttempts: 12,
+      webhookRetryBaseMs: 1000,
       media:
         env.FAKE_MUX_MEDIA?.trim() === 'false'
           ? undefined
