@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { fakeMuxWanted } from '../../fakes/devFakeMux'
+import { startFakeMux } from '../../fakes/fakeMux'
 import { storyboardLayout, storyboardVtt, renditionSizes } from '../../fakes/fakeMuxEncoder'
 
 describe('fakeMuxWanted (npm run dev, npm run seed)', () => {
@@ -36,5 +37,38 @@ describe('the fake encoder layout', () => {
       '00:00:06.000 --> 00:00:07.000\nhttp://fake/p/storyboard.jpg#xywh=256,144,256,144',
     )
     expect(vtt.match(/#xywh=/g)).toHaveLength(10)
+  })
+})
+
+describe('the fake without ffmpeg', () => {
+  it('says so once and makes assets ready as before, serving no playback', async () => {
+    const lines: string[] = []
+    const fake = await startFakeMux({
+      readyDelayMs: 10,
+      media: { dir: '/nonexistent/fake-mux', ffmpeg: null, log: (line) => lines.push(line) },
+    })
+    try {
+      expect(fake.media).toBeNull()
+      expect(lines).toHaveLength(1)
+      expect(lines[0]).toMatch(/ffmpeg\/ffprobe not found/)
+      expect(await (await fetch(`${fake.url}/_fake/media`)).json()).toEqual({
+        enabled: false,
+        ffmpeg: null,
+      })
+      const created = await fetch(`${fake.url}/video/v1/assets`, {
+        method: 'POST',
+        headers: { authorization: 'Basic eDp5', 'content-type': 'application/json' },
+        body: JSON.stringify({ inputs: [{ url: 'https://example.test/a.mp4' }] }),
+      })
+      const { data } = (await created.json()) as { data: { id: string } }
+      const asset = await fake.waitFor(() => {
+        const current = fake.assets.get(data.id)
+        return current?.status === 'ready' ? current : null
+      })
+      expect(asset).toMatchObject({ duration: 23.857, resolution_tier: '1080p' })
+      expect(lines).toHaveLength(1)
+    } finally {
+      await fake.stop()
+    }
   })
 })
