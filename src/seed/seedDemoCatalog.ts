@@ -4,6 +4,7 @@ import type { Environment } from '../config/environment'
 import { runRecordedAudit } from '../rights/auditRuns'
 import { seedCatalog } from './catalog'
 import { countCatalog, type CatalogCounts } from './catalogCounts'
+import { seedDemoVideos } from './demoVideos'
 import { seedLicences } from './licences'
 import { seedRegions } from './regions'
 import { inSeedingTransaction } from './seedingTransaction'
@@ -18,8 +19,10 @@ export type SeedOptions = {
 export type SeedReport = {
   durationMs: number
   /** Milliseconds per stage, in order. */
-  stages: Record<'regions' | 'catalog' | 'licences' | 'users' | 'audit', number>
+  stages: Record<'regions' | 'catalog' | 'videos' | 'licences' | 'users' | 'audit', number>
   counts: CatalogCounts
+  /** Generated trailers sent to the local fake Mux (none without it or without ffmpeg). */
+  videos: { created: number; skipped?: string }
   credentials: Credentials[]
 }
 
@@ -37,7 +40,7 @@ export class SeedAuditError extends Error {
 
 /**
  * Writes the demo data set: regions, genres, people, films and series with generated key art,
- * licences and staff accounts, in one transaction where the database has them. Whatever
+ * generated trailers (with the local fake Mux only), licences and staff accounts, in one transaction where the database has them. Whatever
  * already exists (matched by code, slug, name, contract id or e-mail) is kept, so running it
  * twice adds nothing.
  */
@@ -59,6 +62,8 @@ export const seedDemoCatalog = async (
     const regionsMs = stageTime()
     const catalog = await seedCatalog(req)
     const catalogMs = stageTime()
+    const videos = await seedDemoVideos(req, catalog.films, { env, log })
+    const videosMs = stageTime()
     await seedLicences(req, catalog, regions.ids)
     const licencesMs = stageTime()
     const { credentials } = await seedUsers(req, env)
@@ -77,11 +82,13 @@ export const seedDemoCatalog = async (
       stages: {
         regions: regionsMs,
         catalog: catalogMs,
+        videos: videosMs,
         licences: licencesMs,
         users: usersMs,
         audit: auditMs,
       },
       counts: await countCatalog(req),
+      videos,
       credentials,
     }
   })

@@ -1,4 +1,4 @@
-import type { PlaybackSigningKey } from './playback'
+import { muxPlaybackBaseUrls, type PlaybackBaseUrls, type PlaybackSigningKey } from './playback'
 
 export interface MuxConfig {
   tokenId: string
@@ -7,6 +7,8 @@ export interface MuxConfig {
   /** Needed to play signed videos; null when MUX_SIGNING_KEY or MUX_PRIVATE_KEY is missing. */
   signing: PlaybackSigningKey | null
   baseURL: string | null
+  /** Stream and image origins of playback URLs (MUX_STREAM_BASE_URL, MUX_IMAGE_BASE_URL). */
+  playbackBaseUrls: PlaybackBaseUrls
   /** Optional variables that are not set, for a start-up warning. */
   missing: string[]
 }
@@ -14,6 +16,9 @@ export interface MuxConfig {
 type Env = Record<string, string | undefined>
 
 const valueOf = (env: Env, name: string): string | null => env[name]?.trim() || null
+
+const withoutTrailingSlash = (value: string | null): string | null =>
+  value ? value.replace(/\/+$/, '') : null
 
 /** Mux settings from the environment, or null without API credentials: the app runs without Mux. */
 export const muxConfigFromEnv = (env: Env): MuxConfig | null => {
@@ -34,6 +39,11 @@ export const muxConfigFromEnv = (env: Env): MuxConfig | null => {
     webhookSecret,
     signing: keyId && privateKeyBase64 ? { keyId, privateKeyBase64 } : null,
     baseURL: valueOf(env, 'MUX_BASE_URL'),
+    playbackBaseUrls: {
+      stream:
+        withoutTrailingSlash(valueOf(env, 'MUX_STREAM_BASE_URL')) ?? muxPlaybackBaseUrls.stream,
+      image: withoutTrailingSlash(valueOf(env, 'MUX_IMAGE_BASE_URL')) ?? muxPlaybackBaseUrls.image,
+    },
     missing: Object.entries(optional)
       .filter(([, value]) => !value)
       .map(([name]) => name),

@@ -21,6 +21,17 @@ export interface PlaybackUrls {
   storyboard: string
 }
 
+/** Where streams and images are served: Mux's hosts, or another origin (the local fake). */
+export interface PlaybackBaseUrls {
+  stream: string
+  image: string
+}
+
+export const muxPlaybackBaseUrls: PlaybackBaseUrls = {
+  stream: 'https://stream.mux.com',
+  image: 'https://image.mux.com',
+}
+
 /**
  * The playback id a player may use for a video with this policy. A signed video never falls
  * back to a public id, and a public video never needs a token.
@@ -47,11 +58,13 @@ export const playbackUrls = ({
   policy,
   tokens,
   thumbnail = {},
+  bases = muxPlaybackBaseUrls,
 }: {
   playbackId: string
   policy: PlaybackPolicy
   tokens?: PlaybackTokens
   thumbnail?: ThumbnailParams
+  bases?: PlaybackBaseUrls
 }): PlaybackUrls => {
   const id = encodeURIComponent(playbackId)
   if (policy === 'signed' && !tokens) {
@@ -59,12 +72,12 @@ export const playbackUrls = ({
   }
   const signed = policy === 'signed' ? tokens : undefined
   return {
-    hls: withQuery(`https://stream.mux.com/${id}.m3u8`, { token: signed?.video }),
+    hls: withQuery(`${bases.stream}/${id}.m3u8`, { token: signed?.video }),
     thumbnail: withQuery(
-      `https://image.mux.com/${id}/thumbnail.webp`,
+      `${bases.image}/${id}/thumbnail.webp`,
       signed ? { token: signed.thumbnail } : thumbnail,
     ),
-    storyboard: withQuery(`https://image.mux.com/${id}/storyboard.vtt`, {
+    storyboard: withQuery(`${bases.image}/${id}/storyboard.vtt`, {
       token: signed?.storyboard,
     }),
   }

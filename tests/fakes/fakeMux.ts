@@ -11,6 +11,7 @@ import {
   TimerSet,
   type FakeResponse,
 } from './fakeMuxHttp'
+import { FakeMuxMedia, type FakeMuxMediaOptions } from './fakeMuxMedia'
 import { FakeMuxStore, type FakeAsset, type FakeUpload } from './fakeMuxStore'
 import { receiveUpload } from './fakeMuxUploads'
 import {
@@ -43,6 +44,12 @@ export interface FakeMuxOptions {
   digestUploads?: boolean
   webhookMaxAttempts?: number
   webhookRetryBaseMs?: number
+  /**
+   * Real media with ffmpeg: uploads and URL inputs are encoded into HLS, a thumbnail and a
+   * storyboard, served at `/{playbackId}.m3u8` and `/{playbackId}/thumbnail.jpg` ... (see
+   * fakeMuxMedia.ts). Without ffmpeg it says so once and assets play nothing, as without it.
+   */
+  media?: FakeMuxMediaOptions
 }
 
 export interface FakeMuxConfig {
@@ -61,6 +68,8 @@ export interface FakeRequestRecord {
 export interface FakeMux {
   url: string
   port: number
+  /** Null unless `media` was asked for and ffmpeg was found. */
+  media: FakeMuxMedia | null
   stop(): Promise<void>
   /** Adds API failure rules (see `ApiFailureRule`); `clearFailures` removes those left. */
   setFailures(rules: ApiFailureRule | ApiFailureRule[]): void
@@ -164,7 +173,9 @@ export const startFakeMux = async (options: FakeMuxOptions = {}): Promise<FakeMu
     retryBaseMs: options.webhookRetryBaseMs ?? 100,
     timers,
   })
+  const media = options.media ? FakeMuxMedia.create(options.media) : null
   const store = new FakeMuxStore({
+    media,
     uploadUrl: (uploadId) => `${baseUrl}/upload/${uploadId}`,
     readyDelayMs: () => config.readyDelayMs,
     autoReady: () => config.autoReady,
@@ -302,6 +313,12 @@ export const startFakeMux = async (options: FakeMuxOptions = {}): Promise<FakeMu
 
   const controlRoutes: Array<[string, RegExp, ControlRoute]> = [
     ['GET', /^\/_fake\/state$/, () => snapshot()],
+    // Whether assets get real media (the demo seed asks before it adds videos).
+    [
+      'GET',
+      /^\/_fake\/media$/,
+      () => ({ enabled: media !== null, ffmpeg: media?.tools.version ?? null }),
+    ],
     // A light view for pollers: each upload and how many bytes it holds.
     [
       'GET',
@@ -392,9 +409,11 @@ export const startFakeMux = async (options: FakeMuxOptions = {}): Promise<FakeMu
     const path = url.pathname
     const handled = path.startsWith('/upload/')
       ? receiveUpload(req, res, path.slice('/upload/'.length), store, failures)
-      : path.startsWith('/_fake/')
-        ? handleControl(req, path).then((response) => send(res, response))
-        : handleApi(req, res, path, url.searchParams)
+      : media?.handles(path)
+        ? media.answer(req, res, url)
+        : path.startsWith('/_fake/')
+          ? handleControl(req, path).then((response) => send(res, response))
+          : handleApi(req, res, path, url.searchParams)
     handled.catch((error: unknown) => {
       if (!res.headersSent && !res.destroyed) send(res, asErrorResponse(error))
     })
@@ -413,6 +432,7 @@ export const startFakeMux = async (options: FakeMuxOptions = {}): Promise<FakeMu
   const fake: FakeMux = {
     url: baseUrl,
     port,
+    media,
     async stop() {
       timers.clear()
       webhooks.close()

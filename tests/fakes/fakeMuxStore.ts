@@ -7,6 +7,8 @@ import {
   optionalString,
   type TimerSet,
 } from './fakeMuxHttp'
+import type { EncodedAsset } from './fakeMuxEncoder'
+import type { FakeMuxMedia } from './fakeMuxMedia'
 
 // In-memory Mux Video: direct uploads, assets, playback ids and tracks, with the lifecycle and
 // the webhooks the real service produces. JSON shapes follow the @mux/mux-node types.
@@ -83,6 +85,8 @@ export interface FakeMuxStoreOptions {
   /** Hash every uploaded byte (`uploadDigests`); benchmarks turn it off to measure transfer only. */
   digestUploads: boolean
   timers: TimerSet
+  /** With ffmpeg: uploads are kept and encoded, and the asset is ready once they are. */
+  media?: FakeMuxMedia | null
   publish: (
     type: string,
     object: { type: string; id: string },
@@ -111,6 +115,13 @@ const inputsOf = (settings: Json): Json[] => {
   return Array.isArray(inputs)
     ? inputs.filter((input): input is Json => typeof input === 'object')
     : []
+}
+
+const gcd = (a: number, b: number): number => (b ? gcd(b, a % b) : a)
+
+const aspectRatioOf = (width: number, height: number) => {
+  const divisor = gcd(width, height) || 1
+  return `${width / divisor}:${height / divisor}`
 }
 
 const clone = <T>(value: T): Json => structuredClone(value) as Json
@@ -182,6 +193,7 @@ export class FakeMuxStore {
       throw invalid(`Upload is ${upload.status}; only a waiting upload can be cancelled`)
     }
     upload.status = 'cancelled'
+    this.options.media?.forgetUpload(id)
     this.publishUpload('video.upload.cancelled', upload)
     return upload
   }
@@ -198,6 +210,7 @@ export class FakeMuxStore {
       const hash = this.uploadHashes.get(id) ?? createHash('sha256')
       this.uploadHashes.set(id, hash.update(chunk))
     }
+    this.options.media?.keepChunk(id, chunk)
     const head = this.uploadHeads.get(id) ?? Buffer.alloc(0)
     if (head.length < scannedHeadBytes) {
       this.uploadHeads.set(
@@ -222,7 +235,7 @@ export class FakeMuxStore {
     if (hash) this.uploadDigests.set(id, hash.digest('hex'))
     this.uploadHashes.delete(id)
     this.publishUpload('video.upload.asset_created', upload)
-    this.startAsset(asset)
+    this.startAsset(asset, this.options.media?.uploadSource(id))
     return asset
   }
 
@@ -237,7 +250,7 @@ export class FakeMuxStore {
       doomed: url.includes(this.options.errorMarker),
       ingestType: 'on_demand_url',
     })
-    this.startAsset(asset)
+    this.startAsset(asset, { url })
     return asset
   }
 
@@ -272,19 +285,25 @@ export class FakeMuxStore {
   deleteAsset(id: string) {
     const asset = this.asset(id)
     this.assets.delete(id)
+    this.options.media?.forget(id)
     this.publishAsset('video.asset.deleted', asset)
   }
 
-  markAssetReady(id: string): FakeAsset {
+  /** Ready with what the encoder found, or (without ffmpeg) made-up 1080p facts. */
+  markAssetReady(id: string, encoded?: EncodedAsset): FakeAsset {
     const asset = this.asset(id)
     if (asset.status !== 'preparing') return asset
+    const duration = encoded?.duration ?? 23.857
+    const width = encoded?.width ?? 1920
+    const height = encoded?.height ?? 1080
+    const frameRate = encoded?.frameRate ?? 29.97
     Object.assign(asset, {
       status: 'ready',
-      duration: 23.857,
-      aspect_ratio: '16:9',
-      resolution_tier: '1080p',
-      max_stored_resolution: 'HD',
-      max_stored_frame_rate: 29.97,
+      duration,
+      aspect_ratio: aspectRatioOf(width, height),
+      resolution_tier: height > 1080 ? '2160p' : height > 720 ? '1080p' : '720p',
+      max_stored_resolution: height >= 720 ? 'HD' : 'SD',
+      max_stored_frame_rate: frameRate,
       progress: { state: 'completed', progress: 100 },
     })
     asset.tracks = [
@@ -292,23 +311,28 @@ export class FakeMuxStore {
         id: muxLikeId(),
         type: 'video',
         status: 'ready',
-        max_width: 1920,
-        max_height: 1080,
-        max_frame_rate: 29.97,
-        duration: 23.857,
+        max_width: width,
+        max_height: height,
+        max_frame_rate: frameRate,
+        duration,
       },
-      {
-        id: muxLikeId(),
-        type: 'audio',
-        status: 'ready',
-        primary: true,
-        max_channels: 2,
-        language_code: 'en',
-        name: 'English',
-        duration: 23.857,
-      },
+      ...(encoded && !encoded.hasAudio
+        ? []
+        : [
+            {
+              id: muxLikeId(),
+              type: 'audio',
+              status: 'ready',
+              primary: true,
+              max_channels: 2,
+              language_code: 'en',
+              name: 'English',
+              duration,
+            } satisfies FakeTrack,
+          ]),
       ...asset.tracks.map((track) => ({ ...track, status: 'ready' as const })),
     ]
+    this.options.media?.publish(asset)
     this.publishAsset('video.asset.ready', asset)
     return asset
   }
@@ -334,6 +358,7 @@ export class FakeMuxStore {
     const [policy = 'public'] = policiesOf({ playback_policies: body.policy ?? 'public' })
     const playbackId = { id: muxLikeId(), policy }
     asset.playback_ids.push(playbackId)
+    if (asset.status === 'ready') this.options.media?.publish(asset)
     return playbackId
   }
 
@@ -347,6 +372,7 @@ export class FakeMuxStore {
     const asset = this.asset(assetId)
     this.playbackId(assetId, playbackId)
     asset.playback_ids = asset.playback_ids.filter((candidate) => candidate.id !== playbackId)
+    if (asset.status === 'ready') this.options.media?.publish(asset)
   }
 
   findPlaybackId(playbackId: string) {
@@ -492,9 +518,28 @@ export class FakeMuxStore {
     return asset
   }
 
-  private startAsset(asset: FakeAsset) {
+  private startAsset(asset: FakeAsset, input?: { file: string } | { url: string }) {
     this.publishAsset('video.asset.created', asset)
     if (!this.options.autoReady()) return
+    const { media } = this.options
+    if (media && input && !this.doomedAssets.has(asset.id)) {
+      // Preparing for as long as ffmpeg takes, like Mux encoding.
+      media.prepare(asset.id, input).then(
+        (encoded) => {
+          if (this.assets.get(asset.id)?.status === 'preparing') {
+            this.markAssetReady(asset.id, encoded)
+          }
+        },
+        (error: unknown) => {
+          if (this.assets.get(asset.id)?.status !== 'preparing') return
+          this.markAssetErrored(asset.id, {
+            type: 'invalid_input',
+            messages: [error instanceof Error ? error.message : String(error)],
+          })
+        },
+      )
+      return
+    }
     this.options.timers.after(this.options.readyDelayMs(), () => {
       if (this.assets.get(asset.id)?.status !== 'preparing') return
       if (this.doomedAssets.has(asset.id)) this.markAssetErrored(asset.id)

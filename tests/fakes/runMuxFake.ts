@@ -1,34 +1,18 @@
-import { randomBytes } from 'node:crypto'
+import { startDevFakeMux } from './devFakeMux'
 
-import { startFakeMux } from './fakeMux'
+// `npm run mux:fake`: the local Mux alone (`npm run dev` starts the same one beside the app when
+// no Mux credentials are set). Point an app at it with the variables printed below; it posts
+// signed webhooks to the app like Mux does and, with ffmpeg, serves real HLS.
 
-// `npm run mux:fake`: a local Mux for development without a tunnel. Point the app at it with
-// the variables printed below; it posts signed webhooks to the app like Mux does.
+const { fake, appEnv } = await startDevFakeMux(process.env)
 
-const port = Number(process.env.FAKE_MUX_PORT ?? 4001)
-const webhookUrl = process.env.FAKE_MUX_WEBHOOK_URL ?? 'http://127.0.0.1:3000/api/mux/webhook'
-const webhookSecret = process.env.MUX_WEBHOOK_SECRET || randomBytes(16).toString('hex')
-const tokenId = process.env.MUX_TOKEN_ID || 'fake-token-id'
-const tokenSecret = process.env.MUX_TOKEN_SECRET || 'fake-token-secret'
-
-const fake = await startFakeMux({
-  port,
-  host: process.env.FAKE_MUX_HOST ?? '127.0.0.1',
-  tokenId,
-  tokenSecret,
-  webhookUrl,
-  webhookSecret,
-  readyDelayMs: Number(process.env.FAKE_MUX_READY_DELAY_MS ?? 2000),
-  digestUploads: process.env.FAKE_MUX_DIGEST_UPLOADS !== 'false',
-})
-
-console.info(`Fake Mux listening on ${fake.url}, posting webhooks to ${webhookUrl}
+console.info(`Fake Mux listening on ${fake.url}, posting webhooks to ${fake.config.webhookUrl}
+${fake.media ? `Real HLS, thumbnails and storyboards with ffmpeg ${fake.media.tools.version} (files in ${fake.media.dir})` : 'No ffmpeg: assets become ready but play nothing'}
 
 Set these for the app:
-  MUX_BASE_URL=${fake.url}
-  MUX_TOKEN_ID=${tokenId}
-  MUX_TOKEN_SECRET=${tokenSecret}
-  MUX_WEBHOOK_SECRET=${webhookSecret}
+${Object.entries(appEnv)
+  .map(([name, value]) => `  ${name}=${value}`)
+  .join('\n')}
 
 Control it (see tests/fakes/fakeMux.ts):
   GET    ${fake.url}/_fake/state

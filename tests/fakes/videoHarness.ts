@@ -94,6 +94,8 @@ export const startVideoHarness = async (
   const spoolDir = sharedSpool ?? fs.mkdtempSync(path.join(os.tmpdir(), 'reelhouse-spool-'))
   const port = await freePort()
   const serverUrl = `http://127.0.0.1:${port}`
+  const keys = signingKeys()
+  const publicPem = keys.publicKey.export({ type: 'spki', format: 'pem' }).toString()
   const fake = await startFakeMux({
     tokenId: muxTestCredentials.tokenId,
     tokenSecret: muxTestCredentials.tokenSecret,
@@ -102,8 +104,16 @@ export const startVideoHarness = async (
     webhookRetryBaseMs: 50,
     webhookMaxAttempts: 8,
     ...fakeOptions,
+    // The fake checks playback tokens with the key the app signs them with.
+    ...(fakeOptions.media
+      ? {
+          media: {
+            ...fakeOptions.media,
+            signingKeys: { [muxTestCredentials.signingKeyId]: publicPem },
+          },
+        }
+      : {}),
   })
-  const keys = signingKeys()
   const muxEnv: Record<string, string> = withMux
     ? {
         MUX_TOKEN_ID: muxTestCredentials.tokenId,
@@ -112,6 +122,8 @@ export const startVideoHarness = async (
         MUX_SIGNING_KEY: muxTestCredentials.signingKeyId,
         MUX_PRIVATE_KEY: keys.privateKeyBase64,
         MUX_BASE_URL: fake.url,
+        // Playback URLs point at the fake when it serves media.
+        ...(fake.media ? { MUX_STREAM_BASE_URL: fake.url, MUX_IMAGE_BASE_URL: fake.url } : {}),
       }
     : {}
   const harnessEnv = {

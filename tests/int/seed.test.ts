@@ -107,6 +107,10 @@ describe.each(testBackends)('demo seed on $kind', (backend) => {
       'licensing@reelhouse.local',
     ])
     for (const { password } of first.credentials ?? []) expect(password).toMatch(/^\S{16,}$/)
+    // No fake Mux here: the generated trailers are left out, and the log says why.
+    expect(log).toContain(
+      'Demo videos skipped: no local fake Mux is configured (npm run dev and npm run seed start one).',
+    )
     const box = log.join('\n')
     expect(box).toContain('seeded in')
     for (const { email, password } of first.credentials ?? []) {

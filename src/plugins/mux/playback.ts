@@ -32,8 +32,9 @@ export const playbackFor = async (
     duration: video.duration ?? null,
     aspectRatio: video.aspectRatio ?? null,
   }
+  const bases = runtime.options.mux?.playbackBaseUrls
   if (policy === 'public') {
-    return { ...common, ...playbackUrls({ playbackId, policy }), expiresAt: null }
+    return { ...common, ...playbackUrls({ playbackId, policy, bases }), expiresAt: null }
   }
   if (!runtime.signing) return null
   const ttl = runtime.options.playbackTokenTtlSeconds
@@ -44,7 +45,7 @@ export const playbackFor = async (
   })
   return {
     ...common,
-    ...playbackUrls({ playbackId, policy, tokens }),
+    ...playbackUrls({ playbackId, policy, tokens, bases }),
     expiresAt: new Date(Date.now() + ttl * 1000).toISOString(),
   }
 }

@@ -36,8 +36,20 @@ describe('muxConfigFromEnv', () => {
       webhookSecret: 'whsec',
       signing: { keyId: 'key', privateKeyBase64: 'cGVt' },
       baseURL: 'http://127.0.0.1:4001',
+      playbackBaseUrls: { stream: 'https://stream.mux.com', image: 'https://image.mux.com' },
       missing: [],
     })
+  })
+
+  it('points playback URLs at other origins (the local fake) without a trailing slash', () => {
+    expect(
+      muxConfigFromEnv({
+        MUX_TOKEN_ID: 'id',
+        MUX_TOKEN_SECRET: 'secret',
+        MUX_STREAM_BASE_URL: 'http://127.0.0.1:4001/',
+        MUX_IMAGE_BASE_URL: ' http://127.0.0.1:4002 ',
+      })?.playbackBaseUrls,
+    ).toEqual({ stream: 'http://127.0.0.1:4001', image: 'http://127.0.0.1:4002' })
   })
 
   it('leaves signing off unless both signing variables are set', () => {

@@ -62,6 +62,21 @@ describe('playbackUrls', () => {
     })
   })
 
+  it('serves from other stream and image origins, with the same paths and tokens', () => {
+    expect(
+      playbackUrls({
+        playbackId: 'abc',
+        policy: 'signed',
+        tokens: { video: 'V.V.V', thumbnail: 'T.T.T', storyboard: 'S.S.S' },
+        bases: { stream: 'http://127.0.0.1:4001', image: 'http://127.0.0.1:4001' },
+      }),
+    ).toEqual({
+      hls: 'http://127.0.0.1:4001/abc.m3u8?token=V.V.V',
+      thumbnail: 'http://127.0.0.1:4001/abc/thumbnail.webp?token=T.T.T',
+      storyboard: 'http://127.0.0.1:4001/abc/storyboard.vtt?token=S.S.S',
+    })
+  })
+
   it('refuses to build unsigned URLs for a signed playback id', () => {
     expect(() => playbackUrls({ playbackId: 'abc', policy: 'signed' })).toThrow(/tokens/)
   })
