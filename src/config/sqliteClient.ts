@@ -20,7 +20,7 @@ export type SqliteClientOptions = {
   transactionWaitMs?: number
 }
 
-export const defaultTransactionWaitMs = 120_000
+const defaultTransactionWaitMs = 120_000
 
 /** What the SQLite adapter would set with `wal: true`: journal at most 64 MiB, fsync per commit. */
 const walJournalSizeLimit = 64 * 1024 * 1024

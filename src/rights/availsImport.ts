@@ -580,8 +580,8 @@ export const applyAvailsImport = async (
     // The licence writes leave availability rows and conflicts to refreshTitles below, once
     // per title instead of once per licence (each refresh reads every licence of the title's
     // tree). Undo steps run every hook, so a failed import leaves the rows as they were.
-    // Only the id of what was written is needed back (Payload always selects it): it then reads
-    // back two columns of each licence instead of every field and relation.
+    // Only the id of what was written is needed back (Payload always returns it): the result
+    // is then made of two fields (and their afterRead hooks) instead of every field.
     const idOnly: LicencesSelect<true> = { availsKey: true }
     const writes = { ...common, req: deferredRefreshRequest(req), select: idOnly }
     for (const { id } of plan.diff.remove) {

@@ -193,7 +193,6 @@ describe.each(transactionalBackends)('EMA Avails apply isolation on $kind', (bac
       const seen = await Promise.all(watchers.map((watcher) => watcher.stop()))
 
       expect(applied.status).toBe(200)
-      expect(applied.body).toMatchObject({ status: 'applied', transactional: true })
       const [local, elsewhere, rest, rows] = seen
       // Every reader read again and again while the apply ran, and saw none or all of it.
       for (const reads of duringApply) expect(reads).toBeGreaterThan(2)
@@ -201,6 +200,7 @@ describe.each(transactionalBackends)('EMA Avails apply isolation on $kind', (bac
         expect(counts[0]).toBe(0)
         expect(counts.filter((count) => count !== 0 && count !== licencesPerFile)).toEqual([])
       }
+      expect(applied.body).toMatchObject({ status: 'applied', transactional: true })
       const finalRows = await rowsOf(other, film)()
       expect(finalRows).toBeGreaterThan(0)
       expect(rows.filter((count) => count !== 0 && count !== finalRows)).toEqual([])
@@ -208,6 +208,44 @@ describe.each(transactionalBackends)('EMA Avails apply isolation on $kind', (bac
       expect((await write).status).toBe(201)
       await expect(jobs).resolves.toBeDefined()
       expect((await auditCatalog(setup.payload)).differing).toBe(0)
+    },
+    180_000,
+  )
+
+  run(
+    'titles created for the file (createMissingTitles) are written in the same transaction',
+    async () => {
+      const row = [
+        'Rockstar Films',
+        'US',
+        'Movie',
+        'Create',
+        'A Film Made for the Transaction',
+        '2026',
+        'SVOD',
+        'HD',
+        '2026-03-01',
+        'Open',
+        'NEW_IN_TX_2026',
+        'NEW-IN-TX',
+        'C-2',
+      ]
+      const file = [header, row]
+        .map((cells) => cells.map((cell) => `"${cell}"`).join(','))
+        .join('\n')
+      const dry = await upload(setup, 'new.csv', file, { createMissingTitles: 'true' })
+      expect(dry.body.counts).toMatchObject({ create: 1, newTitles: 1, errorRows: 0 })
+      const applied = await apply(setup, dry.body.id)
+      expect(applied.status).toBe(200)
+      expect(applied.body).toMatchObject({ status: 'applied', transactional: true })
+      const { docs } = await other.find({
+        collection: 'films',
+        where: { 'externalIds.availsIds': { in: ['NEW_IN_TX_2026'] } },
+        draft: true,
+        overrideAccess: true,
+      })
+      expect(docs).toHaveLength(1)
+      expect(await importedBy(other, dry.body.id)()).toBe(1)
     },
     180_000,
   )
