@@ -169,20 +169,20 @@ type SqlStat = { calls: number; ms: number; rows: number }
 type ExecuteStatement = { sql: string; args?: unknown }
 type ExecuteResult = { rows: unknown[] }
 type Executes = { execute(statement: ExecuteStatement | string): Promise<ExecuteResult> }
+type Transacts = Executes & { transaction(...args: unknown[]): Promise<Executes> }
 
 /**
  * BENCH_AVAILS_SQL_STATS=1 (SQLite): times every statement the adapter's libsql client runs
- * during the apply, by statement text, and prints the top of them.
+ * during the apply (on its own connection and in its transactions), by statement text, and
+ * prints the top of them.
  */
 const sqlStats = new Map<string, SqlStat>()
 let countingSql = false
-const countSql = (client: Executes | undefined) => {
-  if (!client) return
-  const prototype = Object.getPrototypeOf(client) as Executes
-  const original = prototype.execute
-  const counted = async function (this: Executes, statement: ExecuteStatement | string) {
+// Called on libsql's own objects (the proxies call methods on their targets), as `this`.
+const counting = (execute: Executes['execute']) =>
+  async function (this: Executes, statement: ExecuteStatement | string) {
     const start = performance.now()
-    const result = await original.call(this, statement)
+    const result = await execute.call(this, statement)
     if (countingSql) {
       const sql = typeof statement === 'string' ? statement : statement.sql
       const stat = sqlStats.get(sql) ?? { calls: 0, ms: 0, rows: 0 }
@@ -193,8 +193,19 @@ const countSql = (client: Executes | undefined) => {
     }
     return result
   }
-  // The adapter's client is a proxy over libsql's: the own property shadows the class method.
-  Object.assign(client, { execute: counted })
+const countSql = (client: Transacts | undefined) => {
+  if (!client) return
+  const prototype = Object.getPrototypeOf(client) as Transacts
+  const { execute, transaction } = prototype
+  // The adapter's client is a proxy over libsql's: own properties shadow the class methods.
+  Object.assign(client, {
+    execute: counting(execute),
+    transaction: async function (this: Transacts, ...args: unknown[]) {
+      const tx = await transaction.apply(this, args)
+      Object.assign(tx, { execute: counting(Object.getPrototypeOf(tx).execute) })
+      return tx
+    },
+  })
 }
 const printSqlStats = () => {
   const entries = [...sqlStats].sort((a, b) => b[1].ms - a[1].ms)
@@ -215,7 +226,7 @@ const db = await openDatabase(backend, process.env.DATABASE_URL ?? '', {
 })
 const payload = db.payload
 const collectSql = process.env.BENCH_AVAILS_SQL_STATS === '1'
-if (collectSql) countSql(db.adapter.client)
+if (collectSql) countSql(db.adapter.client as Transacts | undefined)
 await ensureReferenceData(payload)
 const user = await payload.create({
   collection: 'users',

@@ -155,7 +155,8 @@ for (const backend of backends) {
     results.push(result)
     log(
       `${backend}: dry run ${(result.dryRun.wallMs / 1000).toFixed(1)} s, apply ` +
-        `${(result.apply.wallMs / 1000).toFixed(1)} s (RSS +${(result.apply.rssGrowthBytes / 1024 ** 2).toFixed(0)} MiB), ` +
+        `${(result.apply.wallMs / 1000).toFixed(1)} s (CPU ${((result.apply.cpuUserMs + result.apply.cpuSystemMs) / 1000).toFixed(1)} s, ` +
+        `RSS +${(result.apply.rssGrowthBytes / 1024 ** 2).toFixed(0)} MiB), ` +
         `${result.licencesWritten} licences, audit ${result.audit.checked} checked / ${result.audit.differing} differing`,
     )
     for (const problem of result.problems) log(`${backend}: PROBLEM: ${problem}`)

@@ -74,8 +74,11 @@ const ensureSqliteDirectory = (file: string): void => {
  * a client that runs the file in WAL mode with a busy timeout and survives busy errors
  * (`openSqliteClient`), created before the adapter connects, so the adapter adopts it. (The
  * adapter's own `wal` and `busyTimeout` options set the pragmas on its first connection only,
- * and libsql leaves that connection unusable after a busy error.) SQLite runs without
- * transactions here (no `transactionOptions`).
+ * and libsql leaves that connection unusable after a busy error.) SQLite runs single operations
+ * without transactions here (no `transactionOptions`: every create or update would start one,
+ * and two of one process would wait for each other's lock inside libsql, blocking the event
+ * loop); bulk writes open one explicitly (`beginWriteTransaction`), which the client keeps
+ * apart from the process's other writes.
  */
 const sharedFileAdapter = (
   base: DatabaseAdapterObj<SQLiteAdapter>,

@@ -1,13 +1,6 @@
 import crypto from 'node:crypto'
 
-import {
-  commitTransaction,
-  createLocalReq,
-  initTransaction,
-  killTransaction,
-  type Payload,
-  type PayloadRequest,
-} from 'payload'
+import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
 
 import {
   type ContentCollection,
@@ -36,7 +29,14 @@ import {
   readAvails,
   type ZoneConvention,
 } from '../avails'
-import type { AvailsImport, Config, Licence as LicenceDoc, User } from '../payload-types'
+import { beginWriteTransaction } from '../config/writeTransaction'
+import type {
+  AvailsImport,
+  Config,
+  Licence as LicenceDoc,
+  LicencesSelect,
+  User,
+} from '../payload-types'
 import { auditTitles, type AuditTotals } from './audit'
 import { deferredRefreshRequest, recordLicenceConflicts } from './conflicts'
 import { documentId, idOf } from './ids'
@@ -524,8 +524,10 @@ export type ApplyProgressListener = (progress: ApplyProgress) => void
 /**
  * Applies a recorded import: plans again against the database as it is now, then writes every
  * change through the Local API (so each licence's hooks resolve windows, rows and conflicts),
- * and ends with the rights audit of the titles it touched. All or nothing: one transaction
- * where the adapter has them; on SQLite (none here) every write is undone if one fails.
+ * and ends with the rights audit of the titles it touched. All or nothing, and invisible to
+ * readers until it is done: one transaction (PostgreSQL, SQLite files: `beginWriteTransaction`);
+ * where there is none (in-memory SQLite, MongoDB without a replica set) every write is undone
+ * if one fails.
  */
 export const applyAvailsImport = async (
   payload: Payload,
@@ -547,9 +549,8 @@ export const applyAvailsImport = async (
     { user: user ? { ...user, collection: 'users' } : undefined },
     payload,
   )
-  const ownsTransaction = await initTransaction(req)
-  // The SQLite adapter here has no transactions: initTransaction answers false.
-  const transactional = ownsTransaction
+  const transaction = await beginWriteTransaction(req)
+  const { transactional } = transaction
   const undo: UndoStep[] = []
   try {
     report('planning')
@@ -599,7 +600,10 @@ export const applyAvailsImport = async (
     // The licence writes leave availability rows and conflicts to refreshTitles below, once
     // per title instead of once per licence (each refresh reads every licence of the title's
     // tree). Undo steps run every hook, so a failed import leaves the rows as they were.
-    const writes = { ...common, req: deferredRefreshRequest(req) } as const
+    // Only the id of what was written is needed back (Payload always returns it): the result
+    // is then made of two fields (and their afterRead hooks) instead of every field.
+    const idOnly: LicencesSelect<true> = { availsKey: true }
+    const writes = { ...common, req: deferredRefreshRequest(req), select: idOnly }
     for (const { id } of plan.diff.remove) {
       const doc = before.get(id)
       await payload.delete({ collection: 'licences', id: documentId(payload, id), ...writes })
@@ -663,10 +667,10 @@ export const applyAvailsImport = async (
       },
       ...common,
     })
-    if (ownsTransaction) await commitTransaction(req)
+    await transaction.commit()
     return { plan, audit, transactional }
   } catch (error) {
-    if (ownsTransaction) await killTransaction(req)
+    await transaction.rollback()
     if (!transactional) {
       // No transaction to roll back: undo what was written, newest first.
       for (const step of undo.reverse()) await step()

@@ -12,6 +12,7 @@ import {
 import { documentId } from './ids'
 import { loadRightsContext, type RightsContext } from './rightsContext'
 import { openEndInstant } from './rowsInForce'
+import { insertAvailabilityRows } from './tableWrites'
 
 const relationFieldOf = {
   films: 'film',
@@ -141,6 +142,7 @@ export const replaceAvailabilityRows = async (
     where: { contentKey: { in: [...keys] } },
     req,
   })
+  if (await insertAvailabilityRows(payload, rows, req)) return
   for (const row of rows) {
     await payload.db.create({ collection: 'availability-windows', data: row, req })
   }

@@ -35,7 +35,8 @@ export const sqlAdapterOf = (payload: Payload): SqlAdapter | null => {
 
 const isSqlite = (adapter: SqlAdapter): adapter is SQLiteAdapter => adapter.name === 'sqlite'
 
-const transactionOf = async (adapter: SqlAdapter, req: Req) => {
+/** The request's transaction on this adapter (its drizzle session), if it has one. */
+export const transactionOf = async (adapter: SqlAdapter, req: Req) => {
   const transactionID = req?.transactionID ? await req.transactionID : undefined
   return transactionID === undefined ? undefined : adapter.sessions[transactionID]?.db
 }

@@ -4,12 +4,15 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
+import type { Client } from '@libsql/client'
 import { sql, type SQLiteAdapter } from '@payloadcms/db-sqlite'
 import { GRAPHQL_POST } from '@payloadcms/next/routes'
 import { buildConfig, getPayload, type Payload, type SanitizedConfig } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { closePayload } from '../../src/config/closeDatabase'
+import { isDatabaseBusy } from '../../src/config/databaseBusy'
+import { openSqliteClient, runsWriteTransactions } from '../../src/config/sqliteClient'
 import { reelhouseConfig } from '../../reelhouseConfig'
 import { type PayloadHttpServer, servePayloadOverHttp } from '../fakes/payloadHttp'
 
@@ -222,5 +225,72 @@ describe('several processes on one SQLite file', () => {
     const other = await patient.create({ collection: 'genres', data: { name: 'Not blocked' } })
     expect(other.name).toBe('Not blocked')
     expect(await pragma(impatient, 'busy_timeout')).toBe(200)
+  })
+})
+
+describe('a write transaction beside the other work of the process (one SQLite file)', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'reelhouse-sqlite-tx-'))
+  const url = `file:${path.join(dir, 'tx.db')}`
+  let client: Client
+  const count = async () =>
+    Number((await client.execute('SELECT count(*) AS n FROM notes')).rows[0]?.n ?? -1)
+
+  beforeAll(async () => {
+    client = await openSqliteClient({ url }, { busyTimeoutMs: 400, transactionWaitMs: 600 })
+    await client.execute('CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT)')
+  })
+  afterAll(() => {
+    client?.close()
+    fs.rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('is invisible to readers until it commits; writes wait for it without stopping the event loop', async () => {
+    expect(runsWriteTransactions(client)).toBe(true)
+    const tx = await client.transaction('write')
+    await tx.execute("INSERT INTO notes (text) VALUES ('in the transaction')")
+    // Reads of other requests go on, and see only what was committed.
+    expect(await count()).toBe(0)
+    const order: string[] = []
+    const write = client
+      .execute("INSERT INTO notes (text) VALUES ('another request')")
+      .then(() => order.push('write'))
+    // The event loop runs while the write waits (libsql itself would block it synchronously).
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    order.push('timer')
+    expect(await count()).toBe(0)
+    await tx.execute("INSERT INTO notes (text) VALUES ('still in the transaction')")
+    await tx.commit()
+    order.push('commit')
+    await write
+    expect(order).toEqual(['timer', 'commit', 'write'])
+    expect(await count()).toBe(3)
+    // The client's next connection (the transaction took its old one) has the settings.
+    expect((await client.execute('PRAGMA busy_timeout')).rows[0]?.[0]).toBe(400)
+  })
+
+  it('refuses a write as busy once the transaction outlasts the wait limit, and keeps working', async () => {
+    const tx = await client.transaction('write')
+    await tx.execute("INSERT INTO notes (text) VALUES ('rolled back')")
+    const started = Date.now()
+    const refused = await client.execute("INSERT INTO notes (text) VALUES ('refused')").then(
+      () => null,
+      (error: unknown) => error,
+    )
+    expect(Date.now() - started).toBeGreaterThanOrEqual(580)
+    expect(isDatabaseBusy(refused)).toBe(true)
+    // A second transaction of the process waits for the first, like any write.
+    const second = client.transaction('write').then(
+      () => 'began',
+      (error: unknown) => (isDatabaseBusy(error) ? 'busy' : String(error)),
+    )
+    expect(await second).toBe('busy')
+    await tx.rollback()
+    expect(await count()).toBe(3)
+    await client.execute("INSERT INTO notes (text) VALUES ('after the rollback')")
+    expect(await count()).toBe(4)
+    const next = await client.transaction('write')
+    await next.execute("INSERT INTO notes (text) VALUES ('next transaction')")
+    await next.commit()
+    expect(await count()).toBe(5)
   })
 })

@@ -7,6 +7,9 @@ import { createClient } from '@libsql/client'
 
 const [file, hold] = process.argv.slice(2)
 const client = createClient({ url: `file:${file}` })
+// The server under test writes now and then by itself (its jobs cron schedules tasks): wait for
+// such a write to finish instead of failing to take the lock.
+await client.execute('PRAGMA busy_timeout = 5000')
 await client.execute('BEGIN IMMEDIATE')
 await client.execute('UPDATE users SET updated_at = updated_at')
 process.stdout.write('locked\n')

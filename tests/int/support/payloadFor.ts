@@ -1,5 +1,8 @@
 import type { Environment } from '../../../src/config/environment'
 import crypto from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 
 import pg from 'pg'
 import { buildConfig, getPayload, type Payload } from 'payload'
@@ -64,9 +67,16 @@ export const payloadFor = async (
   let databaseUrl: string
   let dropDatabase = async () => {}
   switch (backend.kind) {
-    case 'sqlite':
-      databaseUrl = 'file::memory:'
+    case 'sqlite': {
+      if (!backend.sqliteFile) {
+        databaseUrl = 'file::memory:'
+        break
+      }
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'reelhouse-test-'))
+      databaseUrl = `file:${path.join(dir, 'reelhouse.db')}`
+      dropDatabase = async () => fs.rmSync(dir, { recursive: true, force: true })
       break
+    }
     case 'postgres': {
       const database = await createPostgresDatabase(backend.serverUrl)
       databaseUrl = database.url
