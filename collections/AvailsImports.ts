@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { allowRoles } from '../src/access/checkRole'
 import { nobody } from '../src/access/nobody'
+import { showRunningProgress } from '../hooks/availsImports/showRunningProgress'
 
 /**
  * One document per EMA Avails file received: what came in, when, from whom, how it was read,
@@ -23,6 +24,7 @@ export const AvailsImports: CollectionConfig<'avails-imports'> = {
     delete: nobody,
   },
   defaultSort: '-createdAt',
+  hooks: { afterRead: [showRunningProgress] },
   fields: [
     { name: 'fileName', type: 'text', required: true },
     { name: 'fileSize', type: 'number', admin: { description: 'Bytes.' } },

@@ -31,6 +31,18 @@ export const availsApplyJobRows = (payload: Payload): number => {
 
 export type ImportProgress = NonNullable<AvailsImport['progress']>
 
+/**
+ * The progress of the applies this process is running, by import id. On a SQLite file the
+ * apply holds the database's one write transaction from start to end, so the progress written
+ * to the import document only lands after the commit; reads of the document in this process
+ * are answered from here meanwhile (`collections/AvailsImports.ts` reads it after each read).
+ */
+const runningApplies = new Map<string, ImportProgress>()
+
+/** The progress of an apply running in this process, newer than the stored one; else null. */
+export const liveApplyProgress = (importId: string | number): ImportProgress | null =>
+  runningApplies.get(String(importId)) ?? null
+
 /** An apply whose progress has not moved for this long died with its process. */
 export const stalledApplyMs = 30 * 60 * 1000
 
@@ -173,6 +185,7 @@ export const runAvailsApply = async (
         skipErrorRows: Boolean(input.skipErrorRows),
         onProgress: (progress) => {
           last = progress
+          runningApplies.set(String(id), stamp(progress))
           writer.report(progress)
         },
       },
@@ -197,6 +210,8 @@ export const runAvailsApply = async (
       'An avails import failed and nothing of it was kept',
     )
     return 'failed'
+  } finally {
+    runningApplies.delete(String(id))
   }
 }
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { auditCatalog } from '../../src/rights/audit'
 import { availsApplyQueue } from '../../src/rights/availsApplyJob'
 import { apply, licences, type Setup, setUp, upload } from './support/avails'
-import { testBackends, type TestBackend } from './support/backends'
+import { sqliteFileBackend, testBackends, type TestBackend } from './support/backends'
 
 const header = [
   'DisplayName',
@@ -98,7 +98,13 @@ const waitingJobs = async (payload: Payload) =>
 /** Files above 50 rows go to the job; smaller ones only when asked (`background`). */
 const jobRows = 50
 
-describe.each(testBackends)('EMA Avails apply as a job on $kind', (backend) => {
+/** And a SQLite file: there the apply holds the one write transaction while it runs. */
+const jobBackends = [...testBackends, sqliteFileBackend].map((backend) => ({
+  backend,
+  label: backend.sqliteFile ? 'a SQLite file' : backend.kind,
+}))
+
+describe.each(jobBackends)('EMA Avails apply as a job on $label', ({ backend }) => {
   const run = it.skipIf(!backend.serverUrl)
   let setup: Setup
   beforeAll(async () => {
