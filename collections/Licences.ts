@@ -3,9 +3,14 @@ import type { CollectionConfig, Field } from 'payload'
 import { allowRoles } from '../src/access/checkRole'
 import { isStaff } from '../src/access/isStaff'
 import {
+  allContentCollections,
+  allHoldbackStrengths,
+  allLicenceKinds,
   allLicenceTypes,
   allVideoFormats,
   AvailabilityInputError,
+  type HoldbackStrength,
+  type LicenceKind,
   parseBoundary,
 } from '../src/availability'
 import { expiringLicencesEndpoint, licenceConflictsEndpoint } from '../src/endpoints/licenceReports'
@@ -22,6 +27,16 @@ import {
 import { resolveLicenceWindows } from '../hooks/licences/resolveLicenceWindows'
 
 const licensingStaff = allowRoles('admin', 'licensing')
+
+const kindLabels: Record<LicenceKind, string> = {
+  grant: 'Grant',
+  holdback: 'Holdback / blackout',
+}
+
+const strengthLabels: Record<HoldbackStrength, string> = {
+  hard: 'Hard (hides the title)',
+  soft: 'Soft (warning only)',
+}
 
 const validateBoundary =
   (required: boolean) =>
@@ -72,7 +87,7 @@ export const Licences: CollectionConfig<'licences'> = {
     {
       name: 'content',
       type: 'relationship',
-      relationTo: ['films', 'series', 'seasons', 'episodes'],
+      relationTo: [...allContentCollections],
       hasMany: true,
       required: true,
       minRows: 1,
@@ -92,19 +107,16 @@ export const Licences: CollectionConfig<'licences'> = {
           type: 'select',
           required: true,
           defaultValue: 'grant',
-          options: [
-            { label: 'Grant', value: 'grant' },
-            { label: 'Holdback / blackout', value: 'holdback' },
-          ],
+          options: allLicenceKinds.map((kind) => ({ label: kindLabels[kind], value: kind })),
         },
         {
           name: 'holdbackStrength',
           type: 'select',
           defaultValue: 'hard',
-          options: [
-            { label: 'Hard (hides the title)', value: 'hard' },
-            { label: 'Soft (warning only)', value: 'soft' },
-          ],
+          options: allHoldbackStrengths.map((strength) => ({
+            label: strengthLabels[strength],
+            value: strength,
+          })),
           admin: { condition: (_, sibling) => sibling?.kind === 'holdback' },
         },
         {

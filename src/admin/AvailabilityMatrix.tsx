@@ -4,7 +4,7 @@ import { Banner, Button, Pagination } from '@payloadcms/ui'
 import React, { useEffect, useState } from 'react'
 
 import type { MatrixCell, MatrixState } from '../availability/territoryCell'
-import { allLicenceTypes, allVideoFormats } from '../availability/types'
+import { allContentCollections, allLicenceTypes, allVideoFormats } from '../availability/types'
 
 type MatrixRow = {
   collection: string
@@ -25,7 +25,7 @@ type MatrixPage = {
   totalPages: number
 }
 
-const collections = ['films', 'series', 'seasons', 'episodes'] as const
+const collections = allContentCollections
 
 const legend: Record<MatrixState, { label: string; colour: string }> = {
   available: { label: 'available', colour: '#d1f0d9' },

@@ -2,7 +2,7 @@
  * Rail kinds and their parameters, parsed from a request (`/api/rails/:kind?days=..&limit=..`)
  * or a curated rail's settings. Pure: the endpoint and the `rails` collection share it.
  */
-export const automaticRailKinds = ['new', 'leaving-soon', 'coming-soon', 'genre'] as const
+const automaticRailKinds = ['new', 'leaving-soon', 'coming-soon', 'genre'] as const
 export type AutomaticRailKind = (typeof automaticRailKinds)[number]
 
 /** What one rail lists. `days` only for `new` and `leaving-soon`, `genre` only for genre rails. */
