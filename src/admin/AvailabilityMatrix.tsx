@@ -5,25 +5,7 @@ import React, { useEffect, useState } from 'react'
 
 import type { MatrixCell, MatrixState } from '../availability/territoryCell'
 import { allContentCollections, allLicenceTypes, allVideoFormats } from '../availability/types'
-
-type MatrixRow = {
-  collection: string
-  id: string
-  title: string
-  published: boolean
-  cells: MatrixCell[]
-}
-
-type MatrixPage = {
-  at: string
-  territories: string[]
-  timeZones: Record<string, string | null>
-  rows: MatrixRow[]
-  page: number
-  limit: number
-  totalDocs: number
-  totalPages: number
-}
+import type { AvailabilityMatrix as MatrixPage } from '../rights/availabilityMatrix'
 
 const collections = allContentCollections
 

@@ -3,7 +3,9 @@
  * or a curated rail's settings. Pure: the endpoint and the `rails` collection share it.
  */
 const automaticRailKinds = ['new', 'leaving-soon', 'coming-soon', 'genre'] as const
-export type AutomaticRailKind = (typeof automaticRailKinds)[number]
+
+/** Every kind a `rails` document may have: picked by hand, or one of the automatic ones. */
+export const railKinds = ['curated', ...automaticRailKinds] as const
 
 /** What one rail lists. `days` only for `new` and `leaving-soon`, `genre` only for genre rails. */
 export type RailSpec =

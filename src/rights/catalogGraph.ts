@@ -31,7 +31,7 @@ export type CatalogGraph = {
 type Req = Partial<PayloadRequest> | undefined
 
 /** The fields of a title document the graph reads. */
-export type TitleDoc = {
+type TitleDoc = {
   id: string | number
   _status?: string | null
   cnApprovalNumber?: string | null
