@@ -78,8 +78,6 @@ export type ReelhouseConfigOptions = {
   postgresSchema?: string
 }
 
-export const locales = ['en', 'de', 'zh-Hans'] as const
-
 /** Every collection checks request input first (bad ids, locales, operators, public sizes). */
 const withInputGuards = (collections: CollectionConfig[], limits: ApiLimits): CollectionConfig[] =>
   collections.map((collection) => ({

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { isStaff } from '../src/access/isStaff'
 import { nobody } from '../src/access/nobody'
+import { allContentCollections } from '../src/availability'
 
 /**
  * When each title is available (and, `state: announced`, announced as coming soon) in each
@@ -35,7 +36,7 @@ export const AvailabilityWindows: CollectionConfig<'availability-windows'> = {
       name: 'titleCollection',
       type: 'select',
       required: true,
-      options: ['films', 'series', 'seasons', 'episodes'],
+      options: [...allContentCollections],
     },
     { name: 'film', type: 'relationship', relationTo: 'films', index: true },
     { name: 'series', type: 'relationship', relationTo: 'series', index: true },

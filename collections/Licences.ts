@@ -3,9 +3,14 @@ import type { CollectionConfig, Field } from 'payload'
 import { allowRoles } from '../src/access/checkRole'
 import { isStaff } from '../src/access/isStaff'
 import {
+  allContentCollections,
+  allHoldbackStrengths,
+  allLicenceKinds,
   allLicenceTypes,
   allVideoFormats,
   AvailabilityInputError,
+  type HoldbackStrength,
+  type LicenceKind,
   parseBoundary,
 } from '../src/availability'
 import { inEveryLanguage as label } from '../src/i18n'
@@ -27,6 +32,16 @@ import {
 import { resolveLicenceWindows } from '../hooks/licences/resolveLicenceWindows'
 
 const licensingStaff = allowRoles('admin', 'licensing')
+
+const kindLabels: Record<LicenceKind, ReturnType<typeof label>> = {
+  grant: label('licencesKindGrant'),
+  holdback: label('licencesKindHoldback'),
+}
+
+const strengthLabels: Record<HoldbackStrength, ReturnType<typeof label>> = {
+  hard: label('licencesHoldbackHard'),
+  soft: label('licencesHoldbackSoft'),
+}
 
 const validateBoundary =
   (required: boolean) =>
@@ -79,7 +94,7 @@ export const Licences: CollectionConfig<'licences'> = {
       name: 'content',
       label: label('licencesContent'),
       type: 'relationship',
-      relationTo: ['films', 'series', 'seasons', 'episodes'],
+      relationTo: [...allContentCollections],
       hasMany: true,
       required: true,
       minRows: 1,
@@ -100,20 +115,17 @@ export const Licences: CollectionConfig<'licences'> = {
           type: 'select',
           required: true,
           defaultValue: 'grant',
-          options: [
-            { label: label('licencesKindGrant'), value: 'grant' },
-            { label: label('licencesKindHoldback'), value: 'holdback' },
-          ],
+          options: allLicenceKinds.map((kind) => ({ label: kindLabels[kind], value: kind })),
         },
         {
           name: 'holdbackStrength',
           label: label('licencesHoldbackStrength'),
           type: 'select',
           defaultValue: 'hard',
-          options: [
-            { label: label('licencesHoldbackHard'), value: 'hard' },
-            { label: label('licencesHoldbackSoft'), value: 'soft' },
-          ],
+          options: allHoldbackStrengths.map((strength) => ({
+            label: strengthLabels[strength],
+            value: strength,
+          })),
           admin: { condition: (_, sibling) => sibling?.kind === 'holdback' },
         },
         {

@@ -8,6 +8,7 @@ import { isStaffField } from '../src/access/isStaff'
 import { railsForViewer } from '../src/access/railsForViewer'
 import { railItemsSchema } from '../src/contract/listContract'
 import { railKindEndpoint } from '../src/endpoints/railKindEndpoint'
+import { railKinds } from '../src/rails/railKinds'
 
 const editors = allowRoles('admin', 'editor')
 
@@ -38,7 +39,7 @@ export const Rails: CollectionConfig<'rails'> = {
           type: 'select',
           required: true,
           defaultValue: 'curated',
-          options: ['curated', 'new', 'leaving-soon', 'coming-soon', 'genre'],
+          options: [...railKinds],
         },
         {
           name: 'order',

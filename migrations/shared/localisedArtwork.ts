@@ -22,7 +22,7 @@ const documentColumns = (collection: string, columns: string[]): ArtworkColumn[]
     },
   ])
 
-export const artworkColumns: ArtworkColumn[] = [
+const artworkColumns: ArtworkColumn[] = [
   ...documentColumns('films', ['poster', 'backdrop']),
   ...documentColumns('series', ['poster', 'backdrop']),
   ...documentColumns('seasons', ['poster']),

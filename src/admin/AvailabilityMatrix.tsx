@@ -4,7 +4,7 @@ import { Banner, Button, Pagination } from '@payloadcms/ui'
 import React, { useEffect, useState } from 'react'
 
 import type { MatrixCell, MatrixState } from '../availability/territoryCell'
-import { allLicenceTypes, allVideoFormats } from '../availability/types'
+import { allContentCollections, allLicenceTypes, allVideoFormats } from '../availability/types'
 import type { MessageKey } from '../i18n'
 import { formatInstant, formatNumber } from '../i18n/format'
 import { useMessages } from '../i18n/useMessages'
@@ -15,27 +15,9 @@ import {
   reasonKeys,
   territoryDay,
 } from './availabilityText'
+import type { AvailabilityMatrix as MatrixPage } from '../rights/availabilityMatrix'
 
-type MatrixRow = {
-  collection: string
-  id: string
-  title: string
-  published: boolean
-  cells: MatrixCell[]
-}
-
-type MatrixPage = {
-  at: string
-  territories: string[]
-  timeZones: Record<string, string | null>
-  rows: MatrixRow[]
-  page: number
-  limit: number
-  totalDocs: number
-  totalPages: number
-}
-
-const collections = ['films', 'series', 'seasons', 'episodes'] as const
+const collections = allContentCollections
 
 const collectionKeys: Record<(typeof collections)[number], MessageKey> = {
   films: 'matrixCollectionFilms',

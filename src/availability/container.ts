@@ -2,9 +2,9 @@ import type { Announcement, AvailabilityAnswer, AvailabilityWarning, Offer } fro
 import { type AvailabilityIndex, windowsCovering } from './availabilityIndex'
 import { AvailabilityInputError } from './errors'
 import { evaluateAvailability } from './evaluate'
+import { nextAvailableAfter, type RightsFilter } from './grantsAndHoldbacks'
 import { formatEnd, formatInstant, toEpochMs } from './instant'
 import { hasApprovalNumber, passesPolicyGates } from './policy'
-import { nextAvailableAfter, type RightsFilter } from './rights'
 import { isContainer, lineage, nodeKey, playableLeaves, type TitleTree } from './tree'
 import {
   allLicenceTypes,

@@ -1,16 +1,16 @@
 import type { Announcement, AvailabilityAnswer, AvailabilityWarning, Offer } from './answer'
 import { type AvailabilityIndex, type IndexedWindow, windowsCovering } from './availabilityIndex'
 import { AvailabilityInputError } from './errors'
-import { formatEnd, formatInstant, toEpochMs } from './instant'
-import { formatsOf, licenceTypeIndex } from './masks'
-import { passesPolicyGates } from './policy'
 import {
   availableTypes,
   nextAvailableAfter,
   type RightsAtInstant,
   type RightsFilter,
   scanRights,
-} from './rights'
+} from './grantsAndHoldbacks'
+import { formatEnd, formatInstant, toEpochMs } from './instant'
+import { formatsOf, licenceTypeIndex } from './masks'
+import { passesPolicyGates } from './policy'
 import { isContainer, nodeKey } from './tree'
 import { allLicenceTypes, type ContentRef, type NodeFacts, type ReasonCode } from './types'
 
@@ -49,7 +49,7 @@ const warningsOf = (rights: RightsAtInstant): AvailabilityWarning[] => {
  * start`), and the title does become available later. Publishing and gates apply as for
  * availability: an unpublished or gated title is never announced either.
  */
-export const announcementOf = (
+const announcementOf = (
   windowLists: readonly (readonly IndexedWindow[])[],
   rights: RightsAtInstant,
   at: number,

@@ -21,6 +21,7 @@ export {
 } from './container'
 export { AvailabilityInputError } from './errors'
 export { evaluateAvailability, type AvailabilityQuery } from './evaluate'
+export type { RightsFilter } from './grantsAndHoldbacks'
 export { expandTerritories, membershipDrift, type MembershipDrift } from './groups'
 export { formatInstant } from './instant'
 export {
@@ -38,8 +39,7 @@ export {
   type AmbiguityPolicy,
   type LocalDateTimeResolution,
 } from './localTime'
-export { buildPolicyTable, passesPolicyGates, type TerritoryPolicy } from './policy'
-export type { RightsFilter } from './rights'
+export { passesPolicyGates, type TerritoryPolicy } from './policy'
 export {
   contains,
   parseBoundary,
@@ -52,7 +52,6 @@ export {
 } from './time'
 export {
   matrixCellOf,
-  matrixStates,
   territoryStateOf,
   type MatrixCell,
   type MatrixState,

@@ -1,8 +1,13 @@
 import type { Offer } from './answer'
 import { type AvailabilityIndex, type IndexedWindow, windowsCovering } from './availabilityIndex'
+import {
+  availableTypes,
+  nextAvailableAfter,
+  type RightsFilter,
+  scanRights,
+} from './grantsAndHoldbacks'
 import { formatEnd, formatInstant } from './instant'
 import { allFormatsMask, allLicenceTypesMask, formatBit, formatsOf, licenceTypeBit } from './masks'
-import { availableTypes, nextAvailableAfter, type RightsFilter, scanRights } from './rights'
 import { nodeKey, playableLeaves } from './tree'
 import {
   allLicenceTypes,

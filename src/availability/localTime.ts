@@ -11,7 +11,7 @@ const dayMs = 86_400_000
  * two inside a fall-back overlap, otherwise one. Offsets are sampled a day either side, which
  * covers any zone that changes offset at most once in two days.
  */
-export const instantsAtWallClock = (zone: IANAZone, wallMs: number): number[] => {
+const instantsAtWallClock = (zone: IANAZone, wallMs: number): number[] => {
   const offsets = new Set([
     offsetMs(zone, wallMs - dayMs),
     offsetMs(zone, wallMs),

@@ -22,6 +22,3 @@ const formatLists: readonly (readonly VideoFormat[])[] = Array.from(
 )
 
 export const formatsOf = (mask: number): VideoFormat[] => formatLists[mask].slice()
-
-export const licenceTypesOf = (mask: number): LicenceType[] =>
-  allLicenceTypes.filter((_type, index) => mask & (1 << index))

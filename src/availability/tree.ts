@@ -1,5 +1,5 @@
 import { AvailabilityInputError } from './errors'
-import type { ContentCollection, ContentRef } from './types'
+import { allContentCollections, type ContentCollection, type ContentRef } from './types'
 
 /** Parent links of the catalog: episode -> season (or series) -> series. Films stand alone. */
 export interface TitleTree {
@@ -17,12 +17,14 @@ const depth: Record<ContentCollection, number> = { series: 0, seasons: 1, episod
 /** The `collection/id` key of a title (`films/12`), as licences and availability rows store it. */
 export const nodeKey = (node: ContentRef): string => `${node.collection}/${node.id}`
 
-const contentCollections: readonly ContentCollection[] = ['films', 'series', 'seasons', 'episodes']
-
 /** The title a `collection/id` key names; the inverse of nodeKey. */
 export const contentRefFromKey = (key: string): ContentRef => {
   const [collection, id, extra] = key.split('/')
-  if (!contentCollections.includes(collection as ContentCollection) || !id || extra !== undefined) {
+  if (
+    !(allContentCollections as readonly string[]).includes(collection) ||
+    !id ||
+    extra !== undefined
+  ) {
     throw new AvailabilityInputError('content', `${key} is not a title key like films/12`)
   }
   return { collection: collection as ContentCollection, id }

@@ -4,10 +4,15 @@ export type LicenceType = (typeof allLicenceTypes)[number]
 export const allVideoFormats = ['sd', 'hd', 'uhd'] as const
 export type VideoFormat = (typeof allVideoFormats)[number]
 
-export type LicenceKind = 'grant' | 'holdback'
-export type HoldbackStrength = 'hard' | 'soft'
+export const allLicenceKinds = ['grant', 'holdback'] as const
+export type LicenceKind = (typeof allLicenceKinds)[number]
 
-export type ContentCollection = 'films' | 'series' | 'seasons' | 'episodes'
+export const allHoldbackStrengths = ['hard', 'soft'] as const
+export type HoldbackStrength = (typeof allHoldbackStrengths)[number]
+
+/** The catalog's titles: the collections licences name and availability rows are kept for. */
+export const allContentCollections = ['films', 'series', 'seasons', 'episodes'] as const
+export type ContentCollection = (typeof allContentCollections)[number]
 
 export interface ContentRef {
   collection: ContentCollection

@@ -56,7 +56,7 @@ const sameInstant = (a: string | null, b: string | null) =>
 const sorted = (values: readonly string[]) => [...values].sort().join(',')
 
 /** Fields in which the stored licence differs from what the file states. */
-export const changedFields = (existing: ImportedLicence, write: LicenceWrite): string[] => {
+const changedFields = (existing: ImportedLicence, write: LicenceWrite): string[] => {
   const changes: string[] = []
   if (sorted(existing.contentKeys) !== sorted(write.contentKeys)) changes.push('content')
   if (existing.licensor !== write.licensor) changes.push('licensor')
@@ -93,7 +93,7 @@ const availIdsOf = (source: AvailsSource | null): string[] =>
   (source?.rows ?? []).flatMap((row) => (row.availId ? [row.availId] : []))
 
 /** The scopes a stored licence falls in: licensor x title x territory x licence type. */
-export const scopesOf = (licence: ImportedLicence): string[] =>
+const scopesOf = (licence: ImportedLicence): string[] =>
   licence.contentKeys.flatMap((key) =>
     licence.countries.map((country) =>
       scopeKey(licence.licensor, key, country, licence.licenceType),

@@ -97,7 +97,7 @@ export interface AvailsExport {
 }
 
 /** Our licence types in EMA's LicenseType vocabulary (EMA's VOD is the rental window). */
-export const emaLicenseType: Record<LicenceType, string> = {
+const emaLicenseType: Record<LicenceType, string> = {
   est: 'EST',
   tvod: 'VOD',
   svod: 'SVOD',
@@ -199,7 +199,7 @@ export const announceValue = (
 }
 
 /** The identifier a title is exported with: its EIDR in Common Metadata form, else an avails id. */
-export const identifierOf = (title: CatalogTitle): string | null => {
+const identifierOf = (title: CatalogTitle): string | null => {
   if (title.eidr) return `md:cid:eidr-s:${title.eidr.replace(/^10\.5240\//, '')}`
   return title.availsIds?.[0] ?? null
 }

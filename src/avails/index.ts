@@ -1,7 +1,6 @@
 export { describeConvention, parseConvention, type ZoneConvention } from './boundaries'
 export {
   type AvailsDiff,
-  changedFields,
   conflictsIntroduced,
   diffAvails,
   type ImportedLicence,
@@ -10,12 +9,10 @@ export {
 export {
   type AvailsExport,
   availsExportRows,
-  emaLicenseType,
   type ExportFilter,
   type ExportRow,
   type SkippedLicence,
 } from './exportRows'
-export { eidrOf, normalTitle } from './identifiers'
 export {
   type AvailsSource,
   type LicenceDraft,
@@ -23,7 +20,6 @@ export {
   mapRows,
   type MappingOptions,
   type NewTitle,
-  scopeKey,
 } from './mapRows'
 export { readAvails } from './readAvails'
 export {

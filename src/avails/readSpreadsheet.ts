@@ -21,11 +21,11 @@ const fieldOfHeader = (header: string): AvailField | undefined =>
   headerAliases[header] ??
   ((availFields as readonly string[]).find((field) => field === header) as AvailField | undefined)
 
-export const supportedSpreadsheetVersions = ['1.6', '1.7', '1.7.2', '1.7.3', '1.8', '1.9']
+const supportedSpreadsheetVersions = ['1.6', '1.7', '1.7.2', '1.7.3', '1.8', '1.9']
 
 const dateFields: readonly AvailField[] = ['Start', 'End', 'AnnounceDate']
 
-export const columnLetter = (index: number): string => {
+const columnLetter = (index: number): string => {
   let n = index
   let letters = ''
   while (n > 0) {

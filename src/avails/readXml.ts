@@ -8,7 +8,7 @@ import {
   textCell,
 } from './rows'
 
-export const supportedXmlVersions = ['2.1', '2.2', '2.3', '2.4', '2.5', '2.6']
+const supportedXmlVersions = ['2.1', '2.2', '2.3', '2.4', '2.5', '2.6']
 
 const repeated = new Set([
   'Avail',

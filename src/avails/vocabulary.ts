@@ -48,7 +48,7 @@ export const workTypeTable: Record<string, { workType: WorkType; collection: Con
     COLLECTION: { workType: 'Collection', collection: 'films' },
   }
 
-export const entryTypes = ['Create', 'Update', 'Delete', 'Full Extract', 'Full Delete'] as const
+const entryTypes = ['Create', 'Update', 'Delete', 'Full Extract', 'Full Delete'] as const
 export type EntryType = (typeof entryTypes)[number]
 
 export const entryTypeOf = (text: string): EntryType | undefined =>

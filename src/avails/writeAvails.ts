@@ -12,8 +12,8 @@ import {
 import type { AvailsFormat } from './rows'
 
 /** The spreadsheet template version written in the annotation row (as MovieLabs' templates do). */
-export const exportSpreadsheetVersion = '1.9'
-export const exportXmlVersion = '2.4'
+const exportSpreadsheetVersion = '1.9'
+const exportXmlVersion = '2.4'
 
 const annotation = (column: ExportColumn) =>
   requiredExportColumns.includes(column) ? '//REQ' : '//Opt'
@@ -36,7 +36,7 @@ const annotationRow = () =>
     index === 0 ? exportSpreadsheetVersion : annotation(column),
   )
 
-export const writeCsv = (rows: readonly ExportRow[]): Uint8Array =>
+const writeCsv = (rows: readonly ExportRow[]): Uint8Array =>
   Buffer.from(
     stringify([
       [...exportColumns],
@@ -60,7 +60,7 @@ const excelValue = (value: ExportValue | undefined): ExcelJS.CellValue => {
   }
 }
 
-export const writeXlsx = async (rows: readonly ExportRow[]): Promise<Uint8Array> => {
+const writeXlsx = async (rows: readonly ExportRow[]): Promise<Uint8Array> => {
   const workbook = new ExcelJS.Workbook()
   const sheet = workbook.addWorksheet('Avails')
   sheet.addRow([...exportColumns]).font = { bold: true }
@@ -190,7 +190,7 @@ const builder = new XMLBuilder({
 })
 
 /** EMA Avails XML v2.4: one Avail per licence and asset, one Transaction per row. */
-export const writeXml = (rows: readonly ExportRow[]): Uint8Array => {
+const writeXml = (rows: readonly ExportRow[]): Uint8Array => {
   const avails = new Map<string, ExportRow[]>()
   for (const row of rows) avails.set(row.avail, [...(avails.get(row.avail) ?? []), row])
   const list = [...avails.values()].map((transactions) => {

@@ -1,6 +1,6 @@
 import type { FlattenedField, SanitizedConfig } from 'payload'
 
-import type { ContentCollection } from '../availability'
+import { allContentCollections, type ContentCollection } from '../availability'
 import { isCatalogCollection } from '../rights/catalogGraph'
 
 type LinkField = Extract<FlattenedField, { type: 'join' | 'relationship' | 'upload' }>
@@ -110,7 +110,7 @@ const restrictedByConfig = new WeakMap<SanitizedConfig, Set<string>>()
 export const restrictedTargets = (config: SanitizedConfig): Set<string> => {
   const known = restrictedByConfig.get(config)
   if (known) return known
-  const restricted = new Set<string>(['films', 'series', 'seasons', 'episodes'])
+  const restricted = new Set<string>(allContentCollections)
   restricted.add('availability-windows')
   let grew = true
   while (grew) {

@@ -22,7 +22,8 @@ type ClosableConnections = {
  * would wait forever.
  */
 export const closePayload = async (payload: Payload): Promise<void> => {
-  const connections = payload.db as unknown as ClosableConnections
+  // Each adapter keeps its handle under its own name; Payload's DatabaseAdapter type has none.
+  const connections = payload.db as ClosableConnections
   await payload.destroy()
   if (connections.pool) {
     const { pool } = connections

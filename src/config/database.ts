@@ -23,7 +23,7 @@ export type DatabaseOptions = {
   sqliteBusyTimeoutMs?: number
 }
 
-export const defaultSqliteBusyTimeoutMs = 5_000
+const defaultSqliteBusyTimeoutMs = 5_000
 
 /** `SQLITE_BUSY_TIMEOUT_MS`: a whole number of milliseconds, 0 or more. */
 export const sqliteBusyTimeoutFrom = (value: string | undefined): number => {
@@ -47,7 +47,7 @@ export const projectRoot = process.cwd()
 export const defaultDatabaseUrl = (production: boolean): string =>
   `file:./data/reelhouse${production ? '' : '-dev'}.db`
 
-export const databaseKindOf = (url: string): DatabaseKind => {
+const databaseKindOf = (url: string): DatabaseKind => {
   if (url.startsWith('file:') || url === ':memory:') return 'sqlite'
   if (url.startsWith('postgres://') || url.startsWith('postgresql://')) return 'postgres'
   if (url.startsWith('mongodb://') || url.startsWith('mongodb+srv://')) return 'mongodb'

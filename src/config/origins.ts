@@ -1,6 +1,6 @@
 import type { Environment } from './environment'
 
-export const listFrom = (value: string | undefined): string[] =>
+const listFrom = (value: string | undefined): string[] =>
   (value ?? '')
     .split(',')
     .map((entry) => entry.trim())

@@ -13,7 +13,7 @@ type PostgresSchemaHook = NonNullable<PostgresAdapterArgs['afterSchemaInit']>[nu
  */
 const isTextsTable = (name: string): boolean => name.endsWith('_texts')
 
-export const parentIndexName = (table: string): string => `${table}_parent_path_idx`
+const parentIndexName = (table: string): string => `${table}_parent_path_idx`
 
 export const postgresParentIndexes: PostgresSchemaHook = ({ schema, extendTable }) => {
   for (const [name, table] of Object.entries(schema.tables)) {

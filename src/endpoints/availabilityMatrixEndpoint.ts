@@ -1,13 +1,14 @@
 import type { Endpoint } from 'payload'
 
 import {
+  allContentCollections,
   allLicenceTypes,
   allVideoFormats,
   type LicenceType,
   type VideoFormat,
 } from '../availability'
 import { availabilityMatrix } from '../rights/availabilityMatrix'
-import { catalogCollections, isCatalogCollection } from '../rights/catalogGraph'
+import { isCatalogCollection } from '../rights/catalogGraph'
 import { launchTerritories } from '../rights/launchTerritories'
 import { loadRegions } from '../rights/regions'
 import { answer, noStore, refuseUnlessLicensing } from './availsImports'
@@ -45,7 +46,7 @@ export const availabilityMatrixEndpoint: Endpoint = {
     }
     const collection = (params.get('collection') ?? 'films').trim()
     if (!isCatalogCollection(collection)) {
-      return answer(400, 'collection', `${collection} is not ${catalogCollections.join(', ')}`)
+      return answer(400, 'collection', `${collection} is not ${allContentCollections.join(', ')}`)
     }
     const licenceType = params.get('licenceType')?.trim().toLowerCase()
     if (licenceType !== undefined && !isLicenceType(licenceType)) {

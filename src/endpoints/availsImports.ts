@@ -43,7 +43,7 @@ export const refuseUnlessLicensing = (
 const defaultMaxMegabytes = 20
 
 /** Largest file accepted, `AVAILS_IMPORT_MAX_MB` (default 20). */
-export const availsImportMaxBytes = (env: NodeJS.ProcessEnv = process.env): number => {
+const availsImportMaxBytes = (env: NodeJS.ProcessEnv = process.env): number => {
   const megabytes = Number(env.AVAILS_IMPORT_MAX_MB ?? defaultMaxMegabytes)
   return (
     (Number.isFinite(megabytes) && megabytes > 0 ? megabytes : defaultMaxMegabytes) * 1024 * 1024

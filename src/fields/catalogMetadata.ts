@@ -7,14 +7,14 @@ import { ratingsField } from './ratings'
 import { slugField } from './slug'
 import { sortTitleField } from './sortTitle'
 
-export const titleField = (): Field => ({
+const titleField = (): Field => ({
   name: 'title',
   type: 'text',
   localized: true,
   required: true,
 })
 
-export const originalLanguageField = (): Field => ({
+const originalLanguageField = (): Field => ({
   name: 'originalLanguage',
   type: 'text',
   admin: { description: 'ISO 639-1 code, e.g. en, de, zh' },

@@ -1,6 +1,6 @@
 import type { ArrayField } from 'payload'
 
-export const creditRoles = ['director', 'writer', 'actor', 'producer', 'composer'] as const
+const creditRoles = ['director', 'writer', 'actor', 'producer', 'composer'] as const
 
 export const creditsField = (): ArrayField => ({
   name: 'credits',

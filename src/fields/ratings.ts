@@ -2,7 +2,7 @@ import type { ArrayField } from 'payload'
 
 import { isIso3166Alpha2 } from '../validation/codes'
 
-export const ratingSystems = [
+const ratingSystems = [
   'FSK',
   'MPAA',
   'TVPG',

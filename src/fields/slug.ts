@@ -6,7 +6,7 @@ import { slugify } from '../text/slugify'
  * Fills an empty slug from the source field (the default-locale value when all locales are
  * sent at once), and normalises a slug typed by hand. The field carries its own hook.
  */
-export const formatSlugFrom =
+const formatSlugFrom =
   (sourceField: string): FieldHook =>
   ({ value, data, originalDoc }) => {
     if (typeof value === 'string' && value.trim() !== '') return slugify(value)

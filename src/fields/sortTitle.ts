@@ -13,7 +13,7 @@ const isLocalised = (value: unknown): value is Localised =>
  * kept (folded) when an editor set it. Other locales are filled after the save
  * (src/catalog/sortTitles.ts), where every stored locale is known.
  */
-export const resolveSortTitle =
+const resolveSortTitle =
   (sourceField: string): FieldHook =>
   ({ value, siblingData, siblingDocWithLocales, req }) => {
     const localization = req.payload.config.localization

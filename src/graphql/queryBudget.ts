@@ -14,7 +14,7 @@ import {
 export type QueryBudget = { maxCost: number; maxDepth: number; maxRootFields: number }
 
 /** What a selection costs: one per field, a database query per list, times the page size. */
-export const costModel = {
+const costModel = {
   field: 1,
   query: 10,
   defaultLimit: 10,
@@ -139,7 +139,7 @@ const measureSelections = (
 }
 
 /** Fragments that spread themselves, directly or through others. */
-export const fragmentCycles = (fragments: Map<string, FragmentDefinitionNode>): string[] => {
+const fragmentCycles = (fragments: Map<string, FragmentDefinitionNode>): string[] => {
   const spreadsOf = (set: SelectionSetNode | undefined, into: Set<string>) => {
     for (const selection of set?.selections ?? []) {
       if (selection.kind === Kind.FRAGMENT_SPREAD) into.add(selection.name.value)
@@ -177,7 +177,7 @@ const rootTypeOf = (context: ValidationContext, operation: OperationDefinitionNo
 }
 
 /** Counts the root fields, depth and cost of each operation (fragments expanded once). */
-export const measureOperation = (
+const measureOperation = (
   context: ValidationContext,
   document: DocumentNode,
   operation: OperationDefinitionNode,

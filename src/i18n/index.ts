@@ -10,7 +10,7 @@ import { zh } from './zh'
 export type { MessageCatalog, MessageKey }
 
 /** Our messages live under this namespace in Payload's translations (`reelhouse:matrixTitle`). */
-export const messageNamespace = 'reelhouse'
+const messageNamespace = 'reelhouse'
 
 /** The admin's languages: Payload's own translations, and ours beside them. */
 export const adminI18n = {

@@ -1,6 +1,7 @@
 import type { PayloadRequest, Where } from 'payload'
 
 import { expandTerritories } from '../availability'
+import type { Rail } from '../payload-types'
 import { idOf } from '../rights/ids'
 import { loadRegions } from '../rights/regions'
 import { knownViewerTerritory } from '../rights/viewerTerritory'
@@ -12,19 +13,6 @@ import {
   type RailItem,
   visibleCards,
 } from './railItems'
-
-/** A `rails` document as the home page needs it. */
-export type RailRecord = {
-  id: string | number
-  kind: 'curated' | 'new' | 'leaving-soon' | 'coming-soon' | 'genre'
-  genre?: unknown
-  days?: number | null
-  limit?: number | null
-  titles?: { relationTo: string; value: unknown }[] | null
-  territories?: unknown[] | null
-  from?: string | null
-  until?: string | null
-}
 
 /** What one request computed per rail, so access, the `items` field and caching agree. */
 type Computed = {
@@ -46,7 +34,7 @@ const inSchedule = (at: string): Where => ({
 
 const coversTerritory = async (
   req: PayloadRequest,
-  rail: RailRecord,
+  rail: Rail,
   territory: string,
   regionCodes: Map<string, string>,
 ): Promise<boolean> => {
@@ -56,7 +44,7 @@ const coversTerritory = async (
   return expandTerritories(codes, [], await loadRegions(req.payload, req)).includes(territory)
 }
 
-const specOf = async (req: PayloadRequest, rail: RailRecord): Promise<RailSpec | null> => {
+const specOf = async (req: PayloadRequest, rail: Rail): Promise<RailSpec | null> => {
   const limit = rail.limit ?? railDefaults.limit
   switch (rail.kind) {
     case 'new':
@@ -85,7 +73,7 @@ const specOf = async (req: PayloadRequest, rail: RailRecord): Promise<RailSpec |
 }
 
 /** A curated rail: its titles in the editors' order, as far as the viewer may see them. */
-const curatedAnswer = async (req: PayloadRequest, rail: RailRecord): Promise<RailAnswer> => {
+const curatedAnswer = async (req: PayloadRequest, rail: Rail): Promise<RailAnswer> => {
   const refs = (rail.titles ?? []).flatMap((entry) => {
     const id = idOf(entry.value)
     const relationTo = entry.relationTo as RailCollection
@@ -106,7 +94,7 @@ const compute = async (req: PayloadRequest, at: string): Promise<Computed | null
   const territory = await knownViewerTerritory(req)
   if (!territory) return null
   // Through the adapter: no hooks (the `items` hook of each rail waits for this very answer).
-  const { docs: rails } = await req.payload.db.find<RailRecord>({
+  const { docs: rails } = await req.payload.db.find<Rail>({
     collection: 'rails',
     where: inSchedule(at),
     sort: 'order',
@@ -143,7 +131,7 @@ const compute = async (req: PayloadRequest, at: string): Promise<Computed | null
     answers.set(String(rail.id), answer ?? { items: [], changes: [] })
   }
   // A rail scheduled to start later joins the page then.
-  const { docs: upcoming } = await req.payload.db.find<RailRecord>({
+  const { docs: upcoming } = await req.payload.db.find<Rail>({
     collection: 'rails',
     where: { from: { greater_than: at } },
     sort: 'from',

@@ -11,7 +11,7 @@ import type { RailSpec } from './railKinds'
 
 /** The titles a rail lists: films and series. */
 export type RailCollection = Extract<ContentCollection, 'films' | 'series'>
-export const railCollections: readonly RailCollection[] = ['films', 'series']
+const railCollections: readonly RailCollection[] = ['films', 'series']
 
 /** One title on a rail, as a card (the list contract's RailCard, src/contract/listContract.ts). */
 export type { RailCard, RailItem }
@@ -281,7 +281,7 @@ const comingSoonRail = async (
  * Announced titles as coming-soon cards: published, announced to the viewer now (the rows
  * say so), with title, slug, artwork and trailer playback only.
  */
-export const announcedCards = async (
+const announcedCards = async (
   req: PayloadRequest,
   refs: readonly Ref[],
 ): Promise<Map<string, RailCard>> => {

@@ -2,8 +2,10 @@
  * Rail kinds and their parameters, parsed from a request (`/api/rails/:kind?days=..&limit=..`)
  * or a curated rail's settings. Pure: the endpoint and the `rails` collection share it.
  */
-export const automaticRailKinds = ['new', 'leaving-soon', 'coming-soon', 'genre'] as const
-export type AutomaticRailKind = (typeof automaticRailKinds)[number]
+const automaticRailKinds = ['new', 'leaving-soon', 'coming-soon', 'genre'] as const
+
+/** Every kind a `rails` document may have: picked by hand, or one of the automatic ones. */
+export const railKinds = ['curated', ...automaticRailKinds] as const
 
 /** What one rail lists. `days` only for `new` and `leaving-soon`, `genre` only for genre rails. */
 export type RailSpec =

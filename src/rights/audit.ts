@@ -9,12 +9,12 @@ import {
 } from 'payload'
 
 import {
+  allContentCollections,
   type ContentCollection,
   type ContentRef,
   contentRefFromKey,
   nodeKey,
 } from '../availability'
-import { catalogCollections } from './catalogGraph'
 import { documentId } from './ids'
 import {
   type AvailabilityRow,
@@ -54,7 +54,7 @@ export type AuditTotals = {
   examples: AuditExample[]
 }
 
-export const emptyTotals = (): AuditTotals => ({
+const emptyTotals = (): AuditTotals => ({
   checked: 0,
   differing: 0,
   repaired: 0,
@@ -70,7 +70,7 @@ const titleNames = async (
   req: Partial<PayloadRequest> | undefined,
 ): Promise<Map<string, string>> => {
   const names = new Map<string, string>()
-  for (const collection of catalogCollections) {
+  for (const collection of allContentCollections) {
     const ids = keys
       .map(contentRefFromKey)
       .filter((node) => node.collection === collection)
@@ -279,13 +279,13 @@ export const auditTitles = async (
  * no title has its content key): nothing recomputes them, so the walk over titles cannot see
  * them. Repair deletes exactly these rows.
  */
-export const auditOrphanRows = async (
+const auditOrphanRows = async (
   payload: Payload,
   { repair = false, onRepair, req }: AuditOptions = {},
 ): Promise<AuditTotals> => {
   const totals = emptyTotals()
   const orphans: (AuditRow & { rowId: string | number })[] = []
-  for (const collection of catalogCollections) {
+  for (const collection of allContentCollections) {
     const rows = await storedRowsOf(
       payload,
       {
@@ -330,7 +330,7 @@ export type AuditCursor = {
   afterId: string | null
 }
 
-export const auditStart: AuditCursor = { step: 'films', afterId: null }
+const auditStart: AuditCursor = { step: 'films', afterId: null }
 
 const steps: AuditCursor['step'][] = ['films', 'series', 'seasons', 'episodes', 'orphans']
 
@@ -345,7 +345,7 @@ const rootsWhere: Record<ContentCollection, Where | undefined> = {
   episodes: { season: { exists: false } },
 }
 
-export const mergeTotals = (into: AuditTotals, more: AuditTotals): AuditTotals => {
+const mergeTotals = (into: AuditTotals, more: AuditTotals): AuditTotals => {
   into.checked += more.checked
   into.differing += more.differing
   into.repaired += more.repaired

@@ -22,7 +22,7 @@ export type MatrixQuestion = {
   limit: number
 }
 
-export type MatrixRow = {
+type MatrixRow = {
   collection: ContentCollection
   id: string
   title: string

@@ -3,7 +3,7 @@ import crypto from 'node:crypto'
 import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
 
 import {
-  type ContentCollection,
+  allContentCollections,
   type ContentRef,
   contentRefFromKey,
   type ExclusiveConflict,
@@ -96,8 +96,7 @@ export const loadCatalogTitles = async (
   req?: Partial<PayloadRequest>,
 ): Promise<CatalogTitle[]> => {
   const titles: CatalogTitle[] = []
-  const collections: ContentCollection[] = ['films', 'series', 'seasons', 'episodes']
-  for (const collection of collections) {
+  for (const collection of allContentCollections) {
     // Straight through the adapter: the catalog's read hooks (availability, playback) are not
     // needed to match rows, and would run once per title.
     const { docs } = await payload.db.find<TitleRecord>({
@@ -149,7 +148,7 @@ export const importedLicenceOf = (doc: LicenceDoc): ImportedLicence => ({
 })
 
 /** Licences an avails import wrote (they carry an `availsKey`). */
-export const loadImportedLicences = async (
+const loadImportedLicences = async (
   payload: Payload,
   req?: Partial<PayloadRequest>,
 ): Promise<ImportedLicence[]> => {
@@ -195,7 +194,7 @@ const touchedTitles = (diff: AvailsDiff, existing: readonly ImportedLicence[]): 
 }
 
 /** Reads the file and works out what applying it would do: the dry run. */
-export const planAvailsImport = async (
+const planAvailsImport = async (
   payload: Payload,
   data: Uint8Array,
   fileName: string,

@@ -1,6 +1,7 @@
 import type { Payload, PayloadRequest, Where } from 'payload'
 
 import {
+  allContentCollections,
   type ContentCollection,
   type ContentRef,
   createTitleTree,
@@ -12,10 +13,8 @@ import {
 } from '../availability'
 import { idOf } from './ids'
 
-export const catalogCollections: ContentCollection[] = ['films', 'series', 'seasons', 'episodes']
-
 export const isCatalogCollection = (slug: string): slug is ContentCollection =>
-  (catalogCollections as string[]).includes(slug)
+  (allContentCollections as readonly string[]).includes(slug)
 
 /** The part of the catalog around some titles: their ancestors and all their descendants. */
 export type CatalogGraph = {
@@ -32,7 +31,7 @@ export type CatalogGraph = {
 type Req = Partial<PayloadRequest> | undefined
 
 /** The fields of a title document the graph reads. */
-export type TitleDoc = {
+type TitleDoc = {
   id: string | number
   _status?: string | null
   cnApprovalNumber?: string | null
@@ -70,7 +69,7 @@ export const catalogGraphFrom = (titles: TitleDocs): CatalogGraph => {
   const links: TitleLink[] = []
   const own = new Map<string, NodeFacts>()
   const nodes = new Map<string, ContentRef>()
-  for (const collection of catalogCollections) {
+  for (const collection of allContentCollections) {
     for (const doc of titles[collection]) {
       const node = { collection, id: String(doc.id) }
       const key = nodeKey(node)

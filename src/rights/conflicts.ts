@@ -61,7 +61,7 @@ export type RecordedConflicts = Pick<Licence, 'conflicts' | 'warnings' | 'hasCon
  * with a context of its own that marks only this licence. The marker never reaches the
  * caller's request, so licences saved later in the same request run all their hooks.
  */
-export const bookkeepingRequest = (
+const bookkeepingRequest = (
   req: Partial<PayloadRequest> | undefined,
   licenceId: string,
 ): Partial<PayloadRequest> => {

@@ -11,7 +11,7 @@ const caches = new WeakMap<Payload, RegionCache>()
  * know its policy gates), so each process keeps them for a few seconds: an edit made through
  * another process is seen within `maxAgeMs`.
  */
-export const regionsMaxAgeMs = 2_000
+const regionsMaxAgeMs = 2_000
 
 const regionFromDoc = (doc: {
   code: string

@@ -41,7 +41,7 @@ export type RightsContext = {
   index: AvailabilityIndex
 }
 
-export const rightsContextFrom = (
+const rightsContextFrom = (
   graph: CatalogGraph,
   licences: readonly Licence[],
   regions: readonly Region[],

@@ -20,14 +20,3 @@ export const rowsInForce = (
   { [`${path}start`]: { less_than_equal: at } },
   { [`${path}end`]: { greater_than: at } },
 ]
-
-/** The same rule for a row in memory. */
-export const isRowInForce = (
-  row: { territory: string; start: string; end: string; state?: string | null },
-  territory: string,
-  at: Date,
-): boolean =>
-  row.territory === territory &&
-  (row.state ?? 'available') === 'available' &&
-  Date.parse(row.start) <= at.getTime() &&
-  at.getTime() < Date.parse(row.end)

@@ -14,7 +14,7 @@ import type { LicenceRecord } from './licenceRecords'
 import { loadRightsContextWithRecords } from './rightsContext'
 
 /** A stored licence as the timeline draws it; `via` the ancestor it names, null for the title. */
-export const timelineLicenceFrom = (doc: LicenceRecord, via: string | null): TimelineLicence => ({
+const timelineLicenceFrom = (doc: LicenceRecord, via: string | null): TimelineLicence => ({
   id: String(doc.id),
   contractId: doc.contractId ?? null,
   kind: doc.kind,

@@ -6,7 +6,7 @@ export const matchTiers = ['exact', 'prefix', 'wordPrefix', 'contains'] as const
 export type MatchTier = (typeof matchTiers)[number]
 
 /** The spellings a title can be found by, each as words separated by single spaces. */
-export const searchFormsOf = (title: string, language: string): string[] => {
+const searchFormsOf = (title: string, language: string): string[] => {
   const folded = foldText(title)
   const forms = [folded, withoutLeadingArticle(folded, language)]
   const spelled = foldSpelledUmlauts(title)

@@ -47,7 +47,7 @@ export const expectedEntries = (
 const comparable = (entry: SearchEntryData) =>
   [entry.locale, entry.title, entry.sortTitle ?? '', entry.terms].join('\u0000')
 
-export const sameEntries = (a: readonly SearchEntryData[], b: readonly SearchEntryData[]) =>
+const sameEntries = (a: readonly SearchEntryData[], b: readonly SearchEntryData[]) =>
   a.length === b.length &&
   a
     .map(comparable)

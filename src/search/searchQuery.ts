@@ -2,10 +2,10 @@ import { hasHan } from '../text/fold'
 import { queryNeedlesOf } from './ranking'
 
 /** Longest query, in characters. */
-export const searchQueryMaxLength = 100
+const searchQueryMaxLength = 100
 
 /** Deepest page a search answers. */
-export const searchMaxPage = 10_000
+const searchMaxPage = 10_000
 
 export type SearchQuery = { q: string; locale: string; page: number; limit: number }
 

@@ -17,7 +17,7 @@ const escapeXml = (text: string): string =>
   text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`)
 
 /** Mixes `#rrggbb` towards black (amount < 0) or white (amount > 0). */
-export const shade = (hex: string, amount: number): string => {
+const shade = (hex: string, amount: number): string => {
   const channels = [1, 3, 5].map((start) => parseInt(hex.slice(start, start + 2), 16))
   const target = amount < 0 ? 0 : 255
   return `#${channels

@@ -1,4 +1,4 @@
-import type { CollectionSlug, PayloadRequest } from 'payload'
+import type { CollectionSlug, DataFromCollectionSlug, PayloadRequest } from 'payload'
 
 import type { Film } from '../payload-types'
 
@@ -8,10 +8,10 @@ export type DocumentId = Film['id']
 export type IdsByKey = ReadonlyMap<string, DocumentId>
 
 /** Ids of the documents whose `field` is one of `values`, keyed by that value. */
-export const existingIds = async (
+export const existingIds = async <TSlug extends CollectionSlug>(
   req: PayloadRequest,
-  collection: CollectionSlug,
-  field: string,
+  collection: TSlug,
+  field: keyof DataFromCollectionSlug<TSlug> & string,
   values: readonly string[],
 ): Promise<Map<string, DocumentId>> => {
   if (values.length === 0) return new Map()
@@ -23,12 +23,7 @@ export const existingIds = async (
     locale: 'en',
     req,
   })
-  return new Map(
-    docs.map((doc) => {
-      const record = doc as unknown as Record<string, unknown>
-      return [String(record[field]), doc.id as DocumentId]
-    }),
-  )
+  return new Map(docs.map((doc: DataFromCollectionSlug<TSlug>) => [String(doc[field]), doc.id]))
 }
 
 /** The id a seed key stands for; a missing one is a mistake in the seed data. */

@@ -6,7 +6,7 @@ const digestOf = (purpose: string, key: string): Buffer =>
   crypto.createHash('sha256').update(`${purpose}:${key}`).digest()
 
 /** ISO 7064 MOD 37,36, the check character EIDR appends to a suffix (dashes removed). */
-export const eidrCheckCharacter = (suffix: string): string => {
+const eidrCheckCharacter = (suffix: string): string => {
   const modulus = 36
   let product = modulus
   for (const char of suffix.replace(/-/g, '').toUpperCase()) {

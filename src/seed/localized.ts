@@ -3,12 +3,6 @@ import type { TypedLocale } from 'payload'
 /** One value for each configured locale (en, de, zh-Hans). */
 export type Localized<T = string> = Record<TypedLocale, T>
 
-export const sameInAllLocales = <T>(value: T): Localized<T> => ({
-  en: value,
-  de: value,
-  'zh-Hans': value,
-})
-
 /*
  * Payload 3.90's Local API stores every locale of a document in one `create` when it is called
  * with `locale: 'all'` and each localised field holds an `{ en, de, 'zh-Hans' }` object, which

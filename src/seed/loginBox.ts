@@ -3,7 +3,7 @@ import type { Credentials } from './users'
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`
 
 /** A framed block of lines that stands out in a terminal or a log. */
-export const framed = (lines: readonly string[]): string[] => {
+const framed = (lines: readonly string[]): string[] => {
   const width = Math.max(...lines.map((line) => line.length))
   return [
     `┌${'─'.repeat(width + 4)}┐`,

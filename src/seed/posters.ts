@@ -8,9 +8,9 @@ import { allLocales, everyLocale, type Localized } from './localized'
 export type { PosterText }
 
 /** 2:3, the shape of the `poster` image size. */
-export const posterCanvas: Canvas = { width: 1000, height: 1500 }
+const posterCanvas: Canvas = { width: 1000, height: 1500 }
 /** 16:9, the shape of the `backdrop` image size. */
-export const backdropCanvas: Canvas = { width: 1920, height: 1080 }
+const backdropCanvas: Canvas = { width: 1920, height: 1080 }
 
 // Payload re-encodes every upload as WebP, so the PNG only needs to be quick to write.
 const toPng = (svgText: string): Promise<Buffer> =>

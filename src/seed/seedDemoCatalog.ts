@@ -27,7 +27,7 @@ export type SeedReport = {
 }
 
 /** The seeded catalog's stored availability disagrees with its licences: nothing is kept. */
-export class SeedAuditError extends Error {
+class SeedAuditError extends Error {
   constructor(differing: number, examples: readonly string[]) {
     super(
       `The demo catalog failed its rights audit: ${differing} titles have availability rows ` +

@@ -6,7 +6,7 @@ import { loginBox } from './loginBox'
 import { seedDemoCatalog } from './seedDemoCatalog'
 import { adminEmailFrom, type Credentials } from './users'
 
-export { seedDemoCatalog, type SeedOptions, type SeedReport } from './seedDemoCatalog'
+export { seedDemoCatalog } from './seedDemoCatalog'
 
 export type SeedIfEmptyOptions = {
   log: (line: string) => void

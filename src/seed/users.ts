@@ -10,13 +10,13 @@ export type Credentials = { email: string; password: string }
 
 type DemoUser = { email: string; name: string; roles: StaffRole[] }
 
-export const defaultAdminEmail = 'admin@reelhouse.local'
+const defaultAdminEmail = 'admin@reelhouse.local'
 
 /** Payload stores e-mail addresses in lower case. */
 export const adminEmailFrom = (env: Environment): string =>
   (env.ADMIN_EMAIL || defaultAdminEmail).trim().toLowerCase()
 
-export const demoUsers = (env: Environment): DemoUser[] => [
+const demoUsers = (env: Environment): DemoUser[] => [
   { email: adminEmailFrom(env), name: 'Administrator', roles: ['admin'] },
   { email: 'editor@reelhouse.local', name: 'Demo Editor', roles: ['editor'] },
   { email: 'licensing@reelhouse.local', name: 'Demo Licensing Manager', roles: ['licensing'] },

@@ -17,7 +17,7 @@ const withTimeout = <T>(promise: Promise<T>, ms: number): Promise<T> =>
   })
 
 /** A round trip to the database through the adapter, whichever backend it is. */
-export const pingDatabase = async (payload: Payload, timeoutMs: number): Promise<void> => {
+const pingDatabase = async (payload: Payload, timeoutMs: number): Promise<void> => {
   await withTimeout(
     payload.count({ collection: 'regions', overrideAccess: true, where: { code: { equals: '' } } }),
     timeoutMs,

@@ -26,9 +26,9 @@ export type ImageFileCachingOptions = {
 }
 
 /** A versioned URL never changes its bytes (the version is their hash): a year, immutable. */
-export const versionedFileCacheControl = 'public, max-age=31536000, immutable'
+const versionedFileCacheControl = 'public, max-age=31536000, immutable'
 /** Any other URL of a file (no `v`, or an old one) may change: caches revalidate it each time. */
-export const unversionedFileCacheControl = 'public, no-cache'
+const unversionedFileCacheControl = 'public, no-cache'
 
 const decoded = (segment: string): string | undefined => {
   try {

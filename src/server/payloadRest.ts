@@ -22,7 +22,8 @@ const send = async (response: Response, res: ExpressResponse) => {
   })
   for (const cookie of response.headers.getSetCookie()) res.append('Set-Cookie', cookie)
   if (!response.body) return void res.end()
-  await pipeline(Readable.fromWeb(response.body as unknown as WebReadableStream<Uint8Array>), res)
+  // The DOM lib types a fetch body without async iteration; at run time it is Node's stream.
+  await pipeline(Readable.fromWeb(response.body as WebReadableStream<Uint8Array>), res)
 }
 
 /**

@@ -35,7 +35,7 @@ const chunkOf = (chunk: unknown, encoding: unknown): Buffer | undefined => {
  * only when their bytes are the same: whatever territory, locale or instant produced them.
  * Weak, because gzip, br and identity encodings of one body share it.
  */
-export const entityTagOf = (body: Buffer): string =>
+const entityTagOf = (body: Buffer): string =>
   `W/"${createHash('sha256').update(body).digest('base64url')}"`
 
 /**

@@ -27,7 +27,8 @@ const send = async (response: Response, res: ExpressResponse) => {
   res.status(response.status)
   response.headers.forEach((value, name) => res.append(name, value))
   if (!response.body) return void res.end()
-  await pipeline(Readable.fromWeb(response.body as unknown as WebReadableStream<Uint8Array>), res)
+  // The DOM lib types a fetch body without async iteration; at run time it is Node's stream.
+  await pipeline(Readable.fromWeb(response.body as WebReadableStream<Uint8Array>), res)
 }
 
 /**

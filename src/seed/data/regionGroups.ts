@@ -38,9 +38,9 @@ export const eu27Members = [
   'SE',
 ] as const
 
-export const dachMembers = ['DE', 'AT', 'CH'] as const
+const dachMembers = ['DE', 'AT', 'CH'] as const
 
-export const launchMembers = ['CN', 'US', 'DE'] as const
+const launchMembers = ['CN', 'US', 'DE'] as const
 
 export const regionGroups: readonly RegionGroupSeed[] = [
   {

@@ -8,7 +8,7 @@ export type GenreSeed = {
   backdropColor: string
 }
 
-export type Craft = 'directing' | 'writing' | 'music' | 'acting'
+type Craft = 'directing' | 'writing' | 'music' | 'acting'
 
 export type PersonSeed = {
   key: string
@@ -24,7 +24,7 @@ export type CreditSeed =
 export type RatingSeed = Omit<NonNullable<Film['ratings']>[number], 'id'>
 
 /** ISO 639-1: the catalog's original languages. */
-export type OriginalLanguage = 'en' | 'de' | 'zh'
+type OriginalLanguage = 'en' | 'de' | 'zh'
 
 /** What films and series share. `key` is stable and only used inside the seed. */
 /** The locales besides the default (en) that may have artwork of their own. */
