@@ -1,4 +1,4 @@
-import type { PlaybackSigningKey } from './playback'
+import type { PlaybackSigningKey } from './playbackSigning'
 
 export interface MuxConfig {
   tokenId: string

@@ -213,7 +213,7 @@ describe.each(testBackends)('Mux webhooks on $kind', (backend) => {
         tokenSecret: muxTestCredentials.tokenSecret,
         baseURL: h.fake.url,
       })
-      const { assetId } = await provider.createAssetFromUrl({
+      const { assetId } = await provider.createAsset({
         url: 'https://media.example.com/imported.mp4',
         passthrough: 'imported-elsewhere',
         playbackPolicy: 'signed',

@@ -6,11 +6,11 @@ import { APIError, type Endpoint, type PayloadRequest } from 'payload'
 
 import { checkFileToken } from '../../../video'
 import { queueMuxTask, type TextTrackRequest } from '../jobs'
-import { receiveMultipart, type ReceivedFile } from '../multipartUpload'
+import { parseMultipart, type ReceivedFile } from '../multipartParser'
 import { notConfiguredMessage, type MuxRuntime } from '../runtime'
 import { readyAssetOf, removeTextTrack, trackFilesPath } from '../textTracks'
-import { findVideo, muxStateOf } from '../videoRecords'
-import { canEditVideos, json, problem, routeParam } from './responses'
+import { muxStateOf } from '../videoRecords'
+import { json, problem, routeParam } from './responses'
 
 const maxTrackBytes = 10 * 1024 * 1024
 const trackTypes: Record<string, string> = {
@@ -78,7 +78,7 @@ const readTrackForm = async (
   const contentType = req.headers.get('content-type') ?? ''
   if (contentType.toLowerCase().startsWith('multipart/form-data') && req.body) {
     // Bounded while it streams: a huge "subtitle" file never reaches the disk whole.
-    const { fields, file } = await receiveMultipart(req.body, contentType, {
+    const { fields, file } = await parseMultipart(req.body, contentType, {
       tempDir: req.payload.config.upload.tempFileDir || os.tmpdir(),
       maxFileBytes: maxTrackBytes,
     })
@@ -137,9 +137,9 @@ const addTrackEndpoint = (runtime: MuxRuntime): Endpoint => ({
   path: '/:id/tracks',
   method: 'post',
   handler: async (req) => {
-    if (!canEditVideos(req)) return problem(403, 'Editors only.')
+    if (!runtime.options.access.manageVideos(req)) return problem(403, 'Editors only.')
     if (!runtime.provider) return problem(503, notConfiguredMessage)
-    const video = await findVideo(req.payload, routeParam(req, 'id'), req)
+    const video = await runtime.videos.find(req.payload, routeParam(req, 'id'), req)
     if (!video) return problem(404, 'Not found.')
     if (!readyAssetOf(muxStateOf(video))) {
       return problem(409, 'Tracks can be added once the video is ready.')
@@ -161,7 +161,7 @@ const removeTrackEndpoint = (runtime: MuxRuntime): Endpoint => ({
   path: '/:id/tracks/:trackId',
   method: 'delete',
   handler: async (req) => {
-    if (!canEditVideos(req)) return problem(403, 'Editors only.')
+    if (!runtime.options.access.manageVideos(req)) return problem(403, 'Editors only.')
     if (!runtime.provider) return problem(503, notConfiguredMessage)
     await removeTextTrack(runtime, req, routeParam(req, 'id'), routeParam(req, 'trackId'))
     return json({ removed: true })

@@ -1,16 +1,11 @@
 import { ValidationError, type CollectionBeforeChangeHook } from 'payload'
 
-import type { MuxRuntime } from '../../src/plugins/mux/runtime'
-import { notConfiguredMessage } from '../../src/plugins/mux/runtime'
-import {
-  muxFieldsOf,
-  muxStateOf,
-  type IngestRecord,
-  type VideoRecord,
-} from '../../src/plugins/mux/videoRecords'
-import { clearedIngest } from '../../src/plugins/mux/pushSource'
-import { streamedUploadOf } from '../../src/plugins/mux/streamedUpload'
-import { beginIngest, newIngestNonce } from '../../src/video'
+import type { MuxRuntime } from '../runtime'
+import { notConfiguredMessage } from '../runtime'
+import { muxFieldsOf, muxStateOf, type IngestRecord, type VideoRecord } from '../videoRecords'
+import { clearedIngest } from '../pushSource'
+import { streamedUploadOf } from '../muxStreamingSink'
+import { beginIngest, newIngestNonce } from '../../../video'
 
 const isHttpUrl = (value: string) => {
   try {
