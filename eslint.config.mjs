@@ -85,9 +85,6 @@ export default tseslint.config(
   },
   {
     files: ['src/**/*.{ts,tsx}'],
-    // The Mux plugin still reaches hooks/videos: it moves into the plugin's own folder with
-    // issue 13's plugin redesign, and this exception goes with it.
-    ignores: ['src/plugins/mux/**'],
     plugins: { reelhouse: { rules: { 'imports-point-down': importsPointDown } } },
     rules: {
       'reelhouse/imports-point-down': [

@@ -112,7 +112,7 @@ export interface MuxWebhookAttempt {
 }
 
 /** The envelope Mux POSTs to a webhook endpoint. */
-export interface MuxWebhookEvent {
+export type MuxWebhookEvent = {
   type: string
   id: string
   created_at: string

@@ -1,4 +1,4 @@
-import type { PayloadRequest, Where } from 'payload'
+import type { DataFromCollectionSlug, PayloadRequest, Where } from 'payload'
 
 import { queueMuxTask, type MuxTaskInputs, type MuxTaskSlug } from './jobs'
 import { parsePassthrough } from '../../video'
@@ -17,13 +17,7 @@ const jobsSlug = 'payload-jobs' as const
 const batch = 50
 const staleHeartbeatMs = 5 * 60_000
 
-interface JobRow {
-  id: number | string
-  taskSlug?: string | null
-  input?: unknown
-  processing?: boolean | null
-  hasError?: boolean | null
-}
+type JobRow = DataFromCollectionSlug<typeof jobsSlug>
 
 const findJobs = async (
   req: PayloadRequest,
@@ -39,7 +33,7 @@ const findJobs = async (
     overrideAccess: true,
     req,
   })
-  return docs as unknown as JobRow[]
+  return docs
 }
 
 const unfinished: Where = {

@@ -14,6 +14,7 @@ import {
 import { nameAssetsAfterVideo } from './assetPassthrough'
 import { queueEffects, queueMuxTask } from './jobs'
 import {
+  eventOf,
   findEventRecord,
   findEventRecords,
   recordEvent,
@@ -118,7 +119,7 @@ export const processEventRecord = async (
   const current = await findEventRecord(payload, record.eventId, req)
   if (!current) return 'ignored'
   if (current.status !== 'pending') return current.status
-  const event = current.payload
+  const event = eventOf(current)
   const keys = matchKeysOf(event)
   const attempts = (current.attempts ?? 0) + 1
   const video = await findVideoForEvent(runtime, payload, keys, req)

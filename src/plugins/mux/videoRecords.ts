@@ -12,12 +12,9 @@ import {
   isAwaitingMux,
   knownMuxIds,
   type MuxSync,
-  type PlaybackIdEntry,
   type PlaybackPolicy,
   type VideoError,
   type VideoMuxState,
-  type VideoStatus,
-  type VideoTrack,
 } from '../../video'
 
 /**
@@ -25,9 +22,6 @@ import {
  * fields are the plugin's own, `fields.ts`), whatever the collection is called in the app.
  */
 export type VideoRecord = DataFromCollectionSlug<'videos'>
-
-/** What a source waiting for Mux is: an uploaded file or a URL Mux fetches. */
-export type SourceKind = 'file' | 'url'
 
 /** A source (uploaded file or URL) that still has to be sent to Mux. */
 export type IngestRecord = NonNullable<VideoRecord['ingest']>
