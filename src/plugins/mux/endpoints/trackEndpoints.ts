@@ -11,6 +11,7 @@ import { notConfiguredMessage, type MuxRuntime } from '../runtime'
 import { readyAssetOf, removeTextTrack, trackFilesPath } from '../textTracks'
 import { muxStateOf } from '../videoRecords'
 import { json, problem, routeParam } from './responses'
+import { isHttpUrl } from '../httpUrl'
 
 const maxTrackBytes = 10 * 1024 * 1024
 const trackTypes: Record<string, string> = {
@@ -28,14 +29,6 @@ type TrackForm = {
 }
 
 const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : '')
-
-const isHttpUrl = (value: string) => {
-  try {
-    return ['http:', 'https:'].includes(new URL(value).protocol)
-  } catch {
-    return false
-  }
-}
 
 /** A subtitle file is WebVTT (starts with WEBVTT) or SubRip (a cue number, then a timing). */
 const looksLikeSubtitles = (head: string, extension: string) =>

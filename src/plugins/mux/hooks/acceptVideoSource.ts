@@ -6,14 +6,7 @@ import { muxFieldsOf, muxStateOf, type IngestRecord, type VideoRecord } from '..
 import { clearedIngest } from '../pushSource'
 import { streamedUploadOf } from '../muxStreamingSink'
 import { beginIngest, newIngestNonce } from '../../../video'
-
-const isHttpUrl = (value: string) => {
-  try {
-    return ['http:', 'https:'].includes(new URL(value).protocol)
-  } catch {
-    return false
-  }
-}
+import { isHttpUrl } from '../httpUrl'
 
 const rejected = (path: string, message: string) =>
   new ValidationError({ errors: [{ path, message }] })
