@@ -51,7 +51,16 @@ import { applyContractNullability } from './src/graphql/contractTypes'
 import { buildListTypes, typeRailItems } from './src/graphql/listTypes'
 import { reelhouseRootQueries } from './src/graphql/rootFields'
 import { queryBudgetRule } from './src/graphql/queryBudget'
-import { muxVideoPlugin, muxVideoPluginOptionsFromEnv } from './src/plugins/mux'
+import { limitPublicCache } from './hooks/catalog/publicCacheControl'
+import { titlePlaybackField } from './src/contract/titleContract'
+import { nullableGroupValue } from './src/fields/nullableGroup'
+import {
+  muxVideoPlugin,
+  muxVideoPluginSettingsFromEnv,
+  type MuxVideoPluginWiring,
+} from './src/plugins/mux'
+import { mayPlayTitle } from './src/rights/playbackGate'
+import { hasRole, isStaffUser, type RoleBearer } from './src/roles'
 import { rightsAuditSettingsFrom, rightsAuditTask } from './src/rights/auditRuns'
 import {
   availsApplyJobRowsFrom,
@@ -76,6 +85,28 @@ export type ReelhouseConfigOptions = {
   /** Overrides DATABASE_URL (tests). */
   databaseUrl?: string
   postgresSchema?: string
+}
+
+/** What the Mux plugin takes from the app: who may do what, and which titles play what. */
+export const muxWiring: MuxVideoPluginWiring = {
+  videosCollection: 'videos',
+  access: {
+    // The videos collection's own create/update rule (collections/Videos.ts).
+    manageVideos: (req) => hasRole(req.user as RoleBearer, ['admin', 'editor']),
+    isStaff: (req) => isStaffUser(req.user as RoleBearer),
+    readEvents: (req) => hasRole(req.user as RoleBearer, ['admin']),
+  },
+  playback: {
+    collections: {
+      films: { video: 'video', trailer: 'trailer' },
+      series: { trailer: 'trailer' },
+      episodes: { video: 'video' },
+    },
+    field: titlePlaybackField,
+    mayPlay: mayPlayTitle,
+    limitCache: limitPublicCache,
+    present: (req, read, value) => nullableGroupValue(req.payloadAPI, read, value),
+  },
 }
 
 /** Every collection checks request input first (bad ids, locales, operators, public sizes). */
@@ -247,7 +278,7 @@ export const reelhouseConfig = ({
     hooks: {
       afterError: [answerClientErrors, exposeFieldErrors, answerDatabaseBusy, hideAccountLockout],
     },
-    plugins: [muxVideoPlugin(muxVideoPluginOptionsFromEnv(env))],
+    plugins: [muxVideoPlugin({ ...muxVideoPluginSettingsFromEnv(env), ...muxWiring })],
     // Where the public's territory may come from (read by src/rights/viewerTerritory.ts).
     custom: {
       [viewerTerritoryPolicyKey]: viewerTerritoryPolicyFromEnv(env),

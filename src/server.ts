@@ -23,7 +23,7 @@ import { connectRateLimitStores } from './server/rateLimitStores'
 import { publicEntityTags } from './server/publicEntityTags'
 import { requestLogging } from './server/requestLogging'
 import { securityHeaders } from './server/securityHeaders'
-import { videoUploadRoutes } from './server/videoUploads'
+import { videoUploadRelay } from './server/videoUploadRelay'
 
 process.env.NEXT_TELEMETRY_DISABLED ??= '1'
 tuneHeap()
@@ -101,7 +101,7 @@ const start = async () => {
   // After compression: it sees the uncompressed body, and the 304 skips compressing.
   app.use(publicEntityTags({ apiRoute: payload.config.routes.api }))
   app.use(loginRateLimitRoutes(payload, loginLimits, rateLimitStores))
-  app.use(videoUploadRoutes(payload))
+  app.use(videoUploadRelay(payload))
   // No body parser here: Payload reads request bodies itself inside Next's handler.
   app.all('/{*splat}', (req, res) => handleWithNext(req, res))
 

@@ -124,7 +124,7 @@ const postVideo = async (serverUrl: string, token: string, title: string, bytes:
 
 const directPut = async (fake: FakeMux, bytes: number) => {
   const provider = createMuxProvider({ ...credentials, baseURL: fake.url })
-  const { url } = await provider.createDirectUpload({
+  const { url } = await provider.createUpload({
     passthrough: 'bench:direct',
     playbackPolicy: 'signed',
   })

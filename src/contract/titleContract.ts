@@ -90,3 +90,14 @@ export const requiredMembersOf = (typeName: string): string[] =>
   (contractMembers[typeName] ?? []).flatMap((field) =>
     'name' in field && 'required' in field && field.required === true ? [field.name] : [],
   )
+
+/** The virtual `playback` group the Mux plugin fills on titles (`playback.field`). */
+export const titlePlaybackField = (idType: IdFieldType): Field => ({
+  name: 'playback',
+  type: 'group',
+  virtual: true,
+  interfaceName: contractTypeNames.titlePlayback,
+  admin: { hidden: true, readOnly: true },
+  typescriptSchema: [nullableGroup],
+  fields: titlePlaybackFields(idType),
+})

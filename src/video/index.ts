@@ -1,7 +1,7 @@
 export type * from './types'
 export { matchKeysOf, applyMuxEvent } from './muxEvents'
 export { emptyVideoMuxState, syncOf } from './muxSync'
-export { beginIngest, detachFromMux, replacementOf, type IngestSource } from './ingest'
+export { beginIngest, detachFromMux, replacementOf, type MuxIngestRef } from './ingest'
 export {
   stateFromAsset,
   assetObservedEvent,
@@ -18,7 +18,7 @@ export {
   type PlaybackTokens,
   type PlaybackUrls,
   type ThumbnailParams,
-} from './playback'
+} from './playbackSigning'
 export {
   verifyMuxWebhook,
   WebhookSignatureError,
@@ -27,11 +27,12 @@ export {
 } from './webhookSignature'
 export {
   generatedSubtitleLanguages,
-  UploadTransferError,
+  type AssetChange,
+  type AssetChanged,
   type CreatedTrack,
   type DirectUpload,
   type GeneratedSubtitleLanguage,
-  type UploadBody,
+  type TextTrackSource,
   type VideoProvider,
 } from './provider'
 export { createMuxProvider, type MuxProviderOptions } from './muxProvider'
@@ -48,10 +49,11 @@ export {
 export { hasPlaybackPolicyDrift, isAwaitingMux, knownMuxIds } from './progress'
 export { checkFileToken, signFileToken, type FileTokenCheck } from './signedFileToken'
 export {
-  ChunkedUploadStream,
   queryUploadProgress,
-  type Backpressure,
   uploadChunkAlignment,
+  UploadTransferError,
   type UploadProgress,
-} from './chunkedUpload'
+} from './resumableRanges'
+export { ResumableUploadStream, type Backpressure } from './resumableUploadStream'
+export { putFile, resumeFile, type UploadBody } from './putFile'
 export { MediaOutline, type OutlinePiece } from './mediaOutline'

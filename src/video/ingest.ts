@@ -3,7 +3,7 @@ import { emptyVideoMuxState, retire, syncOf, withSync } from './muxSync'
 import type { MuxEffect, MuxGeneration, MuxTransition, VideoMuxState } from './types'
 
 /** What we just created at Mux for a document: a direct upload, or an asset from a URL. */
-export type IngestSource = { uploadId: string } | { assetId: string }
+export type MuxIngestRef = { uploadId: string } | { assetId: string }
 
 const releaseEffects = (
   generation: MuxGeneration | null,
@@ -21,7 +21,7 @@ const releaseEffects = (
   return []
 }
 
-const isSameSource = (generation: MuxGeneration | null, source: IngestSource): boolean =>
+const isSameSource = (generation: MuxGeneration | null, source: MuxIngestRef): boolean =>
   !!generation &&
   ('uploadId' in source
     ? generation.uploadId === source.uploadId
@@ -32,7 +32,7 @@ const isSameSource = (generation: MuxGeneration | null, source: IngestSource): b
  * webhook for it can be applied. A playable video keeps playing: the new source waits as the
  * replacement and swaps in when ready. Anything it supersedes is returned for deletion.
  */
-export const beginIngest = (state: VideoMuxState, source: IngestSource): MuxTransition => {
+export const beginIngest = (state: VideoMuxState, source: MuxIngestRef): MuxTransition => {
   const sync = syncOf(state)
   if (isSameSource(sync.live, source) || isSameSource(sync.replacement, source)) {
     return { state, effects: [] }

@@ -1,4 +1,8 @@
-import { muxPlaybackBaseUrls, type PlaybackBaseUrls, type PlaybackSigningKey } from './playback'
+import {
+  muxPlaybackBaseUrls,
+  type PlaybackBaseUrls,
+  type PlaybackSigningKey,
+} from './playbackSigning'
 
 export interface MuxConfig {
   tokenId: string

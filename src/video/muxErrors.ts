@@ -1,6 +1,6 @@
 import { APIConnectionError, APIError, APIUserAbortError, NotFoundError } from '@mux/mux-node'
 
-import { UploadTransferError } from './provider'
+import { UploadTransferError } from './resumableRanges'
 import { WebhookSignatureError } from './webhookSignature'
 
 const transientNetworkCodes = new Set([

@@ -1,29 +1,26 @@
 import Mux, { BadRequestError } from '@mux/mux-node'
 
 import { isNotFound, isRetryableMuxError } from './muxErrors'
-import type { CreatedTrack, VideoProvider } from './provider'
-import { ChunkedUploadStream, queryUploadProgress } from './chunkedUpload'
-import { putStream } from './streamUpload'
-import type { MuxAssetData, PlaybackPolicy } from './types'
-import { verifyMuxWebhook } from './webhookSignature'
+import type {
+  AssetChange,
+  AssetChanged,
+  CreatedTrack,
+  TextTrackSource,
+  VideoProvider,
+} from './provider'
+import type { MuxAssetData } from './types'
 
 export interface MuxProviderOptions {
   tokenId: string
   tokenSecret: string
-  webhookSecret?: string | null
   /** Point the SDK elsewhere, e.g. at the fake Mux server (`tests/fakes`). */
   baseURL?: string | null
   /** Per HTTP attempt; the SDK retries timeouts, so a call may take (maxRetries + 1) times this. */
   timeoutMs?: number
   maxRetries?: number
-  /** A direct-upload PUT fails when no byte moves for this long. */
-  uploadIdleTimeoutMs?: number
-  /** Chunk size of uploads streamed while they arrive (a multiple of 256 KiB; default 16 MiB). */
-  uploadChunkBytes?: number
 }
 
 const defaultBaseURL = 'https://api.mux.com'
-const defaultChunkBytes = 16 * 1024 * 1024
 const assetPageSize = 100
 /** Our clock and Mux's may disagree a little; look this much further back. */
 const clockSkewSeconds = 300
@@ -74,8 +71,70 @@ export const createMuxProvider = (options: MuxProviderOptions): VideoProvider =>
   })
   const { assets, uploads } = mux.video
 
+  const cancelUpload = async (uploadId: string) => {
+    try {
+      await uploads.cancel(uploadId)
+    } catch (error) {
+      if (isNotFound(error)) return
+      // Mux refuses to cancel an upload that is no longer waiting: nothing left to cancel.
+      if (error instanceof BadRequestError) {
+        const upload = await nullIfNotFound(() => uploads.retrieve(uploadId))
+        if (!upload || upload.status !== 'waiting') return
+      }
+      throw error
+    }
+  }
+
+  const addTextTrack = async (assetId: string, track: TextTrackSource) => {
+    if (track.kind === 'file') {
+      const created = await assets.createTrack(assetId, {
+        type: 'text',
+        text_type: 'subtitles',
+        url: track.url,
+        language_code: track.languageCode,
+        name: track.name,
+        closed_captions: track.closedCaptions,
+      })
+      return [createdTrack(created)]
+    }
+    const asset = await assets.retrieve(assetId)
+    const tracks = await assets.generateSubtitles(assetId, audioTrackIdOf(asset), {
+      generated_subtitles: [{ language_code: track.languageCode, name: track.name }],
+    })
+    return tracks.map(createdTrack)
+  }
+
+  const nothingAdded: AssetChanged = { playbackIds: [], tracks: [] }
+
+  const changeAsset = async (assetId: string, change: AssetChange): Promise<AssetChanged> => {
+    if ('passthrough' in change) {
+      await assets.update(assetId, { passthrough: change.passthrough })
+      return nothingAdded
+    }
+    if ('addPlaybackId' in change) {
+      const policy = change.addPlaybackId
+      const playbackId = await assets.createPlaybackId(assetId, { policy })
+      if (playbackId.policy !== 'public' && playbackId.policy !== 'signed') {
+        throw new Error(`Mux created a ${playbackId.policy} playback id; expected ${policy}.`)
+      }
+      return {
+        ...nothingAdded,
+        playbackIds: [{ playbackId: playbackId.id, policy: playbackId.policy }],
+      }
+    }
+    if ('removePlaybackId' in change) {
+      await ignoreNotFound(() => assets.deletePlaybackId(assetId, change.removePlaybackId))
+      return nothingAdded
+    }
+    if ('addTextTrack' in change) {
+      return { ...nothingAdded, tracks: await addTextTrack(assetId, change.addTextTrack) }
+    }
+    await ignoreNotFound(() => assets.deleteTrack(assetId, change.removeTrack))
+    return nothingAdded
+  }
+
   return {
-    async createDirectUpload({ passthrough, playbackPolicy, corsOrigin, timeoutSeconds }) {
+    async createUpload({ passthrough, playbackPolicy, corsOrigin, timeoutSeconds }) {
       const upload = await uploads.create({
         cors_origin: corsOrigin ?? '*',
         ...(timeoutSeconds ? { timeout: timeoutSeconds } : {}),
@@ -85,66 +144,7 @@ export const createMuxProvider = (options: MuxProviderOptions): VideoProvider =>
       return { uploadId: upload.id, url: upload.url }
     },
 
-    async putUploadFile(url, body, sizeBytes) {
-      const { bytesSent } = await putStream(url, body, {
-        sizeBytes,
-        idleTimeoutMs: options.uploadIdleTimeoutMs,
-      })
-      return { bytesSent }
-    },
-
-    openUploadStream(url, { expectedBytes } = {}) {
-      return new ChunkedUploadStream(url, {
-        chunkBytes: options.uploadChunkBytes ?? defaultChunkBytes,
-        idleTimeoutMs: options.uploadIdleTimeoutMs,
-        expectedBytes,
-      })
-    },
-
-    async uploadProgress(url) {
-      return queryUploadProgress(url, { idleTimeoutMs: options.uploadIdleTimeoutMs })
-    },
-
-    async resumeUploadFile(url, body, { start, totalBytes }) {
-      const contentRange =
-        start < totalBytes
-          ? `bytes ${start}-${totalBytes - 1}/${totalBytes}`
-          : `bytes */${totalBytes}`
-      const { bytesSent } = await putStream(url, body, {
-        sizeBytes: totalBytes - start,
-        idleTimeoutMs: options.uploadIdleTimeoutMs,
-        contentRange,
-      })
-      return { bytesSent }
-    },
-
-    async discardUpload(uploadId) {
-      const upload = await nullIfNotFound(() => uploads.retrieve(uploadId))
-      if (!upload) return
-      if (upload.status === 'waiting') await this.cancelUpload(uploadId)
-      // Cancelled while its last bytes arrived, or finished before: its asset goes too.
-      const settled =
-        upload.status === 'waiting'
-          ? await nullIfNotFound(() => uploads.retrieve(uploadId))
-          : upload
-      if (settled?.asset_id) await ignoreNotFound(() => assets.delete(settled.asset_id as string))
-    },
-
-    async cancelUpload(uploadId) {
-      try {
-        await uploads.cancel(uploadId)
-      } catch (error) {
-        if (isNotFound(error)) return
-        // Mux refuses to cancel an upload that is no longer waiting: nothing left to cancel.
-        if (error instanceof BadRequestError) {
-          const upload = await nullIfNotFound(() => uploads.retrieve(uploadId))
-          if (!upload || upload.status !== 'waiting') return
-        }
-        throw error
-      }
-    },
-
-    async createAssetFromUrl({ url, passthrough, playbackPolicy }) {
+    async createAsset({ url, passthrough, playbackPolicy }) {
       const asset = await assets.create({
         inputs: [{ url }],
         passthrough,
@@ -153,11 +153,11 @@ export const createMuxProvider = (options: MuxProviderOptions): VideoProvider =>
       return { assetId: asset.id, status: asset.status }
     },
 
-    retrieveAsset: (assetId) => nullIfNotFound(() => assets.retrieve(assetId)),
+    getAsset: (assetId) => nullIfNotFound(() => assets.retrieve(assetId)),
 
-    retrieveUpload: (uploadId) => nullIfNotFound(() => uploads.retrieve(uploadId)),
+    getUpload: (uploadId) => nullIfNotFound(() => uploads.retrieve(uploadId)),
 
-    async findAssetsByPassthrough(passthrough, { createdSince } = {}) {
+    async findAssets({ passthrough, createdSince }) {
       // The API cannot filter by passthrough, so this walks the pages, newest first.
       const oldestSeconds = createdSince
         ? Math.floor(createdSince.getTime() / 1000) - clockSkewSeconds
@@ -170,47 +170,20 @@ export const createMuxProvider = (options: MuxProviderOptions): VideoProvider =>
       return found
     },
 
+    updateAsset: changeAsset,
+
     deleteAsset: (assetId) => ignoreNotFound(() => assets.delete(assetId)),
 
-    async updateAssetPassthrough(assetId, passthrough) {
-      await assets.update(assetId, { passthrough })
-    },
-
-    async createTextTrack(assetId, { url, languageCode, name, closedCaptions }) {
-      const track = await assets.createTrack(assetId, {
-        type: 'text',
-        text_type: 'subtitles',
-        url,
-        language_code: languageCode,
-        name,
-        closed_captions: closedCaptions,
-      })
-      return createdTrack(track)
-    },
-
-    async createGeneratedSubtitles(assetId, { languageCode, name }) {
-      const asset = await assets.retrieve(assetId)
-      const tracks = await assets.generateSubtitles(assetId, audioTrackIdOf(asset), {
-        generated_subtitles: [{ language_code: languageCode, name }],
-      })
-      return tracks.map(createdTrack)
-    },
-
-    deleteTrack: (assetId, trackId) => ignoreNotFound(() => assets.deleteTrack(assetId, trackId)),
-
-    async createPlaybackId(assetId, policy: PlaybackPolicy) {
-      const playbackId = await assets.createPlaybackId(assetId, { policy })
-      if (playbackId.policy !== 'public' && playbackId.policy !== 'signed') {
-        throw new Error(`Mux created a ${playbackId.policy} playback id; expected ${policy}.`)
-      }
-      return { playbackId: playbackId.id, policy: playbackId.policy }
-    },
-
-    deletePlaybackId: (assetId, playbackId) =>
-      ignoreNotFound(() => assets.deletePlaybackId(assetId, playbackId)),
-
-    async verifyWebhook(rawBody, headers) {
-      return verifyMuxWebhook({ rawBody, headers, secret: options.webhookSecret })
+    async deleteUpload(uploadId) {
+      const upload = await nullIfNotFound(() => uploads.retrieve(uploadId))
+      if (!upload) return
+      if (upload.status === 'waiting') await cancelUpload(uploadId)
+      // Cancelled while its last bytes arrived, or finished before: its asset goes too.
+      const settled =
+        upload.status === 'waiting'
+          ? await nullIfNotFound(() => uploads.retrieve(uploadId))
+          : upload
+      if (settled?.asset_id) await ignoreNotFound(() => assets.delete(settled.asset_id as string))
     },
 
     isRetryable: isRetryableMuxError,

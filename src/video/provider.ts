@@ -1,14 +1,4 @@
-import type { Readable } from 'node:stream'
-
-import type { ChunkedUploadStream, UploadProgress } from './chunkedUpload'
-import type { WebhookHeaders } from './webhookSignature'
-import type {
-  MuxAssetData,
-  MuxUploadData,
-  MuxWebhookEvent,
-  PlaybackIdEntry,
-  PlaybackPolicy,
-} from './types'
+import type { MuxAssetData, MuxUploadData, PlaybackIdEntry, PlaybackPolicy } from './types'
 
 /** Languages Mux can generate subtitles for from an audio track. */
 export const generatedSubtitleLanguages = [
@@ -18,11 +8,12 @@ export const generatedSubtitleLanguages = [
 
 export type GeneratedSubtitleLanguage = (typeof generatedSubtitleLanguages)[number]
 
-export type UploadBody = Readable | NodeJS.ReadableStream | ReadableStream<Uint8Array>
-
 export interface DirectUpload {
   uploadId: string
-  /** Where the file goes: a browser PUTs it (UpChunk) or the server calls `putUploadFile`. */
+  /**
+   * Where the file goes, by resumable PUTs (`resumableRanges.ts`): from a browser (UpChunk) or
+   * from this server (`putFile`, `ResumableUploadStream`).
+   */
   url: string
 }
 
@@ -31,84 +22,58 @@ export interface CreatedTrack {
   status: string
 }
 
+/** A text track for an asset: a subtitle file the service fetches, or generated from audio. */
+export type TextTrackSource =
+  | { kind: 'file'; url: string; languageCode: string; name: string; closedCaptions: boolean }
+  | { kind: 'generated'; languageCode: GeneratedSubtitleLanguage; name: string }
+
+/** One change to an existing asset. */
+export type AssetChange =
+  /** At most 255 characters, e.g. once the asset's document exists. */
+  | { passthrough: string }
+  | { addPlaybackId: PlaybackPolicy }
+  | { removePlaybackId: string }
+  | { addTextTrack: TextTrackSource }
+  | { removeTrack: string }
+
+/** What a change added: the new playback id, or the new tracks (empty otherwise). */
+export interface AssetChanged {
+  playbackIds: PlaybackIdEntry[]
+  tracks: CreatedTrack[]
+}
+
 /**
- * The video service behind an interface, like the adapters of Payload's plugin-cloud-storage:
- * collection hooks and jobs talk to this, never to the SDK. Deletes treat 404 as done.
+ * The video service behind a small interface, like the adapters of Payload's
+ * plugin-cloud-storage: the plugin's hooks and jobs talk to this, never to the SDK, and do the
+ * orchestration themselves (what to push, resume, retry or release). Moving a file's bytes to
+ * an upload URL is plain resumable HTTP, not part of the port. Deletes treat 404 as done.
  */
 export interface VideoProvider {
-  createDirectUpload(options: {
+  /** An upload session: a URL the file is PUT to, whose asset gets these settings. */
+  createUpload(settings: {
     passthrough: string
     playbackPolicy: PlaybackPolicy
     corsOrigin?: string
     timeoutSeconds?: number
   }): Promise<DirectUpload>
-  /** Streams the file to an upload URL; memory use does not grow with the file. */
-  putUploadFile(url: string, body: UploadBody, sizeBytes?: number): Promise<{ bytesSent: number }>
-  /**
-   * Sends a stream of unknown length to an upload URL while it arrives, in resumable chunks;
-   * what the URL did not confirm is handed back on failure (see `ChunkedUploadStream`).
-   */
-  openUploadStream(url: string, options?: { expectedBytes?: number }): ChunkedUploadStream
-  /** How much of an upload arrived, for resuming it. */
-  uploadProgress(url: string): Promise<UploadProgress>
-  /** Sends the end of a file, from byte `start` of `totalBytes`, to a resumable upload. */
-  resumeUploadFile(
-    url: string,
-    body: UploadBody,
-    range: { start: number; totalBytes: number },
-  ): Promise<{ bytesSent: number }>
-  cancelUpload(uploadId: string): Promise<void>
-  /**
-   * Lets go of an upload we no longer want: cancels it while it waits, deletes the asset it
-   * already made. 404 counts as done.
-   */
-  discardUpload(uploadId: string): Promise<void>
-  /** Mux fetches the URL itself, so it must be publicly reachable. */
-  createAssetFromUrl(options: {
+  /** An asset the service fetches from a URL itself, so the URL must be publicly reachable. */
+  createAsset(source: {
     url: string
     passthrough: string
     playbackPolicy: PlaybackPolicy
   }): Promise<{ assetId: string; status: string }>
-  retrieveAsset(assetId: string): Promise<MuxAssetData | null>
-  retrieveUpload(uploadId: string): Promise<MuxUploadData | null>
+  /** The asset or upload as the service holds it now; null when it does not exist. */
+  getAsset(assetId: string): Promise<MuxAssetData | null>
+  getUpload(uploadId: string): Promise<MuxUploadData | null>
   /**
    * Every asset carrying this passthrough, e.g. duplicates from a retried create. With
    * `createdSince`, the walk (newest first) stops at older assets, so it stays short.
    */
-  findAssetsByPassthrough(
-    passthrough: string,
-    options?: { createdSince?: Date },
-  ): Promise<MuxAssetData[]>
+  findAssets(query: { passthrough: string; createdSince?: Date }): Promise<MuxAssetData[]>
+  updateAsset(assetId: string, change: AssetChange): Promise<AssetChanged>
   deleteAsset(assetId: string): Promise<void>
-  /** Rewrites an asset's passthrough (at most 255 characters), e.g. once its document exists. */
-  updateAssetPassthrough(assetId: string, passthrough: string): Promise<void>
-  createTextTrack(
-    assetId: string,
-    track: { url: string; languageCode: string; name: string; closedCaptions: boolean },
-  ): Promise<CreatedTrack>
-  /** Auto-generated captions from the asset's primary audio track. */
-  createGeneratedSubtitles(
-    assetId: string,
-    subtitles: { languageCode: GeneratedSubtitleLanguage; name: string },
-  ): Promise<CreatedTrack[]>
-  deleteTrack(assetId: string, trackId: string): Promise<void>
-  createPlaybackId(assetId: string, policy: PlaybackPolicy): Promise<PlaybackIdEntry>
-  deletePlaybackId(assetId: string, playbackId: string): Promise<void>
-  /** Throws `WebhookSignatureError` unless the raw body carries a valid, fresh signature. */
-  verifyWebhook(rawBody: string | Uint8Array, headers: WebhookHeaders): Promise<MuxWebhookEvent>
+  /** Lets go of an upload: cancels it while it waits, deletes the asset it already made. */
+  deleteUpload(uploadId: string): Promise<void>
   /** Whether trying the same call again later may succeed (5xx, 429, timeouts, resets). */
   isRetryable(error: unknown): boolean
-}
-
-/** The upload URL answered with an error status, or the transfer stalled or broke. */
-export class UploadTransferError extends Error {
-  override readonly name = 'UploadTransferError'
-  constructor(
-    message: string,
-    readonly status: number | null,
-    readonly retryable: boolean,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options)
-  }
 }

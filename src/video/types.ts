@@ -74,7 +74,7 @@ export interface MuxGeneration {
  * Bookkeeping the reducer needs to stay order-independent; store it as one JSON field
  * (`muxSync`) next to the visible fields, which are a projection of `live`.
  */
-export interface MuxSync {
+export type MuxSync = {
   /** The generation editors and viewers see. */
   live: MuxGeneration
   /** A new upload or URL ingest that swaps in for `live` once its asset is ready. */
@@ -112,7 +112,7 @@ export interface MuxWebhookAttempt {
 }
 
 /** The envelope Mux POSTs to a webhook endpoint. */
-export interface MuxWebhookEvent {
+export type MuxWebhookEvent = {
   type: string
   id: string
   created_at: string

@@ -64,7 +64,7 @@ const parseEnvelope = (rawBody: string | Uint8Array): MuxWebhookEvent => {
   if (!event || !object || !data || !type || !id || !createdAt) {
     throw new WebhookSignatureError('invalid-payload', 'The webhook body is not a Mux event.')
   }
-  return event as unknown as MuxWebhookEvent
+  return event as MuxWebhookEvent
 }
 
 /**

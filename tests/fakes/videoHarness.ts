@@ -8,7 +8,8 @@ import { buildConfig, getPayload, type Payload } from 'payload'
 
 import { closePayload } from '../../src/config/closeDatabase'
 import { reelhouseConfig } from '../../reelhouseConfig'
-import { findVideo, type VideoRecord } from '../../src/plugins/mux/videoRecords'
+import { videoRecordsOf, type VideoRecord } from '../../src/plugins/mux/videoRecords'
+import type { MuxSync } from '../../src/video'
 import type { TestBackend } from '../int/support/backends'
 import { payloadFor } from '../int/support/payloadFor'
 import { startFakeMux, type FakeMux, type FakeMuxOptions } from './fakeMux'
@@ -23,6 +24,9 @@ export const muxTestCredentials = {
   webhookSecret: 'test-webhook-secret',
   signingKeyId: 'test-signing-key',
 }
+
+/** A stored video, its reducer state typed (the JSON field `muxSync`). */
+export type HarnessVideo = Omit<VideoRecord, 'muxSync'> & { muxSync?: MuxSync | null }
 
 export interface VideoHarness {
   payload: Payload
@@ -40,7 +44,7 @@ export interface VideoHarness {
     file: Buffer | Blob,
     fields?: Record<string, unknown>,
   ): Promise<Response>
-  video(id: number | string): Promise<VideoRecord>
+  video(id: number | string): Promise<HarnessVideo>
   /** Runs due jobs until `check` passes (webhooks arrive meanwhile). */
   settle<T>(check: () => Promise<T | null | undefined | false>, timeoutMs?: number): Promise<T>
   runJobs(): Promise<void>
@@ -191,9 +195,9 @@ export const startVideoHarness = async (
       return api('/api/videos', { method: 'POST', body: form })
     },
     async video(id) {
-      const video = await findVideo(payload, id)
+      const video = await videoRecordsOf('videos').find(payload, id)
       if (!video) throw new Error(`video ${id} not found`)
-      return video
+      return { ...video, muxSync: video.muxSync as MuxSync | null | undefined }
     },
     async settle(check, timeoutMs = 15_000) {
       const deadline = Date.now() + timeoutMs

@@ -7,9 +7,13 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import {
   applyMuxEvent,
   beginIngest,
-  ChunkedUploadStream,
+  ResumableUploadStream,
   createMuxProvider,
   emptyVideoMuxState,
+  putFile,
+  queryUploadProgress,
+  resumeFile,
+  verifyMuxWebhook,
   matchKeysOf,
   stateFromAsset,
   WebhookSignatureError,
@@ -76,7 +80,7 @@ const rejected: WebhookRejection[] = []
 beforeAll(async () => {
   receiver = await startWebhookReceiver(async (rawBody, headers) => {
     try {
-      const event = await provider.verifyWebhook(rawBody, headers)
+      const event = verifyMuxWebhook({ rawBody, headers, secret: webhookSecret })
       verified.push(event)
       return documents.apply(event)
     } catch (error) {
@@ -97,7 +101,6 @@ beforeAll(async () => {
   provider = createMuxProvider({
     tokenId,
     tokenSecret,
-    webhookSecret,
     baseURL: fake.url,
     timeoutMs: 500,
     maxRetries: 2,
@@ -138,7 +141,7 @@ const requestsTo = (method: string, path: string) =>
 const eventsOfType = (type: string) => verified.filter((event) => event.type === type)
 
 const readyAssetFromUrl = async (passthrough: string) => {
-  const { assetId } = await provider.createAssetFromUrl({
+  const { assetId } = await provider.createAsset({
     url: 'https://media.example.com/source.mp4',
     passthrough,
     playbackPolicy: 'signed',
@@ -151,24 +154,24 @@ describe('direct uploads', () => {
   it('streams a file to the upload URL, then the asset goes preparing -> ready', async () => {
     fake.configure({ autoReady: false })
     const passthrough = 'videos:upload-1'
-    const { uploadId, url } = await provider.createDirectUpload({
+    const { uploadId, url } = await provider.createUpload({
       passthrough,
       playbackPolicy: 'signed',
     })
     documents.startUpload(passthrough, uploadId)
     expect(url.startsWith(`${fake.url}/upload/`)).toBe(true)
-    expect(await provider.retrieveUpload(uploadId)).toMatchObject({ status: 'waiting' })
+    expect(await provider.getUpload(uploadId)).toMatchObject({ status: 'waiting' })
 
     const size = 8 * 1024 * 1024 + 123
-    expect(await provider.putUploadFile(url, generatedFile(size), size)).toEqual({
+    expect(await putFile(url, generatedFile(size), { sizeBytes: size })).toMatchObject({
       bytesSent: size,
     })
     expect(fake.uploadedBytes.get(uploadId)).toBe(size)
 
-    const upload = await provider.retrieveUpload(uploadId)
+    const upload = await provider.getUpload(uploadId)
     expect(upload).toMatchObject({ status: 'asset_created', asset_id: expect.any(String) })
     const assetId = upload?.asset_id ?? ''
-    expect(await provider.retrieveAsset(assetId)).toMatchObject({
+    expect(await provider.getAsset(assetId)).toMatchObject({
       status: 'preparing',
       passthrough,
       upload_id: uploadId,
@@ -176,7 +179,7 @@ describe('direct uploads', () => {
     await fake.waitFor(() => documents.get(passthrough)?.status === 'preparing')
 
     fake.markAssetReady(assetId)
-    const asset = await provider.retrieveAsset(assetId)
+    const asset = await provider.getAsset(assetId)
     expect(asset).not.toBeNull()
     expect(stateFromAsset(asset!)).toMatchObject({
       status: 'ready',
@@ -205,7 +208,7 @@ describe('direct uploads', () => {
 
   it('streams a gigabyte without holding it in memory', async () => {
     const size = Number(process.env.MUX_FAKE_UPLOAD_BYTES ?? 2 ** 30)
-    const { uploadId, url } = await provider.createDirectUpload({
+    const { uploadId, url } = await provider.createUpload({
       passthrough: 'videos:big',
       playbackPolicy: 'public',
     })
@@ -216,7 +219,7 @@ describe('direct uploads', () => {
     }, 10)
     try {
       const web = Readable.toWeb(generatedFile(size)) as ReadableStream<Uint8Array>
-      expect(await provider.putUploadFile(url, web, size)).toEqual({ bytesSent: size })
+      expect(await putFile(url, web, { sizeBytes: size })).toMatchObject({ bytesSent: size })
     } finally {
       clearInterval(sampler)
     }
@@ -226,13 +229,13 @@ describe('direct uploads', () => {
 
   it('errors the asset when the uploaded file carries the error marker', async () => {
     const passthrough = 'videos:bad-upload'
-    const { uploadId, url } = await provider.createDirectUpload({
+    const { uploadId, url } = await provider.createUpload({
       passthrough,
       playbackPolicy: 'public',
     })
     documents.startUpload(passthrough, uploadId)
     const body = Readable.from([Buffer.from('header mux-fake-error trailer')])
-    await provider.putUploadFile(url, body)
+    await putFile(url, body)
 
     const doc = await fake.waitFor(() => {
       const current = documents.get(passthrough)
@@ -244,23 +247,21 @@ describe('direct uploads', () => {
     })
   })
 
-  it('cancels a waiting upload, and treats cancelling an unknown one as done', async () => {
-    const { uploadId, url } = await provider.createDirectUpload({
+  it('cancels a waiting upload, and treats deleting it again or an unknown one as done', async () => {
+    const { uploadId, url } = await provider.createUpload({
       passthrough: 'videos:cancel',
       playbackPolicy: 'public',
     })
-    await provider.cancelUpload(uploadId)
-    expect(await provider.retrieveUpload(uploadId)).toMatchObject({ status: 'cancelled' })
-    await provider.cancelUpload(uploadId)
-    await provider.cancelUpload('no-such-upload')
-    await expect(
-      provider.putUploadFile(url, Readable.from([Buffer.from('late')])),
-    ).rejects.toMatchObject({
+    await provider.deleteUpload(uploadId)
+    expect(await provider.getUpload(uploadId)).toMatchObject({ status: 'cancelled' })
+    await provider.deleteUpload(uploadId)
+    await provider.deleteUpload('no-such-upload')
+    await expect(putFile(url, Readable.from([Buffer.from('late')]))).rejects.toMatchObject({
       name: 'UploadTransferError',
       status: 410,
       retryable: false,
     })
-    expect(await provider.retrieveUpload('no-such-upload')).toBeNull()
+    expect(await provider.getUpload('no-such-upload')).toBeNull()
   })
 })
 
@@ -273,16 +274,16 @@ describe('streaming to an upload while the file arrives (resumable chunks)', () 
     return bytes
   }
   const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex')
-  const chunked = (url: string) => new ChunkedUploadStream(url, { chunkBytes: kib256 })
+  const chunked = (url: string) => new ResumableUploadStream(url, { chunkBytes: kib256 })
   /** Feeds `bytes` in odd-sized pieces, as a socket would. */
-  const feed = async (stream: ChunkedUploadStream, bytes: Buffer, piece = 100_003) => {
+  const feed = async (stream: ResumableUploadStream, bytes: Buffer, piece = 100_003) => {
     for (let at = 0; at < bytes.length; at += piece) {
       await stream.write(bytes.subarray(at, at + piece))
     }
   }
 
   it('sends chunks of unknown total, then the last with the size; Mux gets the exact bytes', async () => {
-    const { uploadId, url } = await provider.createDirectUpload({
+    const { uploadId, url } = await provider.createUpload({
       passthrough: 'videos:new:chunks',
       playbackPolicy: 'signed',
     })
@@ -295,7 +296,7 @@ describe('streaming to an upload while the file arrives (resumable chunks)', () 
     await stream.finish()
     expect(stream).toMatchObject({ complete: true, failure: null, confirmed: bytes.length })
     expect(fake.uploadDigests.get(uploadId)).toBe(sha256(bytes))
-    expect(await provider.retrieveUpload(uploadId)).toMatchObject({ status: 'asset_created' })
+    expect(await provider.getUpload(uploadId)).toMatchObject({ status: 'asset_created' })
   })
 
   it('sends chunks while they arrive when the size is known, and survives a wrong guess either way', async () => {
@@ -305,11 +306,11 @@ describe('streaming to an upload while the file arrives (resumable chunks)', () 
       bytes.length + 3 * kib256,
       bytes.length - 2 * kib256,
     ]) {
-      const { uploadId, url } = await provider.createDirectUpload({
+      const { uploadId, url } = await provider.createUpload({
         passthrough: `videos:new:guess${expectedBytes}`,
         playbackPolicy: 'signed',
       })
-      const stream = new ChunkedUploadStream(url, { chunkBytes: kib256, expectedBytes })
+      const stream = new ResumableUploadStream(url, { chunkBytes: kib256, expectedBytes })
       await feed(stream, bytes, 65_536)
       await stream.finish()
       expect(stream, `guess ${expectedBytes}`).toMatchObject({ complete: true, failure: null })
@@ -318,7 +319,7 @@ describe('streaming to an upload while the file arrives (resumable chunks)', () 
   })
 
   it('finishes an exact multiple of the chunk size with an empty last request', async () => {
-    const { uploadId, url } = await provider.createDirectUpload({
+    const { uploadId, url } = await provider.createUpload({
       passthrough: 'videos:new:exact',
       playbackPolicy: 'signed',
     })
@@ -331,7 +332,7 @@ describe('streaming to an upload while the file arrives (resumable chunks)', () 
   })
 
   it('hands back what Mux did not confirm when the connection drops; resuming from the reported size completes it', async () => {
-    const { uploadId, url } = await provider.createDirectUpload({
+    const { uploadId, url } = await provider.createUpload({
       passthrough: 'videos:new:resume',
       playbackPolicy: 'signed',
     })
@@ -347,18 +348,18 @@ describe('streaming to an upload while the file arrives (resumable chunks)', () 
     expect(Buffer.concat(chunks).equals(bytes.subarray(offset))).toBe(true)
 
     // The URL kept a little more than it confirmed (the dropped request's first bytes).
-    const progress = await provider.uploadProgress(url)
+    const progress = await queryUploadProgress(url)
     expect(progress).toEqual({ received: 600_000, complete: false })
-    await provider.resumeUploadFile(url, Readable.from([bytes.subarray(progress.received)]), {
+    await resumeFile(url, Readable.from([bytes.subarray(progress.received)]), {
       start: progress.received,
       totalBytes: bytes.length,
     })
     expect(fake.uploadDigests.get(uploadId)).toBe(sha256(bytes))
-    expect(await provider.uploadProgress(url)).toMatchObject({ complete: true })
+    expect(await queryUploadProgress(url)).toMatchObject({ complete: true })
   })
 
   it('fails, retryably, on a 503 from the upload URL, keeping every byte for the spool', async () => {
-    const { url } = await provider.createDirectUpload({
+    const { url } = await provider.createUpload({
       passthrough: 'videos:new:503',
       playbackPolicy: 'signed',
     })
@@ -374,43 +375,43 @@ describe('streaming to an upload while the file arrives (resumable chunks)', () 
   })
 
   it('refuses chunk sizes an upload URL would reject', () => {
-    expect(() => new ChunkedUploadStream('http://x', { chunkBytes: 1000 })).toThrow(
+    expect(() => new ResumableUploadStream('http://x', { chunkBytes: 1000 })).toThrow(
       /multiple of 262144 bytes/,
     )
   })
 
   it('discards an upload: cancelled while waiting, its asset deleted once made', async () => {
-    const waiting = await provider.createDirectUpload({
+    const waiting = await provider.createUpload({
       passthrough: 'videos:new:d1',
       playbackPolicy: 'signed',
     })
-    await provider.discardUpload(waiting.uploadId)
-    expect(await provider.retrieveUpload(waiting.uploadId)).toMatchObject({ status: 'cancelled' })
+    await provider.deleteUpload(waiting.uploadId)
+    expect(await provider.getUpload(waiting.uploadId)).toMatchObject({ status: 'cancelled' })
 
-    const done = await provider.createDirectUpload({
+    const done = await provider.createUpload({
       passthrough: 'videos:new:d2',
       playbackPolicy: 'signed',
     })
-    await provider.putUploadFile(done.url, Readable.from([patterned(4096)]), 4096)
+    await putFile(done.url, Readable.from([patterned(4096)]), { sizeBytes: 4096 })
     const assetId = fake.uploads.get(done.uploadId)?.asset_id as string
     expect(fake.assets.has(assetId)).toBe(true)
-    await provider.discardUpload(done.uploadId)
+    await provider.deleteUpload(done.uploadId)
     expect(fake.assets.has(assetId)).toBe(false)
-    await provider.discardUpload(done.uploadId)
-    await provider.discardUpload('no-such-upload')
+    await provider.deleteUpload(done.uploadId)
+    await provider.deleteUpload('no-such-upload')
   })
 })
 
 describe('assets from a URL', () => {
   it('ingests a URL and becomes ready with the passthrough kept', async () => {
-    const { assetId, status } = await provider.createAssetFromUrl({
+    const { assetId, status } = await provider.createAsset({
       url: 'https://media.example.com/film.mp4',
       passthrough: 'videos:url-1',
       playbackPolicy: 'public',
     })
     expect(status).toBe('preparing')
     await fake.waitFor(() => fake.assets.get(assetId)?.status === 'ready')
-    expect(await provider.retrieveAsset(assetId)).toMatchObject({
+    expect(await provider.getAsset(assetId)).toMatchObject({
       status: 'ready',
       passthrough: 'videos:url-1',
       playback_ids: [{ policy: 'public' }],
@@ -418,13 +419,13 @@ describe('assets from a URL', () => {
   })
 
   it('errors an asset whose URL carries the error marker', async () => {
-    const { assetId } = await provider.createAssetFromUrl({
+    const { assetId } = await provider.createAsset({
       url: 'https://media.example.com/mux-fake-error.mp4',
       passthrough: 'videos:url-bad',
       playbackPolicy: 'signed',
     })
     await fake.waitFor(() => eventsOfType('video.asset.errored').length === 1)
-    const asset = await provider.retrieveAsset(assetId)
+    const asset = await provider.getAsset(assetId)
     expect(stateFromAsset(asset!)).toMatchObject({
       status: 'errored',
       error: { type: 'invalid_input' },
@@ -434,7 +435,7 @@ describe('assets from a URL', () => {
   it('deletes an asset, and treats deleting it again as done', async () => {
     const assetId = await readyAssetFromUrl('videos:delete')
     await provider.deleteAsset(assetId)
-    expect(await provider.retrieveAsset(assetId)).toBeNull()
+    expect(await provider.getAsset(assetId)).toBeNull()
     await provider.deleteAsset(assetId)
     expect(requestsTo('DELETE', `/video/v1/assets/${assetId}`).map((r) => r.outcome)).toEqual([
       204, 404,
@@ -444,23 +445,23 @@ describe('assets from a URL', () => {
 
   it("updates an asset's passthrough: at most 255 characters, 404 for an unknown asset", async () => {
     const assetId = await readyAssetFromUrl('videos:new:abc')
-    await provider.updateAssetPassthrough(assetId, 'videos:42:abc')
+    await provider.updateAsset(assetId, { passthrough: 'videos:42:abc' })
     expect(fake.assets.get(assetId)?.passthrough).toBe('videos:42:abc')
-    expect((await provider.retrieveAsset(assetId))?.passthrough).toBe('videos:42:abc')
+    expect((await provider.getAsset(assetId))?.passthrough).toBe('videos:42:abc')
     await fake.waitFor(() =>
       eventsOfType('video.asset.updated').some(
         (event) => event.data.passthrough === 'videos:42:abc',
       ),
     )
 
-    await expect(provider.updateAssetPassthrough(assetId, 'x'.repeat(256))).rejects.toBeInstanceOf(
-      BadRequestError,
-    )
-    await provider.updateAssetPassthrough(assetId, 'y'.repeat(255))
+    await expect(
+      provider.updateAsset(assetId, { passthrough: 'x'.repeat(256) }),
+    ).rejects.toBeInstanceOf(BadRequestError)
+    await provider.updateAsset(assetId, { passthrough: 'y'.repeat(255) })
     expect(fake.assets.get(assetId)?.passthrough).toBe('y'.repeat(255))
-    await expect(provider.updateAssetPassthrough('no-such-asset', 'videos:1:a')).rejects.toThrow(
-      /404/,
-    )
+    await expect(
+      provider.updateAsset('no-such-asset', { passthrough: 'videos:1:a' }),
+    ).rejects.toThrow(/404/)
     expect(requestsTo('PATCH', '/video/v1/assets/no-such-asset').map((r) => r.outcome)).toEqual([
       404,
     ])
@@ -468,7 +469,7 @@ describe('assets from a URL', () => {
 
   it('finds every asset with a passthrough across pages, oldest included', async () => {
     const create = (passthrough: string) =>
-      provider.createAssetFromUrl({
+      provider.createAsset({
         url: 'https://m.example.com/a.mp4',
         passthrough,
         playbackPolicy: 'public',
@@ -477,7 +478,7 @@ describe('assets from a URL', () => {
     for (let index = 0; index < 101; index += 1) await create(`videos:other-${index}`)
     const last = await create('videos:dup')
 
-    const found = await provider.findAssetsByPassthrough('videos:dup')
+    const found = await provider.findAssets({ passthrough: 'videos:dup' })
     expect(found.map((asset) => asset.id).sort()).toEqual([first.assetId, last.assetId].sort())
     expect(requestsTo('GET', '/video/v1/assets').length).toBe(2)
   })
@@ -492,7 +493,7 @@ describe('retries and failures', () => {
       method: 'POST',
       path: '/video/v1/assets',
     })
-    await provider.createAssetFromUrl({
+    await provider.createAsset({
       url: 'https://m.example.com/a.mp4',
       passthrough: 'videos:retry-500',
       playbackPolicy: 'public',
@@ -509,7 +510,7 @@ describe('retries and failures', () => {
       path: '/video/v1/uploads',
     })
     const started = Date.now()
-    await provider.createDirectUpload({ passthrough: 'videos:429', playbackPolicy: 'public' })
+    await provider.createUpload({ passthrough: 'videos:429', playbackPolicy: 'public' })
     expect(Date.now() - started).toBeGreaterThanOrEqual(950)
     expect(requestsTo('POST', '/video/v1/uploads').map((r) => r.outcome)).toEqual([429, 201])
   })
@@ -521,7 +522,7 @@ describe('retries and failures', () => {
       { mode: 'reset', method: 'GET', path: `/video/v1/assets/${assetId}` },
     ])
     const started = Date.now()
-    expect(await provider.retrieveAsset(assetId)).toMatchObject({ id: assetId })
+    expect(await provider.getAsset(assetId)).toMatchObject({ id: assetId })
     expect(Date.now() - started).toBeGreaterThanOrEqual(450)
     expect(requestsTo('GET', `/video/v1/assets/${assetId}`).map((r) => r.outcome)).toEqual([
       'hang',
@@ -532,19 +533,19 @@ describe('retries and failures', () => {
 
   it('creates twice when a create times out after Mux did it; passthrough finds both', async () => {
     fake.setFailures({ mode: 'hang', commit: true, method: 'POST', path: '/video/v1/assets' })
-    const { assetId } = await provider.createAssetFromUrl({
+    const { assetId } = await provider.createAsset({
       url: 'https://m.example.com/a.mp4',
       passthrough: 'videos:double',
       playbackPolicy: 'signed',
     })
-    const duplicates = await provider.findAssetsByPassthrough('videos:double')
+    const duplicates = await provider.findAssets({ passthrough: 'videos:double' })
     expect(duplicates).toHaveLength(2)
     expect(duplicates.map((asset) => asset.id)).toContain(assetId)
   })
 
   it('gives up after maxRetries with a retryable error', async () => {
     fake.setFailures({ mode: 'status', status: 503, count: 3, path: '/video/v1/assets/*' })
-    const error = await provider.retrieveAsset('anything').catch((caught: unknown) => caught)
+    const error = await provider.getAsset('anything').catch((caught: unknown) => caught)
     expect(error).toBeInstanceOf(InternalServerError)
     expect(provider.isRetryable(error)).toBe(true)
     expect(requestsTo('GET', '/video/v1/assets/anything')).toHaveLength(3)
@@ -552,17 +553,20 @@ describe('retries and failures', () => {
 
   it('does not retry a 400, and calls it not retryable', async () => {
     fake.configure({ autoReady: false })
-    const { assetId } = await provider.createAssetFromUrl({
+    const { assetId } = await provider.createAsset({
       url: 'https://m.example.com/a.mp4',
       passthrough: 'videos:400',
       playbackPolicy: 'public',
     })
     const error = await provider
-      .createTextTrack(assetId, {
-        url: 'https://m.example.com/fr.vtt',
-        languageCode: 'fr',
-        name: 'Français',
-        closedCaptions: false,
+      .updateAsset(assetId, {
+        addTextTrack: {
+          kind: 'file',
+          url: 'https://m.example.com/fr.vtt',
+          languageCode: 'fr',
+          name: 'Français',
+          closedCaptions: false,
+        },
       })
       .catch((caught: unknown) => caught)
     expect(error).toBeInstanceOf(BadRequestError)
@@ -577,7 +581,7 @@ describe('retries and failures', () => {
       body: JSON.stringify({ rules: [{ mode: 'status', status: 502, path: '/video/v1/uploads' }] }),
     })
     expect(response.status).toBe(200)
-    await provider.createDirectUpload({ passthrough: 'videos:http-rule', playbackPolicy: 'public' })
+    await provider.createUpload({ passthrough: 'videos:http-rule', playbackPolicy: 'public' })
     expect(requestsTo('POST', '/video/v1/uploads').map((r) => r.outcome)).toEqual([502, 201])
   })
 })
@@ -585,18 +589,23 @@ describe('retries and failures', () => {
 describe('tracks and playback ids', () => {
   it('adds a text track that becomes ready, then deletes it (twice)', async () => {
     const assetId = await readyAssetFromUrl('videos:tracks')
-    const track = await provider.createTextTrack(assetId, {
-      url: 'https://m.example.com/fr.vtt',
-      languageCode: 'fr',
-      name: 'Français',
-      closedCaptions: true,
+    const {
+      tracks: [track],
+    } = await provider.updateAsset(assetId, {
+      addTextTrack: {
+        kind: 'file',
+        url: 'https://m.example.com/fr.vtt',
+        languageCode: 'fr',
+        name: 'Français',
+        closedCaptions: true,
+      },
     })
     expect(track.status).toBe('preparing')
     const ready = await fake.waitFor(() =>
       eventsOfType('video.asset.track.ready').find((event) => event.data.id === track.trackId),
     )
     expect(matchKeysOf(ready)).toEqual({ assetId })
-    expect((await provider.retrieveAsset(assetId))?.tracks).toContainEqual(
+    expect((await provider.getAsset(assetId))?.tracks).toContainEqual(
       expect.objectContaining({
         id: track.trackId,
         status: 'ready',
@@ -605,20 +614,25 @@ describe('tracks and playback ids', () => {
       }),
     )
 
-    await provider.deleteTrack(assetId, track.trackId)
-    await provider.deleteTrack(assetId, track.trackId)
-    const tracks = (await provider.retrieveAsset(assetId))?.tracks ?? []
+    await provider.updateAsset(assetId, { removeTrack: track.trackId })
+    await provider.updateAsset(assetId, { removeTrack: track.trackId })
+    const tracks = (await provider.getAsset(assetId))?.tracks ?? []
     expect(tracks.map((candidate) => candidate.id)).not.toContain(track.trackId)
     await fake.waitFor(() => eventsOfType('video.asset.track.deleted').length === 1)
   })
 
   it('reports a text track whose file carries the error marker as errored', async () => {
     const assetId = await readyAssetFromUrl('videos:bad-track')
-    const track = await provider.createTextTrack(assetId, {
-      url: 'https://m.example.com/mux-fake-error.vtt',
-      languageCode: 'de',
-      name: 'Deutsch',
-      closedCaptions: false,
+    const {
+      tracks: [track],
+    } = await provider.updateAsset(assetId, {
+      addTextTrack: {
+        kind: 'file',
+        url: 'https://m.example.com/mux-fake-error.vtt',
+        languageCode: 'de',
+        name: 'Deutsch',
+        closedCaptions: false,
+      },
     })
     const errored = await fake.waitFor(() => eventsOfType('video.asset.track.errored')[0])
     expect(errored.data).toMatchObject({ id: track.trackId, asset_id: assetId, status: 'errored' })
@@ -626,9 +640,10 @@ describe('tracks and playback ids', () => {
 
   it('generates subtitles from the primary audio track', async () => {
     const assetId = await readyAssetFromUrl('videos:generated')
-    const [generated] = await provider.createGeneratedSubtitles(assetId, {
-      languageCode: 'en',
-      name: 'English (generated)',
+    const {
+      tracks: [generated],
+    } = await provider.updateAsset(assetId, {
+      addTextTrack: { kind: 'generated', languageCode: 'en', name: 'English (generated)' },
     })
     expect(generated.status).toBe('preparing')
     const audioId = fake.assets.get(assetId)?.tracks.find((t) => t.type === 'audio')?.id
@@ -645,27 +660,29 @@ describe('tracks and playback ids', () => {
 
   it('adds and removes playback ids, treating a second removal as done', async () => {
     const assetId = await readyAssetFromUrl('videos:playback')
-    const added = await provider.createPlaybackId(assetId, 'public')
+    const {
+      playbackIds: [added],
+    } = await provider.updateAsset(assetId, { addPlaybackId: 'public' })
     expect(added.policy).toBe('public')
-    expect((await provider.retrieveAsset(assetId))?.playback_ids).toContainEqual({
+    expect((await provider.getAsset(assetId))?.playback_ids).toContainEqual({
       id: added.playbackId,
       policy: 'public',
     })
-    await provider.deletePlaybackId(assetId, added.playbackId)
-    await provider.deletePlaybackId(assetId, added.playbackId)
-    const remaining = (await provider.retrieveAsset(assetId))?.playback_ids ?? []
+    await provider.updateAsset(assetId, { removePlaybackId: added.playbackId })
+    await provider.updateAsset(assetId, { removePlaybackId: added.playbackId })
+    const remaining = (await provider.getAsset(assetId))?.playback_ids ?? []
     expect(remaining.map((entry) => entry.policy)).toEqual(['signed'])
   })
 })
 
 describe('webhook delivery', () => {
   const uploadFlow = async (passthrough: string) => {
-    const { uploadId, url } = await provider.createDirectUpload({
+    const { uploadId, url } = await provider.createUpload({
       passthrough,
       playbackPolicy: 'signed',
     })
     documents.startUpload(passthrough, uploadId)
-    await provider.putUploadFile(url, Readable.from([Buffer.from('a small video')]))
+    await putFile(url, Readable.from([Buffer.from('a small video')]))
     return uploadId
   }
 
@@ -676,7 +693,7 @@ describe('webhook delivery', () => {
     })
 
   it('signs like Mux: the SDK reference check accepts what the fake sends', async () => {
-    await provider.createDirectUpload({ passthrough: 'videos:sdk-check', playbackPolicy: 'public' })
+    await provider.createUpload({ passthrough: 'videos:sdk-check', playbackPolicy: 'public' })
     const delivered = await fake.waitFor(() => receiver.received[0])
     const mux = new Mux({ tokenId, tokenSecret, webhookSecret })
     const event = await mux.webhooks.unwrap(delivered.rawBody, delivered.headers)
@@ -685,7 +702,7 @@ describe('webhook delivery', () => {
 
   it('rejects a bad signature with WebhookSignatureError, then accepts the signed retry', async () => {
     fake.setWebhookRules({ action: 'bad-signature' })
-    await provider.createDirectUpload({ passthrough: 'videos:bad-sig', playbackPolicy: 'public' })
+    await provider.createUpload({ passthrough: 'videos:bad-sig', playbackPolicy: 'public' })
     await fake.waitFor(() => fake.events[0]?.state === 'delivered')
     expect(rejected).toEqual(['signature-mismatch'])
     expect(fake.events[0].deliveries.map((attempt) => attempt.response_status_code)).toEqual([
@@ -698,14 +715,14 @@ describe('webhook delivery', () => {
 
   it('rejects a timestamp older than five minutes', async () => {
     fake.setWebhookRules({ action: 'stale-signature' })
-    await provider.createDirectUpload({ passthrough: 'videos:stale', playbackPolicy: 'public' })
+    await provider.createUpload({ passthrough: 'videos:stale', playbackPolicy: 'public' })
     await fake.waitFor(() => fake.events[0]?.state === 'delivered')
     expect(rejected).toEqual(['timestamp-out-of-tolerance'])
   })
 
   it('rejects a delivery without a signature header', async () => {
     fake.setWebhookRules({ action: 'missing-signature' })
-    await provider.createDirectUpload({ passthrough: 'videos:unsigned', playbackPolicy: 'public' })
+    await provider.createUpload({ passthrough: 'videos:unsigned', playbackPolicy: 'public' })
     await fake.waitFor(() => fake.events[0]?.state === 'delivered')
     expect(rejected).toEqual(['missing-signature'])
     expect(receiver.received[0].headers['mux-signature']).toBeUndefined()
@@ -715,7 +732,7 @@ describe('webhook delivery', () => {
     // No document yet for this passthrough while another exists: the route answers 503.
     documents.startUpload('videos:someone-else', 'up-elsewhere')
     const uploadId = (
-      await provider.createDirectUpload({
+      await provider.createUpload({
         passthrough: 'videos:late-doc',
         playbackPolicy: 'public',
       })

@@ -321,9 +321,11 @@ describe.each(testBackends)('video lifecycle on $kind', (backend) => {
         const file = job.input.track.file
         const { trackFileUrl } = await import('../../src/plugins/mux/textTracks')
         const { createMuxRuntime } = await import('../../src/plugins/mux/runtime')
-        const { muxVideoPluginOptionsFromEnv } = await import('../../src/plugins/mux/options')
+        const { muxVideoPluginSettingsFromEnv } = await import('../../src/plugins/mux/options')
+        const { muxWiring } = await import('../../reelhouseConfig')
         const runtime = createMuxRuntime({
-          ...muxVideoPluginOptionsFromEnv({ PUBLIC_SERVER_URL: h.server.url }),
+          ...muxVideoPluginSettingsFromEnv({ PUBLIC_SERVER_URL: h.server.url }),
+          ...muxWiring,
           mux: null,
         })
         const url = trackFileUrl(runtime, h.payload.secret, file)

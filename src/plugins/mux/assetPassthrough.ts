@@ -2,7 +2,6 @@ import type { Payload } from 'payload'
 
 import { matchKeysOf, passthroughNamingRecord, type MuxWebhookEvent } from '../../video'
 import type { MuxRuntime } from './runtime'
-import { videosSlug } from './videoRecords'
 
 const describesAsset = (event: MuxWebhookEvent) =>
   event.type.startsWith('video.asset.') && event.type !== 'video.asset.deleted'
@@ -27,14 +26,14 @@ export const nameAssetsAfterVideo = async (
   for (const event of events.filter(describesAsset)) {
     const { assetId, passthrough } = matchKeysOf(event)
     const named = passthroughNamingRecord(passthrough, {
-      collection: videosSlug,
+      collection: runtime.videos.slug,
       id: String(videoId),
     })
     if (assetId && named) renames.set(assetId, named)
   }
   for (const [assetId, passthrough] of renames) {
     try {
-      await provider.updateAssetPassthrough(assetId, passthrough)
+      await provider.updateAsset(assetId, { passthrough })
     } catch (error) {
       payload.logger.warn(
         { err: error, assetId, videoId: String(videoId), passthrough },

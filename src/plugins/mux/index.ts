@@ -1,72 +1,44 @@
-import type { CollectionConfig, Config, Field, Payload, PayloadRequest } from 'payload'
+import type {
+  CollectionConfig,
+  CollectionSlug,
+  Config,
+  Field,
+  Payload,
+  PayloadRequest,
+} from 'payload'
 
-import { acceptVideoSource } from '../../../hooks/videos/acceptVideoSource'
-import { discardSpooledUpload } from '../../../hooks/videos/discardSpooledUpload'
-import { queueVideoWork } from '../../../hooks/videos/queueVideoWork'
-import { releaseMuxVideo } from '../../../hooks/videos/releaseMuxVideo'
-import { fastUploadEndpoints } from './endpoints/fastUploadEndpoints'
+import { multipartSaveEndpoints } from './endpoints/multipartSaveEndpoints'
 import { muxWebhookEndpoint } from './endpoints/muxWebhook'
 import { trackEndpoints } from './endpoints/trackEndpoints'
 import { videoEndpoints } from './endpoints/videoEndpoints'
+import { muxVideoFields } from './fields'
+import { acceptVideoSource } from './hooks/acceptVideoSource'
+import { discardSpooledUpload } from './hooks/discardSpooledUpload'
+import { queueVideoWork } from './hooks/queueVideoWork'
+import { releaseMuxVideo } from './hooks/releaseMuxVideo'
 import { queueMuxTask } from './jobs'
-import { MuxEvents } from './muxEventsCollection'
-import type { MuxVideoPluginOptions } from './options'
-import {
-  contractTypeNames,
-  type IdFieldType,
-  type PlaybackRelation,
-  titlePlaybackFields,
-} from '../../contract/titleContract'
-import { nullableGroup } from '../../fields/nullableGroup'
-import { fillPlayback } from './playback'
+import { muxEventsCollection } from './muxEventsCollection'
+import type { MuxVideoPluginOptions, PlaybackMember } from './options'
 import { createMuxRuntime, type MuxRuntime } from './runtime'
 import { muxTasks } from './tasks'
-import { videosSlug } from './videoRecords'
+import { fillPlayback } from './titlePlayback'
 
-export { muxVideoPluginOptionsFromEnv, type MuxVideoPluginOptions } from './options'
-export type { PlaybackInfo, TitlePlayback } from './playback'
+export {
+  muxVideoPluginSettingsFromEnv,
+  type MuxAccessOptions,
+  type MuxPlaybackOptions,
+  type MuxVideoPluginOptions,
+  type MuxVideoPluginSettings,
+  type MuxVideoPluginWiring,
+  type PlaybackMember,
+} from './options'
 
-/** Which relationships of which titles point at videos a player may need. */
-const playbackRelationsOf: Record<string, readonly PlaybackRelation[]> = {
-  films: ['video', 'trailer'],
-  series: ['trailer'],
-  episodes: ['video'],
-}
-
-const playbackField = (idType: IdFieldType): Field => ({
-  name: 'playback',
-  type: 'group',
-  virtual: true,
-  interfaceName: contractTypeNames.titlePlayback,
-  admin: { hidden: true, readOnly: true },
-  typescriptSchema: [nullableGroup],
-  fields: titlePlaybackFields(idType),
-})
-
-const panelField: Field = {
-  name: 'muxPanel',
-  type: 'ui',
-  admin: { components: { Field: '/src/admin/video/VideoMuxPanel#VideoMuxPanel' } },
-}
-
-/** The status shows live (list cell and sidebar), not as the form loaded it. */
-const withLiveStatus = (field: Field): Field =>
-  field.type === 'select' && field.name === 'status'
-    ? {
-        ...field,
-        admin: {
-          ...field.admin,
-          components: {
-            Cell: '/src/admin/video/VideoStatusCell#VideoStatusCell',
-            Field: '/src/admin/video/VideoStatusField#VideoStatusField',
-          },
-        },
-      }
-    : field
+export type { PlaybackInfo, TitlePlayback } from './titlePlayback'
 
 const withMux = (
   runtime: MuxRuntime,
   collection: CollectionConfig,
+  apiRoute: string,
   shouldRunJobs: (payload: Payload) => Promise<boolean>,
 ): CollectionConfig => {
   // A process that runs the queue starts the push at once instead of at the next tick.
@@ -79,12 +51,20 @@ const withMux = (
       )
   }
   const [title, ...rest] = collection.fields
+  const upload = typeof collection.upload === 'object' ? collection.upload : {}
   return {
     ...collection,
-    fields: [title, panelField, ...rest].map(withLiveStatus),
+    upload: {
+      ...upload,
+      adminThumbnail: ({ doc }) =>
+        doc.status === 'ready'
+          ? `${apiRoute}/${collection.slug}/${String(doc.id)}/thumbnail`
+          : null,
+    },
+    fields: [title, ...muxVideoFields(runtime.options.access), ...rest],
     endpoints: [
       ...(collection.endpoints || []),
-      ...fastUploadEndpoints(runtime, startPushNow),
+      ...multipartSaveEndpoints(runtime, startPushNow),
       ...trackEndpoints(runtime),
       ...videoEndpoints(runtime),
     ],
@@ -101,19 +81,16 @@ const withMux = (
 const withPlayback = (
   runtime: MuxRuntime,
   collection: CollectionConfig,
-  idType: IdFieldType,
-): CollectionConfig => {
-  const relations = playbackRelationsOf[collection.slug]
-  if (!relations) return collection
-  return {
-    ...collection,
-    fields: [...collection.fields, playbackField(idType)],
-    hooks: {
-      ...collection.hooks,
-      afterRead: [...(collection.hooks?.afterRead ?? []), fillPlayback(runtime, relations)],
-    },
-  }
-}
+  relations: Partial<Record<PlaybackMember, string>>,
+  playbackField: Field,
+): CollectionConfig => ({
+  ...collection,
+  fields: [...collection.fields, playbackField],
+  hooks: {
+    ...collection.hooks,
+    afterRead: [...(collection.hooks?.afterRead ?? []), fillPlayback(runtime, relations)],
+  },
+})
 
 /**
  * Payload refuses multipart requests over 50 MiB unless told otherwise, whatever the file size
@@ -126,11 +103,13 @@ const withRoomForVideos = (upload: Config['upload']): Config['upload'] => {
 }
 
 /**
- * Mux as the video service of the `videos` collection, in the shape of Payload's
- * plugin-cloud-storage: a `VideoProvider` adapter (src/video) and hooks, endpoints and jobs
- * that close over it. Adds the `mux-events` collection, the `/api/mux/webhook` endpoint, the
- * push / sync / release / track / policy / maintenance tasks, and a virtual `playback` field
- * on films, series and episodes. Without credentials everything stays in place and videos wait.
+ * Mux as the video service of the app's videos collection (`videosCollection`), in the shape of
+ * Payload's plugin-cloud-storage: a `VideoProvider` adapter (src/video) and hooks, endpoints and
+ * jobs that close over it. Adds the Mux fields to the videos collection, the `mux-events`
+ * collection, the `/api/mux/webhook` endpoint, the push / sync / release / track / policy /
+ * maintenance tasks, and a virtual `playback` group on the collections `playback` names. It
+ * takes everything it needs from the app through its options (access, playback gate, slugs).
+ * Without credentials everything stays in place and videos wait.
  */
 export const muxVideoPlugin =
   (options: MuxVideoPluginOptions) =>
@@ -139,15 +118,19 @@ export const muxVideoPlugin =
     const shouldRunJobs = async (payload: Payload) =>
       Boolean(config.jobs?.autoRun) &&
       (config.jobs?.shouldAutoRun ? await config.jobs.shouldAutoRun(payload) : true)
-    const collections = (config.collections ?? []).map((collection) =>
-      collection.slug === videosSlug
-        ? withMux(runtime, collection, shouldRunJobs)
-        : withPlayback(runtime, collection, config.db?.defaultIDType ?? 'number'),
-    )
+    const apiRoute = config.routes?.api ?? '/api'
+    const playbackField = options.playback.field(config.db?.defaultIDType ?? 'number')
+    const collections = (config.collections ?? []).map((collection) => {
+      if (collection.slug === options.videosCollection) {
+        return withMux(runtime, collection, apiRoute, shouldRunJobs)
+      }
+      const relations = options.playback.collections[collection.slug as CollectionSlug]
+      return relations ? withPlayback(runtime, collection, relations, playbackField) : collection
+    })
     return {
       ...config,
       upload: withRoomForVideos(config.upload),
-      collections: [...collections, MuxEvents],
+      collections: [...collections, muxEventsCollection(options.access)],
       endpoints: [...(config.endpoints ?? []), muxWebhookEndpoint(runtime)],
       jobs: {
         ...config.jobs,

@@ -96,8 +96,7 @@ export const queueMuxTask = async <Slug extends MuxTaskSlug>(
 ): Promise<void> => {
   const key = concurrencyKeyOf(task, input)
   if (once && key && (await isWaiting(payload, key, req))) return
-  // The task slugs are typed once Payload's types are regenerated with this plugin.
-  const args = { task, input, queue: 'default', waitUntil, req } as unknown as QueueArgs
+  const args = { task, input, queue: 'default', waitUntil, req } as QueueArgs
   await payload.jobs.queue(args)
 }
 

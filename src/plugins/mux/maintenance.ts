@@ -1,4 +1,4 @@
-import type { PayloadRequest, Where } from 'payload'
+import type { DataFromCollectionSlug, PayloadRequest, Where } from 'payload'
 
 import { queueMuxTask, type MuxTaskInputs, type MuxTaskSlug } from './jobs'
 import { parsePassthrough } from '../../video'
@@ -9,21 +9,15 @@ import {
   type MuxEventRecord,
 } from './muxEventStore'
 import type { MuxRuntime } from './runtime'
-import { discardStreamedUpload } from './streamedUpload'
+import { discardStreamedUpload } from './muxStreamingSink'
 import { processEventRecord } from './videoMuxState'
-import { findVideos, type VideoRecord } from './videoRecords'
+import type { VideoRecord } from './videoRecords'
 
 const jobsSlug = 'payload-jobs' as const
 const batch = 50
 const staleHeartbeatMs = 5 * 60_000
 
-interface JobRow {
-  id: number | string
-  taskSlug?: string | null
-  input?: unknown
-  processing?: boolean | null
-  hasError?: boolean | null
-}
+type JobRow = DataFromCollectionSlug<typeof jobsSlug>
 
 const findJobs = async (
   req: PayloadRequest,
@@ -39,7 +33,7 @@ const findJobs = async (
     overrideAccess: true,
     req,
   })
-  return docs as unknown as JobRow[]
+  return docs
 }
 
 const unfinished: Where = {
@@ -54,7 +48,7 @@ const inputOf = <Slug extends MuxTaskSlug>(job: JobRow): Partial<MuxTaskInputs[S
  * set, after the queue gave up on a retry, or when a push died with its process.
  */
 const requeueWaitingSources = async (runtime: MuxRuntime, req: PayloadRequest) => {
-  const waiting = await findVideos(
+  const waiting = await runtime.videos.findMany(
     req.payload,
     {
       and: [
@@ -95,7 +89,7 @@ const requeueWaitingSources = async (runtime: MuxRuntime, req: PayloadRequest) =
 /** Videos Mux should have finished with by now are read back from Mux. */
 const queueStuckSyncs = async (runtime: MuxRuntime, req: PayloadRequest) => {
   const cutoff = new Date(Date.now() - runtime.options.reconcileAfterSeconds * 1000).toISOString()
-  const stuck: VideoRecord[] = await findVideos(
+  const stuck: VideoRecord[] = await runtime.videos.findMany(
     req.payload,
     {
       and: [

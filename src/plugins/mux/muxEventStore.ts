@@ -1,30 +1,19 @@
-import type { Payload, PayloadRequest, Where } from 'payload'
+import type { DataFromCollectionSlug, Payload, PayloadRequest, Where } from 'payload'
 
 import { matchKeysOf, parsePassthrough, type MuxWebhookEvent } from '../../video'
 import { muxEventsSlug } from './muxEventsCollection'
 import { internalRequest } from './videoRecords'
 
-export type MuxEventStatus = 'pending' | 'applied' | 'ignored'
+/** A stored webhook event: the generated type of the plugin's own `mux-events` collection. */
+export type MuxEventRecord = DataFromCollectionSlug<typeof muxEventsSlug>
 
-export interface MuxEventRecord {
-  id: number | string
-  eventId: string
-  type: string
-  status: MuxEventStatus
-  videoId?: string | null
-  passthrough?: string | null
-  uploadId?: string | null
-  assetId?: string | null
-  occurredAt?: string | null
-  attempts?: number | null
-  note?: string | null
-  payload: MuxWebhookEvent
-  createdAt?: string
-}
+export type MuxEventStatus = MuxEventRecord['status']
 
-// The plugin does not lean on the app's generated types (another app may not have generated
-// them): the Local API calls on `mux-events` are typed here, once, by `MuxEventRecord`.
-const collection = muxEventsSlug as never
+const collection = muxEventsSlug
+
+/** The event a record stores (the JSON field `payload` holds the verified envelope). */
+export const eventOf = (record: MuxEventRecord): MuxWebhookEvent =>
+  record.payload as MuxWebhookEvent
 
 /** A video deleted here: its late events are acknowledged, and assets they announce deleted. */
 export const releasedMarkerId = (videosSlug: string, videoId: string | number) =>
@@ -44,7 +33,7 @@ export const findEventRecord = async (
     pagination: false,
     req,
   })
-  return (docs[0] as unknown as MuxEventRecord | undefined) ?? null
+  return docs[0] ?? null
 }
 
 export const findEventRecords = async (
@@ -62,7 +51,7 @@ export const findEventRecords = async (
     sort: 'occurredAt',
     req,
   })
-  return docs as unknown as MuxEventRecord[]
+  return docs
 }
 
 /** Stores a verified event as `pending`; a concurrent twin that won the insert is returned. */
@@ -87,12 +76,12 @@ export const recordEvent = async (
         occurredAt: event.created_at,
         attempts: 0,
         payload: event,
-      } as never,
+      },
       depth: 0,
       overrideAccess: true,
       req: internalRequest(req),
     })
-    return { record: record as unknown as MuxEventRecord, created: true }
+    return { record, created: true }
   } catch (error) {
     const twin = await findEventRecord(payload, event.id)
     if (twin) return { record: twin, created: false }
@@ -103,13 +92,13 @@ export const recordEvent = async (
 export const updateEventRecord = async (
   payload: Payload,
   id: number | string,
-  data: Partial<Omit<MuxEventRecord, 'id'>> & { appliedAt?: string | null },
+  data: Partial<Omit<MuxEventRecord, 'id'>>,
   req?: Partial<PayloadRequest>,
 ): Promise<void> => {
   await payload.update({
     collection,
     id,
-    data: data as never,
+    data,
     depth: 0,
     overrideAccess: true,
     req: internalRequest(req),
@@ -145,7 +134,7 @@ const recordReleaseMarker = async (
       appliedAt: now,
       note: marker.note,
       payload: marker.detail ?? {},
-    } as never,
+    },
     depth: 0,
     overrideAccess: true,
     req: internalRequest(req),

@@ -1,7 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
-import { allowRoles } from '../../access/checkRole'
-import { nobody } from '../../access/nobody'
+import type { MuxAccessOptions } from './options'
+
+const nobody = () => false
 
 export const muxEventsSlug = 'mux-events' as const
 
@@ -12,7 +13,7 @@ export const muxEventStatuses = ['pending', 'applied', 'ignored'] as const
  * recognised and acknowledged, and an event that cannot be placed yet (its video is not saved,
  * or does not know the upload or asset yet) waits here as `pending` until it can.
  */
-export const MuxEvents: CollectionConfig = {
+export const muxEventsCollection = (access: MuxAccessOptions): CollectionConfig => ({
   slug: muxEventsSlug,
   labels: { singular: 'Mux event', plural: 'Mux events' },
   admin: {
@@ -21,7 +22,12 @@ export const MuxEvents: CollectionConfig = {
     defaultColumns: ['type', 'status', 'videoId', 'occurredAt', 'note'],
     description: 'Webhooks received from Mux (read-only).',
   },
-  access: { read: allowRoles('admin'), create: nobody, update: nobody, delete: nobody },
+  access: {
+    read: ({ req }) => access.readEvents(req),
+    create: nobody,
+    update: nobody,
+    delete: nobody,
+  },
   indexes: [{ fields: ['status', 'occurredAt'] }],
   fields: [
     { name: 'eventId', type: 'text', required: true, unique: true, index: true },
@@ -44,4 +50,4 @@ export const MuxEvents: CollectionConfig = {
     { name: 'note', type: 'text' },
     { name: 'payload', type: 'json', required: true },
   ],
-}
+})

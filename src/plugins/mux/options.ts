@@ -1,9 +1,62 @@
 import path from 'node:path'
 
-import type { Environment } from '../../config/environment'
+import type { CollectionSlug, Field, PayloadRequest } from 'payload'
+
 import { muxConfigFromEnv, type MuxConfig, type VideoProvider } from '../../video'
 
-export interface MuxVideoPluginOptions {
+/** What the app lets whom do; the plugin decides nothing about users itself. */
+export interface MuxAccessOptions {
+  /**
+   * May upload, replace and manage videos (direct uploads, tracks, retries, adopting an asset):
+   * the same rule as the videos collection's create and update.
+   */
+  manageVideos: (req: PayloadRequest) => boolean
+  /** Staff: see Mux ids, sources and states, and get playback for every title. */
+  isStaff: (req: PayloadRequest) => boolean
+  /** May read the `mux-events` log. */
+  readEvents: (req: PayloadRequest) => boolean
+}
+
+/** The members of a title's `playback` group, each filled from one relationship to a video. */
+export type PlaybackMember = 'video' | 'trailer'
+
+export interface MuxPlaybackOptions {
+  /**
+   * Which collections carry a virtual `playback` group, and for each member the relationship
+   * field that points at its video, e.g. `{ films: { video: 'video', trailer: 'trailer' } }`.
+   */
+  collections: Partial<Record<CollectionSlug, Partial<Record<PlaybackMember, string>>>>
+  /** The `playback` group field itself (its shape is the app's public contract). */
+  field: (idType: 'number' | 'text') => Field
+  /**
+   * Whether the viewer may play this title now (`available`), or its trailer while it is
+   * announced as coming soon (`announced`). Staff (`access.isStaff`) are not asked.
+   */
+  mayPlay: (
+    req: PayloadRequest,
+    title: { collection: CollectionSlug; id: string; state: 'available' | 'announced' },
+  ) => Promise<boolean>
+  /** Narrows the response's public caching to `cacheControl` (signed URLs expire). */
+  limitCache: (req: PayloadRequest, cacheControl: string) => void
+  /**
+   * What a read answers for the group once filled (`value`; null when the viewer may not play),
+   * given what Payload read (`read`). By default `value` itself.
+   */
+  present?: (req: PayloadRequest, read: unknown, value: object | null) => unknown
+}
+
+/** What the app hands the plugin besides its settings. */
+export interface MuxVideoPluginWiring {
+  /** The upload collection whose documents are videos at Mux; the plugin adds its fields. */
+  videosCollection: CollectionSlug
+  access: MuxAccessOptions
+  playback: MuxPlaybackOptions
+}
+
+export interface MuxVideoPluginOptions extends MuxVideoPluginWiring, MuxVideoPluginSettings {}
+
+/** The plugin's settings, read from the environment by `muxVideoPluginSettingsFromEnv`. */
+export interface MuxVideoPluginSettings {
   /** Mux credentials and keys; null runs without Mux: videos wait as `pending`. */
   mux: MuxConfig | null
   /** Replaces the Mux provider built from `mux` (another adapter, or a test double). */
@@ -48,7 +101,9 @@ const numberFrom = (value: string | undefined, fallback: number): number => {
 
 const trimmed = (value: string | undefined): string | null => value?.trim() || null
 
-export const muxVideoPluginOptionsFromEnv = (env: Environment): MuxVideoPluginOptions => ({
+export const muxVideoPluginSettingsFromEnv = (
+  env: Record<string, string | undefined>,
+): MuxVideoPluginSettings => ({
   mux: muxConfigFromEnv(env),
   apiTimeoutMs: numberFrom(env.MUX_TIMEOUT_MS, 30_000),
   apiMaxRetries: numberFrom(env.MUX_MAX_RETRIES, 2),

@@ -5,21 +5,18 @@ import type { PayloadRequest } from 'payload'
 import {
   beginIngest,
   passthroughFor,
-  type IngestSource,
+  putFile,
+  queryUploadProgress,
+  resumeFile,
   type MuxAssetData,
+  type MuxIngestRef,
   type MuxEffect,
   type VideoProvider,
 } from '../../video'
 import { queueEffects } from './jobs'
 import { notConfiguredMessage, type MuxRuntime } from './runtime'
 import { changeVideoMuxState, ignoreEventsFor } from './videoMuxState'
-import {
-  findVideo,
-  policyOf,
-  videosSlug,
-  type IngestRecord,
-  type VideoRecord,
-} from './videoRecords'
+import { policyOf, type IngestRecord, type VideoRecord } from './videoRecords'
 
 /** A push that cannot succeed by trying again: the editor has to act. */
 export class IngestFailure extends Error {
@@ -85,7 +82,7 @@ const adoptOrRelease = async (
   req: Req & { payload: PayloadRequest['payload'] },
   videoId: number | string,
   nonce: string,
-  source: IngestSource,
+  source: MuxIngestRef,
   ingestAfter: (current: IngestRecord) => IngestRecord,
 ): Promise<boolean> => {
   let adopted = false
@@ -126,7 +123,7 @@ const deleteDuplicates = async (
   since: Date,
 ) => {
   const provider = runtime.provider as VideoProvider
-  const extras = (await provider.findAssetsByPassthrough(passthrough, { createdSince: since }))
+  const extras = (await provider.findAssets({ passthrough, createdSince: since }))
     .map((asset) => asset.id)
     .filter((id) => id !== keep)
   await queueEffects(
@@ -148,20 +145,17 @@ const pushUrl = async (
   const url = video.sourceUrl
   if (!url) throw new IngestFailure('The source URL was removed; nothing to send.')
   const passthrough = passthroughFor({
-    collection: videosSlug,
+    collection: runtime.videos.slug,
     id: String(video.id),
     nonce: ingest.nonce,
   })
   const since = new Date(ingest.requestedAt ?? Date.now())
   // After a failed attempt Mux may have made the asset anyway: adopt it rather than make another.
   const earlier =
-    attempt > 0
-      ? oldestFirst(await provider.findAssetsByPassthrough(passthrough, { createdSince: since }))
-      : []
+    attempt > 0 ? oldestFirst(await provider.findAssets({ passthrough, createdSince: since })) : []
   const assetId =
     earlier[0]?.id ??
-    (await provider.createAssetFromUrl({ url, passthrough, playbackPolicy: policyOf(video) }))
-      .assetId
+    (await provider.createAsset({ url, passthrough, playbackPolicy: policyOf(video) })).assetId
   const adopted = await adoptOrRelease(
     runtime,
     req,
@@ -179,13 +173,12 @@ const heartbeatMs = 30_000
 
 /** Sends what the upload URL lacks, from the spool (which holds the file from `spoolOffset`). */
 const resumeUpload = async (
-  provider: VideoProvider,
   spool: MuxRuntime['spool'],
   url: string,
   file: string,
   { spoolOffset, size }: { spoolOffset: number; size: number },
 ) => {
-  const { received, complete } = await provider.uploadProgress(url)
+  const { received, complete } = await queryUploadProgress(url)
   if (complete) return
   if (received < spoolOffset) {
     throw new IngestFailure(
@@ -193,10 +186,7 @@ const resumeUpload = async (
         `${spoolOffset} on; upload the file again.`,
     )
   }
-  await provider.resumeUploadFile(url, spool.read('videos', file, received), {
-    start: received,
-    totalBytes: size,
-  })
+  await resumeFile(url, spool.read('videos', file, received), { start: received, totalBytes: size })
 }
 
 const pushFile = async (
@@ -212,7 +202,7 @@ const pushFile = async (
     throw new IngestFailure('The uploaded file is no longer on this server; upload it again.')
   }
   const passthrough = passthroughFor({
-    collection: videosSlug,
+    collection: runtime.videos.slug,
     id: String(video.id),
     nonce: ingest.nonce,
   })
@@ -223,7 +213,7 @@ const pushFile = async (
   let resuming = false
   if (ingest.uploadId) {
     // An earlier attempt (or the request) made the upload: resume it, unless it is finished or dead.
-    const upload = await provider.retrieveUpload(ingest.uploadId)
+    const upload = await provider.getUpload(ingest.uploadId)
     if (upload?.status === 'asset_created') delivered = true
     else if (upload?.status === 'waiting' && upload.url) {
       target = { uploadId: upload.id, url: upload.url }
@@ -235,7 +225,7 @@ const pushFile = async (
     }
   }
   if (!delivered && !target) {
-    const created = await provider.createDirectUpload({
+    const created = await provider.createUpload({
       passthrough,
       playbackPolicy: policyOf(video),
       timeoutSeconds: runtime.options.uploadTimeoutSeconds,
@@ -272,8 +262,8 @@ const pushFile = async (
     heartbeat.unref()
     try {
       const { size } = await fsp.stat(spool.pathOf('videos', file))
-      if (resuming) await resumeUpload(provider, spool, target.url, file, { spoolOffset, size })
-      else await provider.putUploadFile(target.url, spool.read('videos', file), size)
+      if (resuming) await resumeUpload(spool, target.url, file, { spoolOffset, size })
+      else await putFile(target.url, spool.read('videos', file), { sizeBytes: size })
     } finally {
       clearInterval(heartbeat)
     }
@@ -302,7 +292,7 @@ export const pushVideoSource = async (
   { videoId, nonce }: { videoId: string; nonce: string },
   attempt: number,
 ): Promise<string> => {
-  const video = await findVideo(req.payload, videoId, req)
+  const video = await runtime.videos.find(req.payload, videoId, req)
   const ingest = video?.ingest
   if (!video || !ingest?.source || ingest.nonce !== nonce) return 'superseded'
   const { provider } = runtime
@@ -327,7 +317,7 @@ export const pushVideoSource = async (
       }).catch(() => undefined)
       throw error
     }
-    const fresh = await findVideo(req.payload, video.id, req)
+    const fresh = await runtime.videos.find(req.payload, video.id, req)
     const playing = fresh?.status === 'ready'
     await patchIngest(
       runtime,

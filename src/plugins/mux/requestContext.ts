@@ -1,5 +1,5 @@
 import type { MuxEffect } from '../../video'
-import type { StreamedUpload } from './streamedUpload'
+import type { StreamedUpload } from './muxStreamingSink'
 
 /**
  * What the Mux plugin keeps on `req.context`. The request's context is shared by every video

@@ -2,6 +2,7 @@ import { createMuxProvider, type PlaybackSigningKey, type VideoProvider } from '
 import { KeyedLock } from './keyedLock'
 import type { MuxVideoPluginOptions } from './options'
 import { VideoSpool } from './spool'
+import { videoRecordsOf, type VideoRecords } from './videoRecords'
 
 /** What every hook, endpoint and task of the plugin closes over. */
 export interface MuxRuntime {
@@ -12,6 +13,8 @@ export interface MuxRuntime {
   webhookSecret: string | null
   spool: VideoSpool
   locks: KeyedLock
+  /** The videos collection the app gave the plugin. */
+  videos: VideoRecords
 }
 
 export const createMuxRuntime = (options: MuxVideoPluginOptions): MuxRuntime => {
@@ -23,11 +26,9 @@ export const createMuxRuntime = (options: MuxVideoPluginOptions): MuxRuntime => 
         ? createMuxProvider({
             tokenId: mux.tokenId,
             tokenSecret: mux.tokenSecret,
-            webhookSecret: mux.webhookSecret,
             baseURL: mux.baseURL,
             timeoutMs: options.apiTimeoutMs,
             maxRetries: options.apiMaxRetries,
-            uploadChunkBytes: options.uploadChunkBytes,
           })
         : null
   return {
@@ -37,6 +38,7 @@ export const createMuxRuntime = (options: MuxVideoPluginOptions): MuxRuntime => 
     webhookSecret: mux?.webhookSecret ?? null,
     spool: new VideoSpool(options.spoolDir),
     locks: new KeyedLock(),
+    videos: videoRecordsOf(options.videosCollection),
   }
 }
 

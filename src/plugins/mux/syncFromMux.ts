@@ -16,7 +16,7 @@ import {
 import type { MuxRuntime } from './runtime'
 import { nameAssetsAfterVideo } from './assetPassthrough'
 import { applyPendingEvents, changeVideoMuxState } from './videoMuxState'
-import { findVideo, muxStateOf, policyOf } from './videoRecords'
+import { muxStateOf, policyOf } from './videoRecords'
 
 /** What the API says now about one generation, as events for the reducer. */
 const observe = async (
@@ -25,11 +25,11 @@ const observe = async (
 ): Promise<MuxWebhookEvent[]> => {
   const observedAt = new Date()
   if (generation.assetId) {
-    const asset = await provider.retrieveAsset(generation.assetId)
+    const asset = await provider.getAsset(generation.assetId)
     return [asset ? assetObservedEvent(asset, observedAt) : assetGoneEvent(generation.assetId)]
   }
   if (!generation.uploadId) return []
-  const upload = await provider.retrieveUpload(generation.uploadId)
+  const upload = await provider.getUpload(generation.uploadId)
   if (!upload) {
     const gone = { id: generation.uploadId, status: 'errored' }
     const error = { type: 'not_found', message: 'Mux no longer knows this direct upload.' }
@@ -37,7 +37,7 @@ const observe = async (
   }
   const events = [uploadObservedEvent(upload, observedAt)]
   if (upload.asset_id) {
-    const asset = await provider.retrieveAsset(upload.asset_id)
+    const asset = await provider.getAsset(upload.asset_id)
     events.push(asset ? assetObservedEvent(asset, observedAt) : assetGoneEvent(upload.asset_id))
   }
   return events
@@ -62,11 +62,11 @@ export const syncVideoFromMux = async (
   videoId: string,
 ): Promise<string> => {
   const { provider } = runtime
-  const found = await findVideo(req.payload, videoId, req)
+  const found = await runtime.videos.find(req.payload, videoId, req)
   if (!found) return 'gone'
   // Events that waited for this video first: they need no call to Mux.
   await applyPendingEvents(runtime, req.payload, found, req)
-  const video = await findVideo(req.payload, videoId, req)
+  const video = await runtime.videos.find(req.payload, videoId, req)
   if (video && provider) {
     // Read outside the lock: observations are stamped with their time, so they merge with any
     // webhook applied meanwhile in whatever order.
@@ -92,25 +92,25 @@ export const syncPlaybackPolicy = async (
 ): Promise<string> => {
   const { provider } = runtime
   if (!provider) return 'waiting-for-credentials'
-  const video = await findVideo(req.payload, videoId, req)
+  const video = await runtime.videos.find(req.payload, videoId, req)
   if (!video) return 'gone'
   const wanted: PlaybackPolicy = policyOf(video)
   const sync = syncOf(muxStateOf(video))
   const assetIds = [sync.live.assetId, sync.replacement?.assetId].filter((id): id is string => !!id)
   const events: MuxWebhookEvent[] = []
   for (const assetId of assetIds) {
-    const asset = await provider.retrieveAsset(assetId)
+    const asset = await provider.getAsset(assetId)
     if (!asset) continue
     const ids = asset.playback_ids ?? []
     if (!ids.some((entry) => entry.policy === wanted)) {
-      await provider.createPlaybackId(assetId, wanted)
+      await provider.updateAsset(assetId, { addPlaybackId: wanted })
     }
     for (const entry of ids) {
       if (entry.policy !== wanted && (entry.policy === 'public' || entry.policy === 'signed')) {
-        await provider.deletePlaybackId(assetId, entry.id)
+        await provider.updateAsset(assetId, { removePlaybackId: entry.id })
       }
     }
-    const updated = await provider.retrieveAsset(assetId)
+    const updated = await provider.getAsset(assetId)
     events.push(updated ? assetObservedEvent(updated) : assetGoneEvent(assetId))
   }
   await changeVideoMuxState(runtime, req.payload, video.id, (state) => fold(state, events), req)

@@ -67,7 +67,7 @@ export const muxTasks = (
       if (!provider) throw new Error('Mux is not configured; the release waits for credentials.')
       if (input.kind === 'asset') await provider.deleteAsset(input.muxId)
       // Cancelled if it still waits; an asset it already made is deleted with it.
-      else await provider.discardUpload(input.muxId)
+      else await provider.deleteUpload(input.muxId)
       return { output: { result: 'released' } }
     },
   }

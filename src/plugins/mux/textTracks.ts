@@ -13,7 +13,7 @@ import {
 import type { TextTrackRequest } from './jobs'
 import type { MuxRuntime } from './runtime'
 import { changeVideoMuxState } from './videoMuxState'
-import { findVideo, muxStateOf } from './videoRecords'
+import { muxStateOf } from './videoRecords'
 
 export const trackFilesPath = '/track-files'
 
@@ -74,7 +74,7 @@ export const addTextTrack = async (
 ): Promise<string> => {
   const { provider } = runtime
   if (!provider) throw new Error('Mux is not configured.')
-  const video = await findVideo(req.payload, videoId, req)
+  const video = await runtime.videos.find(req.payload, videoId, req)
   if (!video) return 'gone'
   const state = muxStateOf(video)
   const assetId = readyAssetOf(state)
@@ -88,24 +88,26 @@ export const addTextTrack = async (
     if (!isGeneratedLanguage(track.languageCode)) {
       throw new TrackRequestError(`Mux cannot generate ${track.languageCode} subtitles.`)
     }
-    created = await provider.createGeneratedSubtitles(assetId, {
-      languageCode: track.languageCode,
-      name: track.name,
+    const { tracks } = await provider.updateAsset(assetId, {
+      addTextTrack: { kind: 'generated', languageCode: track.languageCode, name: track.name },
     })
+    created = tracks
   } else {
     const url =
       track.kind === 'file'
         ? trackFileUrl(runtime, req.payload.secret, track.file ?? '')
         : track.url
     if (!url) throw new TrackRequestError('A text track needs a URL or a file.')
-    created = [
-      await provider.createTextTrack(assetId, {
+    const { tracks } = await provider.updateAsset(assetId, {
+      addTextTrack: {
+        kind: 'file',
         url,
         languageCode: track.languageCode,
         name: track.name,
         closedCaptions: track.closedCaptions ?? false,
-      }),
-    ]
+      },
+    })
+    created = tracks
   }
   const events = requestedTrackEvents(assetId, track, created)
   await changeVideoMuxState(
@@ -129,10 +131,10 @@ export const removeTextTrack = async (
 ): Promise<void> => {
   const { provider } = runtime
   if (!provider) throw new Error('Mux is not configured.')
-  const video = await findVideo(req.payload, videoId, req)
+  const video = await runtime.videos.find(req.payload, videoId, req)
   const assetId = video ? syncOf(muxStateOf(video)).live.assetId : null
   if (!video || !assetId) return
-  await provider.deleteTrack(assetId, trackId)
+  await provider.updateAsset(assetId, { removeTrack: trackId })
   const event: MuxWebhookEvent = {
     type: 'video.asset.track.deleted',
     id: `removed:${trackId}`,

@@ -14,6 +14,7 @@ import {
 import { nameAssetsAfterVideo } from './assetPassthrough'
 import { queueEffects, queueMuxTask } from './jobs'
 import {
+  eventOf,
   findEventRecord,
   findEventRecords,
   recordEvent,
@@ -23,16 +24,7 @@ import {
   type MuxEventRecord,
 } from './muxEventStore'
 import type { MuxRuntime } from './runtime'
-import {
-  findVideo,
-  findVideos,
-  muxFieldsOf,
-  muxStateOf,
-  needsPolicySync,
-  updateVideo,
-  videosSlug,
-  type VideoRecord,
-} from './videoRecords'
+import { muxFieldsOf, muxStateOf, needsPolicySync, type VideoRecord } from './videoRecords'
 
 type Req = Partial<PayloadRequest> | undefined
 
@@ -60,13 +52,13 @@ export const changeVideoMuxState = async (
   transition: MuxStateTransition,
   req?: Req,
 ): Promise<VideoRecord | null> => {
-  const result = await runtime.locks.run(`${videosSlug}:${videoId}`, async () => {
-    const video = await findVideo(payload, videoId, req)
+  const result = await runtime.locks.run(`${runtime.videos.slug}:${videoId}`, async () => {
+    const video = await runtime.videos.find(payload, videoId, req)
     if (!video) return null
     const before = muxStateOf(video)
     const next = await transition(before, video)
     if (!next) return { video, gained: [] as string[] }
-    const updated = await updateVideo(
+    const updated = await runtime.videos.update(
       payload,
       video.id,
       { ...muxFieldsOf(next.state), muxCheckedAt: new Date().toISOString(), ...next.patch },
@@ -90,18 +82,19 @@ export const changeVideoMuxState = async (
 
 /** The video an event is about: by our passthrough, else by an upload or asset id it knows. */
 const findVideoForEvent = async (
+  runtime: MuxRuntime,
   payload: Payload,
   keys: MuxMatchKeys,
   req: Req,
 ): Promise<VideoRecord | null> => {
   const passthrough = parsePassthrough(keys.passthrough)
-  if (passthrough?.collection === videosSlug && passthrough.id) {
-    const video = await findVideo(payload, passthrough.id, req)
+  if (passthrough?.collection === runtime.videos.slug && passthrough.id) {
+    const video = await runtime.videos.find(payload, passthrough.id, req)
     if (video) return video
   }
   const ids = [keys.uploadId, keys.assetId].filter((id): id is string => !!id)
   if (!ids.length) return null
-  const [video] = await findVideos(payload, { muxIds: { in: ids } }, { limit: 1, req })
+  const [video] = await runtime.videos.findMany(payload, { muxIds: { in: ids } }, { limit: 1, req })
   return video ?? null
 }
 
@@ -126,17 +119,17 @@ export const processEventRecord = async (
   const current = await findEventRecord(payload, record.eventId, req)
   if (!current) return 'ignored'
   if (current.status !== 'pending') return current.status
-  const event = current.payload
+  const event = eventOf(current)
   const keys = matchKeysOf(event)
   const attempts = (current.attempts ?? 0) + 1
-  const video = await findVideoForEvent(payload, keys, req)
+  const video = await findVideoForEvent(runtime, payload, keys, req)
 
   if (!video) {
     // Let go of here: its video was deleted, or its upload was never saved (one lookup).
     const passthrough = parsePassthrough(keys.passthrough)
     const videoMarker =
-      passthrough?.collection === videosSlug && passthrough.id
-        ? releasedMarkerId(videosSlug, passthrough.id)
+      passthrough?.collection === runtime.videos.slug && passthrough.id
+        ? releasedMarkerId(runtime.videos.slug, passthrough.id)
         : null
     const uploadMarker = keys.uploadId ? releasedUploadMarkerId(keys.uploadId) : null
     const markers = [videoMarker, uploadMarker].filter((marker): marker is string => !!marker)

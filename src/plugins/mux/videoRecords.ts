@@ -1,66 +1,30 @@
-import { isolateObjectProperty, type Payload, type PayloadRequest, type Where } from 'payload'
+import {
+  isolateObjectProperty,
+  type CollectionSlug,
+  type DataFromCollectionSlug,
+  type Payload,
+  type PayloadRequest,
+  type Where,
+} from 'payload'
 
 import {
   hasPlaybackPolicyDrift,
   isAwaitingMux,
   knownMuxIds,
   type MuxSync,
-  type PlaybackIdEntry,
   type PlaybackPolicy,
   type VideoError,
   type VideoMuxState,
-  type VideoStatus,
-  type VideoTrack,
 } from '../../video'
 
-export const videosSlug = 'videos' as const
-
-export type IngestSource = 'file' | 'url'
-
-/** Where a source waiting for Mux stands; the admin shows `message`. */
-export type IngestState = 'queued' | 'pushing' | 'retrying' | 'waiting' | 'failed'
+/**
+ * A video as the plugin reads and writes it: the videos collection's generated type (the
+ * fields are the plugin's own, `fields.ts`), whatever the collection is called in the app.
+ */
+export type VideoRecord = DataFromCollectionSlug<'videos'>
 
 /** A source (uploaded file or URL) that still has to be sent to Mux. */
-export interface IngestRecord {
-  source?: IngestSource | null
-  state?: IngestState | null
-  nonce?: string | null
-  spoolFile?: string | null
-  spoolBytes?: number | null
-  /** The spool file holds the video from this byte on; Mux already has the bytes before it. */
-  spoolOffset?: number | null
-  uploadId?: string | null
-  requestedAt?: string | null
-  heartbeatAt?: string | null
-  message?: string | null
-}
-
-type Row<T> = T & { id?: string | null }
-
-/** The fields of a `videos` document this plugin reads and writes. */
-export interface VideoRecord {
-  id: number | string
-  title?: string | null
-  status?: VideoStatus | null
-  playbackPolicy?: PlaybackPolicy | null
-  sourceUrl?: string | null
-  muxUploadId?: string | null
-  muxAssetId?: string | null
-  playbackIds?: Row<PlaybackIdEntry>[] | null
-  duration?: number | null
-  aspectRatio?: string | null
-  maxResolution?: string | null
-  tracks?: Row<Omit<VideoTrack, 'muxTrackId'> & { muxTrackId?: string | null }>[] | null
-  error?: { type?: string | null; messages?: string[] | null } | null
-  lastMuxEventAt?: string | null
-  muxSync?: MuxSync | null
-  muxIds?: string[] | null
-  muxAwaiting?: boolean | null
-  muxCheckedAt?: string | null
-  ingest?: IngestRecord | null
-  filename?: string | null
-  updatedAt?: string
-}
+export type IngestRecord = NonNullable<VideoRecord['ingest']>
 
 const errorOf = (error: VideoRecord['error']): VideoError | null =>
   error && (error.type || error.messages?.length)
@@ -81,7 +45,8 @@ export const muxStateOf = (video: VideoRecord): VideoMuxState => ({
   ),
   error: errorOf(video.error),
   lastMuxEventAt: video.lastMuxEventAt ?? null,
-  muxSync: video.muxSync ?? null,
+  // A JSON field the plugin alone writes, always with a reducer state.
+  muxSync: (video.muxSync as MuxSync | null | undefined) ?? null,
 })
 
 /** The document fields that store a reducer state, plus the indexes derived from it. */
@@ -106,43 +71,6 @@ export const policyOf = (video: VideoRecord): PlaybackPolicy => video.playbackPo
 export const needsPolicySync = (video: VideoRecord): boolean =>
   hasPlaybackPolicyDrift(muxStateOf(video), policyOf(video))
 
-// The generated Payload types learn these fields only when they are regenerated, so the
-// Local API calls for them are typed here, once.
-
-export const findVideo = async (
-  payload: Payload,
-  id: number | string,
-  req?: Partial<PayloadRequest>,
-): Promise<VideoRecord | null> => {
-  const doc = await payload.findByID({
-    collection: videosSlug,
-    id,
-    depth: 0,
-    overrideAccess: true,
-    disableErrors: true,
-    req,
-  })
-  return (doc as VideoRecord | null) ?? null
-}
-
-export const findVideos = async (
-  payload: Payload,
-  where: Where,
-  { limit = 50, req }: { limit?: number; req?: Partial<PayloadRequest> } = {},
-): Promise<VideoRecord[]> => {
-  const { docs } = await payload.find({
-    collection: videosSlug,
-    where,
-    limit,
-    depth: 0,
-    overrideAccess: true,
-    pagination: false,
-    sort: 'updatedAt',
-    req,
-  })
-  return docs as unknown as VideoRecord[]
-}
-
 /**
  * The caller's request (and so its transaction) without its context and uploaded file, so an
  * internal write neither re-processes a file nor leaks `muxInternal` into the caller's hooks.
@@ -158,21 +86,64 @@ export const internalRequest = (
   return isolated
 }
 
-/** An internal write: hooks see `context.muxInternal` and stay out of the way. */
-export const updateVideo = async (
-  payload: Payload,
-  id: number | string,
-  data: Partial<VideoRecord>,
-  req?: Partial<PayloadRequest>,
-): Promise<VideoRecord> => {
-  const doc = await payload.update({
-    collection: videosSlug,
-    id,
-    data: data as never,
-    depth: 0,
-    overrideAccess: true,
-    context: { muxInternal: true },
-    req: internalRequest(req),
-  })
-  return doc as unknown as VideoRecord
+/** The Local API calls on the videos collection, for the slug the app gave the plugin. */
+export interface VideoRecords {
+  slug: CollectionSlug
+  find(
+    payload: Payload,
+    id: number | string,
+    req?: Partial<PayloadRequest>,
+  ): Promise<VideoRecord | null>
+  findMany(
+    payload: Payload,
+    where: Where,
+    options?: { limit?: number; req?: Partial<PayloadRequest> },
+  ): Promise<VideoRecord[]>
+  /** An internal write: hooks see `context.muxInternal` and stay out of the way. */
+  update(
+    payload: Payload,
+    id: number | string,
+    data: Partial<VideoRecord>,
+    req?: Partial<PayloadRequest>,
+  ): Promise<VideoRecord>
 }
+
+export const videoRecordsOf = (slug: CollectionSlug): VideoRecords => ({
+  slug,
+  async find(payload, id, req) {
+    const doc = await payload.findByID({
+      collection: slug,
+      id,
+      depth: 0,
+      overrideAccess: true,
+      disableErrors: true,
+      req,
+    })
+    return (doc as VideoRecord | null) ?? null
+  },
+  async findMany(payload, where, { limit = 50, req } = {}) {
+    const { docs } = await payload.find({
+      collection: slug,
+      where,
+      limit,
+      depth: 0,
+      overrideAccess: true,
+      pagination: false,
+      sort: 'updatedAt',
+      req,
+    })
+    return docs as VideoRecord[]
+  },
+  async update(payload, id, data, req) {
+    const doc = await payload.update({
+      collection: slug,
+      id,
+      data,
+      depth: 0,
+      overrideAccess: true,
+      context: { muxInternal: true },
+      req: internalRequest(req),
+    })
+    return doc as VideoRecord
+  },
+})

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { catalogs, messageIn, type AdminLanguage } from '../../../src/i18n'
 import { en } from '../../../src/i18n/en'
 import { formatInstant, formatNumber } from '../../../src/i18n/format'
+import { muxMessages } from '../../../src/plugins/mux/messages'
 
 const placeholdersOf = (message: string) =>
   [...message.matchAll(/{{\s*(\w+)\s*}}/g)].map((m) => m[1]).sort()
@@ -45,4 +46,20 @@ describe('formatting for the user language', () => {
     expect(formatInstant(instant, 'en', 'America/New_York', 'date')).toBe('31 Dec 2026')
     expect(formatInstant(instant, 'zh', 'Asia/Shanghai', 'date')).toBe('2027年1月1日')
   })
+})
+
+describe("the Mux plugin's own messages", () => {
+  it.each(['de', 'zh'] as const)(
+    '%s has every English key, none empty, with the same placeholders',
+    (language) => {
+      const catalog = muxMessages[language]
+      expect(Object.keys(catalog).sort()).toEqual(Object.keys(muxMessages.en).sort())
+      for (const [key, message] of Object.entries(catalog)) {
+        expect(message.trim(), key).not.toBe('')
+        expect(placeholdersOf(message), key).toEqual(
+          placeholdersOf(muxMessages.en[key as keyof typeof muxMessages.en]),
+        )
+      }
+    },
+  )
 })

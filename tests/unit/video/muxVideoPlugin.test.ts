@@ -1,7 +1,37 @@
 import type { CollectionConfig, Config, Endpoint, Field } from 'payload'
 import { describe, expect, it } from 'vitest'
 
-import { muxVideoPlugin, muxVideoPluginOptionsFromEnv } from '../../../src/plugins/mux'
+import {
+  muxVideoPlugin,
+  muxVideoPluginSettingsFromEnv,
+  type MuxVideoPluginWiring,
+} from '../../../src/plugins/mux'
+
+const wiring: MuxVideoPluginWiring = {
+  videosCollection: 'videos',
+  access: { manageVideos: () => true, isStaff: () => true, readEvents: () => true },
+  playback: {
+    collections: {
+      films: { video: 'video', trailer: 'trailer' },
+      series: { trailer: 'trailer' },
+      episodes: { video: 'video' },
+    },
+    field: () => ({
+      name: 'playback',
+      type: 'group',
+      virtual: true,
+      interfaceName: 'TitlePlayback',
+      fields: [],
+    }),
+    mayPlay: async () => true,
+    limitCache: () => undefined,
+  },
+}
+
+const optionsFromEnv = (env: Record<string, string | undefined>) => ({
+  ...muxVideoPluginSettingsFromEnv(env),
+  ...wiring,
+})
 
 const collection = (slug: string, fields: Field[] = []): CollectionConfig => ({
   slug,
@@ -20,7 +50,7 @@ const baseConfig = (): Config =>
       collection('episodes', [{ name: 'video', type: 'relationship', relationTo: 'videos' }]),
       collection('people'),
       {
-        ...collection('videos', [{ name: 'status', type: 'select', options: ['pending'] }]),
+        ...collection('videos', [{ name: 'filename', type: 'text' }]),
         hooks: { beforeChange: [() => undefined] },
         endpoints: [],
       },
@@ -33,7 +63,7 @@ const names = (fields: Field[]) =>
   fields.map((field) => ('name' in field ? field.name : field.type))
 
 describe('muxVideoPlugin', () => {
-  const options = muxVideoPluginOptionsFromEnv({})
+  const options = optionsFromEnv({})
   const config = muxVideoPlugin(options)(baseConfig())
   const bySlug = (slug: string) => config.collections?.find((entry) => entry.slug === slug)
 
@@ -76,7 +106,17 @@ describe('muxVideoPlugin', () => {
     expect(videos.hooks?.afterChange).toHaveLength(1)
     expect(videos.hooks?.afterDelete).toHaveLength(1)
     expect(videos.hooks?.afterError).toHaveLength(1)
-    expect(names(videos.fields)).toEqual(['title', 'muxPanel', 'status'])
+    // The Mux fields come right after the title, the collection's own fields after them.
+    const fields = names(videos.fields)
+    expect(fields.slice(0, 5)).toEqual([
+      'title',
+      'muxPanel',
+      'status',
+      'playbackPolicy',
+      'sourceUrl',
+    ])
+    expect(fields.at(-1)).toBe('filename')
+    expect(fields).toContain('ingest')
     expect(
       (videos.endpoints as Endpoint[]).map((endpoint) => `${endpoint.method} ${endpoint.path}`),
     ).toEqual([
@@ -94,7 +134,7 @@ describe('muxVideoPlugin', () => {
 
   it('schedules the safety net unless turned off', () => {
     const maintain = (cron: string | undefined) =>
-      muxVideoPlugin(muxVideoPluginOptionsFromEnv({ MUX_MAINTENANCE_CRON: cron }))(
+      muxVideoPlugin(optionsFromEnv({ MUX_MAINTENANCE_CRON: cron }))(
         baseConfig(),
       ).jobs?.tasks?.find((task) => task.slug === 'muxMaintain')
     expect(maintain(undefined)?.schedule?.[0].cron).toBe('0 * * * * *')
@@ -102,9 +142,9 @@ describe('muxVideoPlugin', () => {
   })
 })
 
-describe('muxVideoPluginOptionsFromEnv', () => {
+describe('muxVideoPluginSettingsFromEnv', () => {
   it('runs without Mux, with defaults for everything', () => {
-    const options = muxVideoPluginOptionsFromEnv({})
+    const options = muxVideoPluginSettingsFromEnv({})
     expect(options.mux).toBeNull()
     expect(options.spoolDir).toMatch(/data\/video-spool$/)
     expect(options).toMatchObject({
@@ -116,7 +156,7 @@ describe('muxVideoPluginOptionsFromEnv', () => {
   })
 
   it('reads the Mux settings and the public URL (PUBLIC_SERVER_URL before SERVER_URL)', () => {
-    const options = muxVideoPluginOptionsFromEnv({
+    const options = muxVideoPluginSettingsFromEnv({
       MUX_TOKEN_ID: 'id',
       MUX_TOKEN_SECRET: 'secret',
       MUX_BASE_URL: 'http://127.0.0.1:4001',
@@ -132,7 +172,7 @@ describe('muxVideoPluginOptionsFromEnv', () => {
       spoolDir: '/var/spool/videos',
     })
     expect(
-      muxVideoPluginOptionsFromEnv({ SERVER_URL: 'https://cms.example.com' }).publicServerUrl,
+      muxVideoPluginSettingsFromEnv({ SERVER_URL: 'https://cms.example.com' }).publicServerUrl,
     ).toBe('https://cms.example.com')
   })
 })

@@ -8,9 +8,9 @@ import {
   thumbnailUrlOf,
   trackStatusLabel,
   type StatusHelpInput,
-} from '../../../src/admin/video/statusView'
-import type { MuxStatusView } from '../../../src/admin/video/types'
-import { catalogs } from '../../../src/i18n'
+} from '../../../src/plugins/mux/components/statusView'
+import type { MuxStatusView } from '../../../src/plugins/mux/components/types'
+import { muxMessages as catalogs } from '../../../src/plugins/mux/messages'
 
 const base: StatusHelpInput = {
   status: 'pending',

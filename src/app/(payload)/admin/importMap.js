@@ -23,9 +23,9 @@ import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { AvailabilityPanel as AvailabilityPanel_c00c35ea68498ba7989494a643e45767 } from '../../../../src/admin/AvailabilityPanel'
 import { TitleTimeline as TitleTimeline_bb569b1e08ffc3fdd05763d6882328ff } from '../../../../src/admin/TitleTimeline'
-import { VideoMuxPanel as VideoMuxPanel_bdbb265f242b7a553d6169f0e3143c42 } from '../../../../src/admin/video/VideoMuxPanel'
-import { VideoStatusCell as VideoStatusCell_9069ad64963ff906a0f2392fbe232b97 } from '../../../../src/admin/video/VideoStatusCell'
-import { VideoStatusField as VideoStatusField_8995e214ce005fb91d701ca6e4b5f9e4 } from '../../../../src/admin/video/VideoStatusField'
+import { VideoMuxPanel as VideoMuxPanel_ccce295647206252fbae07ee14e09232 } from '../../../../src/plugins/mux/components/VideoMuxPanel'
+import { VideoStatusCell as VideoStatusCell_e9a8802fc512d8e4ac9829fdf95400ed } from '../../../../src/plugins/mux/components/VideoStatusCell'
+import { VideoStatusField as VideoStatusField_7f723582ef6d02b84c119e967983f107 } from '../../../../src/plugins/mux/components/VideoStatusField'
 import { AvailsImportLink as AvailsImportLink_4464cbe4ab746c62ab8b90895a67969a } from '../../../../src/admin/AvailsImportLink'
 import { RightsNavLink as RightsNavLink_670f5b8c9fb2380cc452b53996ea9788 } from '../../../../src/admin/RightsNavLink'
 import { AvailabilityMatrixNavLink as AvailabilityMatrixNavLink_18c581d42c1f1b3f21d9fe1e6e4612e8 } from '../../../../src/admin/AvailabilityMatrixNavLink'
@@ -63,9 +63,9 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/src/admin/AvailabilityPanel#AvailabilityPanel": AvailabilityPanel_c00c35ea68498ba7989494a643e45767,
   "/src/admin/TitleTimeline#TitleTimeline": TitleTimeline_bb569b1e08ffc3fdd05763d6882328ff,
-  "/src/admin/video/VideoMuxPanel#VideoMuxPanel": VideoMuxPanel_bdbb265f242b7a553d6169f0e3143c42,
-  "/src/admin/video/VideoStatusCell#VideoStatusCell": VideoStatusCell_9069ad64963ff906a0f2392fbe232b97,
-  "/src/admin/video/VideoStatusField#VideoStatusField": VideoStatusField_8995e214ce005fb91d701ca6e4b5f9e4,
+  "/src/plugins/mux/components/VideoMuxPanel#VideoMuxPanel": VideoMuxPanel_ccce295647206252fbae07ee14e09232,
+  "/src/plugins/mux/components/VideoStatusCell#VideoStatusCell": VideoStatusCell_e9a8802fc512d8e4ac9829fdf95400ed,
+  "/src/plugins/mux/components/VideoStatusField#VideoStatusField": VideoStatusField_7f723582ef6d02b84c119e967983f107,
   "/src/admin/AvailsImportLink#AvailsImportLink": AvailsImportLink_4464cbe4ab746c62ab8b90895a67969a,
   "/src/admin/RightsNavLink#RightsNavLink": RightsNavLink_670f5b8c9fb2380cc452b53996ea9788,
   "/src/admin/AvailabilityMatrixNavLink#AvailabilityMatrixNavLink": AvailabilityMatrixNavLink_18c581d42c1f1b3f21d9fe1e6e4612e8,

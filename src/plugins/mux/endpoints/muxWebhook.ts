@@ -1,7 +1,7 @@
 import type { Endpoint } from 'payload'
 
 import { verifyMuxWebhook, WebhookSignatureError, type MuxWebhookEvent } from '../../../video'
-import { discardRest } from '../multipartUpload'
+import { discardRest } from '../multipartParser'
 import type { MuxRuntime } from '../runtime'
 import { receiveMuxEvent } from '../videoMuxState'
 import { json, problem } from './responses'
@@ -43,9 +43,7 @@ export const muxWebhookEndpoint = (runtime: MuxRuntime): Endpoint => ({
     const headers = Object.fromEntries(req.headers.entries())
     let event: MuxWebhookEvent
     try {
-      event = runtime.provider
-        ? await runtime.provider.verifyWebhook(rawBody, headers)
-        : verifyMuxWebhook({ rawBody, headers, secret: runtime.webhookSecret })
+      event = verifyMuxWebhook({ rawBody, headers, secret: runtime.webhookSecret })
     } catch (error) {
       if (!(error instanceof WebhookSignatureError)) throw error
       if (error.reason === 'missing-secret') {

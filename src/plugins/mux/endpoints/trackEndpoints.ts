@@ -6,11 +6,12 @@ import { APIError, type Endpoint, type PayloadRequest } from 'payload'
 
 import { checkFileToken } from '../../../video'
 import { queueMuxTask, type TextTrackRequest } from '../jobs'
-import { receiveMultipart, type ReceivedFile } from '../multipartUpload'
+import { parseMultipart, type ReceivedFile } from '../multipartParser'
 import { notConfiguredMessage, type MuxRuntime } from '../runtime'
 import { readyAssetOf, removeTextTrack, trackFilesPath } from '../textTracks'
-import { findVideo, muxStateOf } from '../videoRecords'
-import { canEditVideos, json, problem, routeParam } from './responses'
+import { muxStateOf } from '../videoRecords'
+import { json, problem, routeParam } from './responses'
+import { isHttpUrl } from '../httpUrl'
 
 const maxTrackBytes = 10 * 1024 * 1024
 const trackTypes: Record<string, string> = {
@@ -28,14 +29,6 @@ type TrackForm = {
 }
 
 const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : '')
-
-const isHttpUrl = (value: string) => {
-  try {
-    return ['http:', 'https:'].includes(new URL(value).protocol)
-  } catch {
-    return false
-  }
-}
 
 /** A subtitle file is WebVTT (starts with WEBVTT) or SubRip (a cue number, then a timing). */
 const looksLikeSubtitles = (head: string, extension: string) =>
@@ -78,7 +71,7 @@ const readTrackForm = async (
   const contentType = req.headers.get('content-type') ?? ''
   if (contentType.toLowerCase().startsWith('multipart/form-data') && req.body) {
     // Bounded while it streams: a huge "subtitle" file never reaches the disk whole.
-    const { fields, file } = await receiveMultipart(req.body, contentType, {
+    const { fields, file } = await parseMultipart(req.body, contentType, {
       tempDir: req.payload.config.upload.tempFileDir || os.tmpdir(),
       maxFileBytes: maxTrackBytes,
     })
@@ -137,9 +130,9 @@ const addTrackEndpoint = (runtime: MuxRuntime): Endpoint => ({
   path: '/:id/tracks',
   method: 'post',
   handler: async (req) => {
-    if (!canEditVideos(req)) return problem(403, 'Editors only.')
+    if (!runtime.options.access.manageVideos(req)) return problem(403, 'Editors only.')
     if (!runtime.provider) return problem(503, notConfiguredMessage)
-    const video = await findVideo(req.payload, routeParam(req, 'id'), req)
+    const video = await runtime.videos.find(req.payload, routeParam(req, 'id'), req)
     if (!video) return problem(404, 'Not found.')
     if (!readyAssetOf(muxStateOf(video))) {
       return problem(409, 'Tracks can be added once the video is ready.')
@@ -161,7 +154,7 @@ const removeTrackEndpoint = (runtime: MuxRuntime): Endpoint => ({
   path: '/:id/tracks/:trackId',
   method: 'delete',
   handler: async (req) => {
-    if (!canEditVideos(req)) return problem(403, 'Editors only.')
+    if (!runtime.options.access.manageVideos(req)) return problem(403, 'Editors only.')
     if (!runtime.provider) return problem(503, notConfiguredMessage)
     await removeTextTrack(runtime, req, routeParam(req, 'id'), routeParam(req, 'trackId'))
     return json({ removed: true })

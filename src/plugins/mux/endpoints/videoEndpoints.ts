@@ -8,12 +8,12 @@ import {
   type VideoMuxState,
 } from '../../../video'
 import { queueMuxTask } from '../jobs'
-import { playbackFor } from '../playback'
+import { playbackFor } from '../titlePlayback'
 import { clearedIngest } from '../pushSource'
 import { notConfiguredMessage, type MuxRuntime } from '../runtime'
 import { changeVideoMuxState, patchVideo } from '../videoMuxState'
-import { findVideo, muxStateOf, policyOf, videosSlug, type VideoRecord } from '../videoRecords'
-import { canEditVideos, isStaffRequest, json, problem, routeParam } from './responses'
+import { muxStateOf, policyOf, type VideoRecord } from '../videoRecords'
+import { json, problem, routeParam } from './responses'
 
 const summaryOf = (runtime: MuxRuntime, video: VideoRecord, state: VideoMuxState) => {
   const ingest = video.ingest?.source ? video.ingest : null
@@ -38,8 +38,8 @@ const statusEndpoint = (runtime: MuxRuntime): Endpoint => ({
   path: '/:id/mux-status',
   method: 'get',
   handler: async (req) => {
-    if (!isStaffRequest(req)) return problem(403, 'Staff only.')
-    const video = await findVideo(req.payload, routeParam(req, 'id'), req)
+    if (!runtime.options.access.isStaff(req)) return problem(403, 'Staff only.')
+    const video = await runtime.videos.find(req.payload, routeParam(req, 'id'), req)
     if (!video) return problem(404, 'Not found.')
     const state = muxStateOf(video)
     const ingest = video.ingest?.source ? video.ingest : null
@@ -47,7 +47,7 @@ const statusEndpoint = (runtime: MuxRuntime): Endpoint => ({
       id: video.id,
       status: state.status,
       configured: Boolean(runtime.provider),
-      canEdit: canEditVideos(req),
+      canEdit: runtime.options.access.manageVideos(req),
       signing: Boolean(runtime.signing),
       playbackPolicy: policyOf(video),
       message: summaryOf(runtime, video, state),
@@ -77,14 +77,14 @@ const directUploadEndpoint = (runtime: MuxRuntime): Endpoint => ({
   path: '/:id/direct-upload',
   method: 'post',
   handler: async (req) => {
-    if (!canEditVideos(req)) return problem(403, 'Editors only.')
+    if (!runtime.options.access.manageVideos(req)) return problem(403, 'Editors only.')
     const { provider } = runtime
     if (!provider) return problem(503, notConfiguredMessage)
-    const video = await findVideo(req.payload, routeParam(req, 'id'), req)
+    const video = await runtime.videos.find(req.payload, routeParam(req, 'id'), req)
     if (!video) return problem(404, 'Not found.')
     const nonce = newIngestNonce()
-    const upload = await provider.createDirectUpload({
-      passthrough: passthroughFor({ collection: videosSlug, id: String(video.id), nonce }),
+    const upload = await provider.createUpload({
+      passthrough: passthroughFor({ collection: runtime.videos.slug, id: String(video.id), nonce }),
       playbackPolicy: policyOf(video),
       corsOrigin: runtime.options.corsOrigin ?? req.headers.get('origin') ?? '*',
       timeoutSeconds: runtime.options.uploadTimeoutSeconds,
@@ -121,9 +121,9 @@ const retryEndpoint = (runtime: MuxRuntime): Endpoint => ({
   path: '/:id/mux-retry',
   method: 'post',
   handler: async (req: PayloadRequest) => {
-    if (!canEditVideos(req)) return problem(403, 'Editors only.')
+    if (!runtime.options.access.manageVideos(req)) return problem(403, 'Editors only.')
     if (!runtime.provider) return problem(503, notConfiguredMessage)
-    const video = await findVideo(req.payload, routeParam(req, 'id'), req)
+    const video = await runtime.videos.find(req.payload, routeParam(req, 'id'), req)
     if (!video) return problem(404, 'Not found.')
     const state = muxStateOf(video)
     const videoId = String(video.id)
@@ -181,8 +181,8 @@ const thumbnailEndpoint = (runtime: MuxRuntime): Endpoint => ({
   path: '/:id/thumbnail',
   method: 'get',
   handler: async (req) => {
-    if (!isStaffRequest(req)) return problem(403, 'Staff only.')
-    const video = await findVideo(req.payload, routeParam(req, 'id'), req)
+    if (!runtime.options.access.isStaff(req)) return problem(403, 'Staff only.')
+    const video = await runtime.videos.find(req.payload, routeParam(req, 'id'), req)
     const playback = video ? await playbackFor(runtime, video) : null
     if (!playback) return problem(404, 'No thumbnail yet.')
     return new Response(null, {

@@ -262,7 +262,7 @@ type Part =
  * Reads the whole form. Throws `APIError` 400 for a malformed body and 413 beyond the limits,
  * removing any temp file it made.
  */
-export const receiveMultipart = async (
+export const parseMultipart = async (
   body: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>,
   contentType: string,
   {

@@ -24,8 +24,9 @@ export interface UploadProgress {
 
 export const errorMessage = async (response: Response) => {
   try {
-    const body = (await response.json()) as { message?: string; errors?: { message: string }[] }
-    return body.message ?? body.errors?.[0]?.message ?? response.statusText
+    // Payload's error shape, which the plugin's endpoints answer too.
+    const body = (await response.json()) as { errors?: { message?: string }[] }
+    return body.errors?.[0]?.message ?? response.statusText
   } catch {
     return response.statusText
   }

@@ -2,7 +2,7 @@
 // drawn, and when a refreshed preview may replace the one on screen. No React, no Payload UI:
 // unit-tested directly (tests/unit/video/statusView.test.ts).
 
-import type { MessageKey } from '../../i18n'
+import type { MuxMessageKey as MessageKey } from '../messages'
 import type { MuxStatusView, VideoStatus } from './types'
 
 export type StatusHelpInput = Pick<

@@ -4,16 +4,15 @@ import { Readable, Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import type { ReadableStream as WebReadableStream } from 'node:stream/web'
 
-import { UploadTransferError, type UploadBody } from './provider'
+import { isRetryableStatus, UploadTransferError } from './resumableRanges'
+
+/** A file's bytes as a Node or Web stream. */
+export type UploadBody = Readable | NodeJS.ReadableStream | ReadableStream<Uint8Array>
 
 const toNodeStream = (body: UploadBody): NodeJS.ReadableStream =>
   body instanceof ReadableStream
     ? Readable.fromWeb(body as unknown as WebReadableStream<Uint8Array>)
     : body
-
-// A 308 to a last chunk: the URL kept only part of it, so the rest can be sent again.
-const isRetryableStatus = (status: number) =>
-  status === 308 || status === 408 || status === 429 || status >= 500
 
 /** Reads at most a few KB of an error response, for the message. */
 const briefBody = async (response: http.IncomingMessage): Promise<string> => {
@@ -27,10 +26,10 @@ const briefBody = async (response: http.IncomingMessage): Promise<string> => {
 /**
  * PUTs a stream with back-pressure, so a file of any size passes through a few buffers of
  * memory. Without `sizeBytes` the body is sent chunked; `contentRange` sends the end of a file
- * to a resumable upload (see `chunkedUpload.ts`). The transfer fails, retryably, when no
+ * to a resumable upload (see `resumableRanges.ts`). The transfer fails, retryably, when no
  * byte moves for `idleTimeoutMs`.
  */
-export const putStream = async (
+export const putFile = async (
   url: string,
   body: UploadBody,
   {
@@ -91,3 +90,22 @@ export const putStream = async (
   }
   return { bytesSent, status }
 }
+
+/** Sends the end of a file, from byte `start` of `totalBytes`, to a resumable upload URL. */
+export const resumeFile = (
+  url: string,
+  body: UploadBody,
+  {
+    start,
+    totalBytes,
+    idleTimeoutMs,
+  }: { start: number; totalBytes: number; idleTimeoutMs?: number },
+): Promise<{ bytesSent: number; status: number }> =>
+  putFile(url, body, {
+    sizeBytes: totalBytes - start,
+    idleTimeoutMs,
+    contentRange:
+      start < totalBytes
+        ? `bytes ${start}-${totalBytes - 1}/${totalBytes}`
+        : `bytes */${totalBytes}`,
+  })

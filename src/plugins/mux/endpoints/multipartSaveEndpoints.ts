@@ -10,23 +10,29 @@ import {
 } from 'payload'
 
 import type { PlaybackPolicy } from '../../../video'
-import { handedOverBodyHeader, takeHandedOverBody } from '../handedOverBodies'
-import { receiveMultipart, type FileSinkFactory } from '../multipartUpload'
+import { relayedBodyHeader, takeRelayedBody } from '../relayedBodies'
+import { parseMultipart, type FileSinkFactory } from '../multipartParser'
 import type { MuxRuntime } from '../runtime'
-import { discardStreamedUpload, MuxStreamingSink, type StreamedUpload } from '../streamedUpload'
+import { discardStreamedUpload, MuxStreamingSink, type StreamedUpload } from '../muxStreamingSink'
 import { applyPendingEvents } from '../videoMuxState'
-import { findVideo, findVideos, policyOf, videosSlug } from '../videoRecords'
+import { policyOf } from '../videoRecords'
 
 /**
  * `POST /api/videos` and `PATCH /api/videos/:id` with a multipart body: the body is read by
- * `receiveMultipart` (flat memory, several times faster than Payload's reader for multi-GB
+ * `parseMultipart` (flat memory, several times faster than Payload's reader for multi-GB
  * files) and, for staff allowed to save, the file goes on to a Mux direct upload while it
  * arrives (`MuxStreamingSink`). Then Payload's own create/update handler runs with `req.data`
  * and `req.file` set, so everything after the parsing (access, validation, hooks, the answer)
  * is Payload's. Other bodies (JSON) go to Payload's handler untouched.
  */
-const payloadsOwn = (req: PayloadRequest, method: string, path: string, self: PayloadHandler) => {
-  const endpoints = req.payload.collections[videosSlug]?.config.endpoints || []
+const payloadsOwn = (
+  runtime: MuxRuntime,
+  req: PayloadRequest,
+  method: string,
+  path: string,
+  self: PayloadHandler,
+) => {
+  const endpoints = req.payload.collections[runtime.videos.slug]?.config.endpoints || []
   const own = endpoints.find(
     (endpoint) => endpoint.method === method && endpoint.path === path && endpoint.handler !== self,
   )
@@ -55,18 +61,22 @@ const streamingTarget = async (
   id: string | null,
 ): Promise<{ id: string | null; policy: PlaybackPolicy | null } | null> => {
   if (!runtime.provider || !runtime.options.streamUploads || !req.user) return null
-  const { access } = req.payload.collections[videosSlug].config
+  const { access } = req.payload.collections[runtime.videos.slug].config
   if (!id) return (await access.create({ req })) ? { id: null, policy: null } : null
   // The generated types say SQL ids are numbers; Payload's own handler passes the route param.
   const args = { req, id } as unknown as Parameters<typeof access.update>[0]
   if (!(await access.update(args))) return null
-  const video = await findVideo(req.payload, id, req)
+  const video = await runtime.videos.find(req.payload, id, req)
   return video ? { id: String(video.id), policy: policyOf(video) } : null
 }
 
 /** Events that came before the video was saved are applied now that it knows the upload. */
 const claimEarlyEvents = async (runtime: MuxRuntime, req: PayloadRequest, uploadId: string) => {
-  const [video] = await findVideos(req.payload, { muxIds: { in: [uploadId] } }, { limit: 1 })
+  const [video] = await runtime.videos.findMany(
+    req.payload,
+    { muxIds: { in: [uploadId] } },
+    { limit: 1 },
+  )
   if (video) await applyPendingEvents(runtime, req.payload, video)
 }
 
@@ -77,9 +87,9 @@ const withFastMultipart = (
   afterSpooledUpload: (req: PayloadRequest) => Promise<void>,
 ): Endpoint => {
   const handler: PayloadHandler = async (req) => {
-    const delegate = payloadsOwn(req, method, path, handler)
+    const delegate = payloadsOwn(runtime, req, method, path, handler)
     const contentType = req.headers.get('content-type') ?? ''
-    const body = takeHandedOverBody(req.headers.get(handedOverBodyHeader)) ?? req.body
+    const body = takeRelayedBody(req.headers.get(relayedBodyHeader)) ?? req.body
     if (!contentType.toLowerCase().startsWith('multipart/form-data') || !body) {
       return delegate(req)
     }
@@ -101,7 +111,7 @@ const withFastMultipart = (
     let streamed: StreamedUpload | null = null
     let saved = false
     try {
-      const form = await receiveMultipart(body, contentType, {
+      const form = await parseMultipart(body, contentType, {
         tempDir: upload.tempFileDir || os.tmpdir(),
         maxFileBytes: upload.limits?.fileSize ?? Infinity,
         onFields: (fields) => (fieldsSoFar = fields),
@@ -163,7 +173,7 @@ const withFastMultipart = (
 }
 
 /** @param afterSpooledUpload Runs once a spooled upload is saved (and its push job queued). */
-export const fastUploadEndpoints = (
+export const multipartSaveEndpoints = (
   runtime: MuxRuntime,
   afterSpooledUpload: (req: PayloadRequest) => Promise<void>,
 ): Endpoint[] => [

@@ -6,19 +6,19 @@ import type { ReadableStream as WebReadableStream } from 'node:stream/web'
 import { Router, type Request as ExpressRequest, type Response as ExpressResponse } from 'express'
 import { handleEndpoints, type Payload } from 'payload'
 
-import { handedOverBodyHeader, handOverBody } from '../plugins/mux/handedOverBodies'
+import { relayedBodyHeader, relayBody } from '../plugins/mux/relayedBodies'
 
 const isMultipart = (req: IncomingMessage) =>
   (req.headers['content-type'] ?? '').toLowerCase().startsWith('multipart/form-data')
 
-/** The request for Payload, its body handed over as the Node stream it is (see `handedOverBodies`). */
+/** The request for Payload, its body handed over as the Node stream it is (see `relayedBodies`). */
 const webRequestOf = (req: ExpressRequest, bodyKey: string): Request => {
   const headers = new Headers()
   for (let index = 0; index < req.rawHeaders.length; index += 2) {
-    if (req.rawHeaders[index].toLowerCase() === handedOverBodyHeader) continue
+    if (req.rawHeaders[index].toLowerCase() === relayedBodyHeader) continue
     headers.append(req.rawHeaders[index], req.rawHeaders[index + 1])
   }
-  headers.set(handedOverBodyHeader, bodyKey)
+  headers.set(relayedBodyHeader, bodyKey)
   const url = new URL(req.originalUrl, `${req.protocol}://${req.get('host') ?? 'localhost'}`)
   return new Request(url, { method: req.method, headers })
 }
@@ -37,14 +37,14 @@ const send = async (response: Response, res: ExpressResponse) => {
  * body as the Node stream it is: Next copies every chunk of a request body into a Web stream
  * that never pushes back (a slow reader would let it buffer a whole video in memory), and the
  * Web-stream adapters cost about as much CPU as the rest of the upload. Same Payload instance,
- * same endpoint (`src/plugins/mux/endpoints/fastUploadEndpoints.ts`), same answers; every other
+ * same endpoint (`src/plugins/mux/endpoints/multipartSaveEndpoints.ts`), same answers; every other
  * request, JSON saves of videos included, goes to Next.
  */
-export const videoUploadRoutes = (payload: Payload): Router => {
+export const videoUploadRelay = (payload: Payload): Router => {
   const router = Router()
   const forward = async (req: ExpressRequest, res: ExpressResponse, next: () => void) => {
     if (!isMultipart(req)) return next()
-    const body = handOverBody(req)
+    const body = relayBody(req)
     try {
       const response = await handleEndpoints({
         config: payload.config,

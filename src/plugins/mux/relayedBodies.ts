@@ -7,25 +7,25 @@ import { randomBytes } from 'node:crypto'
  * the header alone gets a client nothing. Kept on `globalThis`: the Express process and Next's
  * bundle load this module twice.
  */
-export const handedOverBodyHeader = 'x-reelhouse-body-key'
+export const relayedBodyHeader = 'x-reelhouse-body-key'
 
 type Registry = Map<string, AsyncIterable<Uint8Array>>
 
 const registry = (): Registry => {
   const holder = globalThis as { [key: symbol]: Registry | undefined }
-  const key = Symbol.for('reelhouse.handedOverBodies')
+  const key = Symbol.for('reelhouse.relayedBodies')
   return (holder[key] ??= new Map())
 }
 
 /** Registers a body; the returned key is valid until taken or released. */
-export const handOverBody = (body: AsyncIterable<Uint8Array>): { key: string; release(): void } => {
+export const relayBody = (body: AsyncIterable<Uint8Array>): { key: string; release(): void } => {
   const key = randomBytes(18).toString('base64url')
   registry().set(key, body)
   return { key, release: () => void registry().delete(key) }
 }
 
 /** The body registered under this key, once. */
-export const takeHandedOverBody = (key: string | null): AsyncIterable<Uint8Array> | null => {
+export const takeRelayedBody = (key: string | null): AsyncIterable<Uint8Array> | null => {
   if (!key) return null
   const body = registry().get(key) ?? null
   registry().delete(key)

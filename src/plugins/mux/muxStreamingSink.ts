@@ -7,17 +7,16 @@ import {
   newIngestNonce,
   passthroughFor,
   unsavedPassthroughFor,
+  ResumableUploadStream,
   type Backpressure,
-  type ChunkedUploadStream,
   type OutlinePiece,
   type PlaybackPolicy,
 } from '../../video'
 import { queueMuxTask } from './jobs'
 import { recordReleasedUpload } from './muxEventStore'
 import { ignoreEventsFor } from './videoMuxState'
-import { BatchedFile, type FileSink, type FilePartInfo } from './multipartUpload'
+import { BatchedFile, type FileSink, type FilePartInfo } from './multipartParser'
 import type { MuxRuntime } from './runtime'
-import { videosSlug } from './videoRecords'
 
 /**
  * Where the file of a `POST`/`PATCH /api/videos` went. With `delivered`, Mux holds all of it
@@ -53,7 +52,7 @@ export class MuxStreamingSink implements FileSink {
     private readonly handle: FileHandle,
     private readonly nonce: string,
     private readonly uploadId: string | null,
-    private stream: ChunkedUploadStream | null,
+    private stream: ResumableUploadStream | null,
     why: string | null,
   ) {
     this.interruption = why
@@ -76,14 +75,17 @@ export class MuxStreamingSink implements FileSink {
     const provider = runtime.provider
     if (!provider) return new MuxStreamingSink(handle, nonce, null, null, 'Mux is not configured')
     try {
-      const upload = await provider.createDirectUpload({
+      const upload = await provider.createUpload({
         passthrough: video.id
-          ? passthroughFor({ collection: videosSlug, id: video.id, nonce })
-          : unsavedPassthroughFor(videosSlug, nonce),
+          ? passthroughFor({ collection: runtime.videos.slug, id: video.id, nonce })
+          : unsavedPassthroughFor(runtime.videos.slug, nonce),
         playbackPolicy: video.playbackPolicy,
         timeoutSeconds: runtime.options.uploadTimeoutSeconds,
       })
-      const stream = provider.openUploadStream(upload.url, { expectedBytes: file.expectedBytes })
+      const stream = new ResumableUploadStream(upload.url, {
+        chunkBytes: runtime.options.uploadChunkBytes,
+        expectedBytes: file.expectedBytes,
+      })
       return new MuxStreamingSink(handle, nonce, upload.uploadId, stream, null)
     } catch (error) {
       req.payload.logger.warn({ err: error }, 'Mux upload not created; spooling the file instead')
@@ -99,7 +101,7 @@ export class MuxStreamingSink implements FileSink {
 
   /** Mux failed: every byte it did not confirm goes to the spool from here on. */
   private async fallBackToDisk() {
-    const stream = this.stream as ChunkedUploadStream
+    const stream = this.stream as ResumableUploadStream
     await stream.settled()
     this.interruption = stream.failure?.message ?? 'The upload to Mux stopped.'
     const { offset, chunks } = stream.unconfirmed()
@@ -118,7 +120,7 @@ export class MuxStreamingSink implements FileSink {
   }
 
   private send(chunk: Buffer): Backpressure {
-    const stream = this.stream as ChunkedUploadStream
+    const stream = this.stream as ResumableUploadStream
     const wait = stream.write(chunk)
     if (wait) return wait.then(() => (stream.failure ? this.fallBackToDisk() : undefined))
     if (stream.failure) return this.fallBackToDisk()

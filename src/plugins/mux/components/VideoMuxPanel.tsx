@@ -3,8 +3,8 @@
 import { Banner, Button, useConfig, useDocumentInfo } from '@payloadcms/ui'
 import React, { useEffect, useRef, useState } from 'react'
 
-import { formatNumber } from '../../i18n/format'
-import { useMessages } from '../../i18n/useMessages'
+import { formatDecimal } from './useMuxMessages'
+import { useMuxMessages } from './useMuxMessages'
 import { StatusBadge } from './StatusBadge'
 import { statusHelpIsProblem, statusHelpKey, steadyPreview, thumbnailUrlOf } from './statusView'
 import { TextTracks } from './TextTracks'
@@ -34,7 +34,7 @@ export const VideoMuxPanel: React.FC = () => {
     config: { routes, serverURL },
   } = useConfig()
   const { view, error: problem } = useMuxStatus(id)
-  const { t, language } = useMessages()
+  const { t, language } = useMuxMessages()
   const [progress, setProgress] = useState<UploadProgress | null>(null)
   const [notice, setNotice] = useState<Notice | null>(null)
   const [preview, setPreview] = useState<MuxStatusView['preview']>(null)
@@ -60,8 +60,8 @@ export const VideoMuxPanel: React.FC = () => {
 
   const formatBytes = (bytes: number) =>
     bytes >= 1024 ** 3
-      ? `${formatNumber(Math.round((bytes / 1024 ** 3) * 100) / 100, language)} GB`
-      : `${formatNumber(Math.round((bytes / 1024 ** 2) * 10) / 10, language)} MB`
+      ? `${formatDecimal(Math.round((bytes / 1024 ** 3) * 100) / 100, language)} GB`
+      : `${formatDecimal(Math.round((bytes / 1024 ** 2) * 10) / 10, language)} MB`
 
   const retry = async () => {
     setNotice(null)
@@ -142,7 +142,7 @@ export const VideoMuxPanel: React.FC = () => {
         {view?.duration ? (
           <span>
             {t('videoDurationSeconds', {
-              seconds: formatNumber(Math.round(view.duration), language),
+              seconds: formatDecimal(Math.round(view.duration), language),
             })}
           </span>
         ) : null}

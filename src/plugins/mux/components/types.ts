@@ -2,7 +2,7 @@
 // Client code must not import server modules, so the shape is repeated here; the status list
 // is a type-only import (erased from the client bundle) from its one source.
 
-import type { VideoStatus } from '../../video/types'
+import type { VideoStatus } from '../../../video/types'
 
 export type { VideoStatus }
 

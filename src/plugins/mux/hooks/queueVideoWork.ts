@@ -1,8 +1,8 @@
 import type { CollectionAfterChangeHook } from 'payload'
 
-import { queueEffects, queueMuxTask } from '../../src/plugins/mux/jobs'
-import type { MuxRuntime } from '../../src/plugins/mux/runtime'
-import { policyOf, type VideoRecord } from '../../src/plugins/mux/videoRecords'
+import { queueEffects, queueMuxTask } from '../jobs'
+import type { MuxRuntime } from '../runtime'
+import { policyOf, type VideoRecord } from '../videoRecords'
 
 /**
  * Moves what an editor's save asks of Mux to the jobs queue, in the save's transaction: push a

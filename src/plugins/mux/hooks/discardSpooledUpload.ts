@@ -1,6 +1,6 @@
 import type { AfterErrorHook } from 'payload'
 
-import type { MuxRuntime } from '../../src/plugins/mux/runtime'
+import type { MuxRuntime } from '../runtime'
 
 /** A save that failed after its file was spooled leaves no copy behind. */
 export const discardSpooledUpload =

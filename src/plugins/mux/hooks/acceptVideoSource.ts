@@ -1,24 +1,12 @@
 import { ValidationError, type CollectionBeforeChangeHook } from 'payload'
 
-import type { MuxRuntime } from '../../src/plugins/mux/runtime'
-import { notConfiguredMessage } from '../../src/plugins/mux/runtime'
-import {
-  muxFieldsOf,
-  muxStateOf,
-  type IngestRecord,
-  type VideoRecord,
-} from '../../src/plugins/mux/videoRecords'
-import { clearedIngest } from '../../src/plugins/mux/pushSource'
-import { streamedUploadOf } from '../../src/plugins/mux/streamedUpload'
-import { beginIngest, newIngestNonce } from '../../src/video'
-
-const isHttpUrl = (value: string) => {
-  try {
-    return ['http:', 'https:'].includes(new URL(value).protocol)
-  } catch {
-    return false
-  }
-}
+import type { MuxRuntime } from '../runtime'
+import { notConfiguredMessage } from '../runtime'
+import { muxFieldsOf, muxStateOf, type IngestRecord, type VideoRecord } from '../videoRecords'
+import { clearedIngest } from '../pushSource'
+import { streamedUploadOf } from '../muxStreamingSink'
+import { beginIngest, newIngestNonce } from '../../../video'
+import { isHttpUrl } from '../httpUrl'
 
 const rejected = (path: string, message: string) =>
   new ValidationError({ errors: [{ path, message }] })

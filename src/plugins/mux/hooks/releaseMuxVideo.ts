@@ -1,10 +1,10 @@
 import type { CollectionAfterDeleteHook } from 'payload'
 
-import { queueEffects } from '../../src/plugins/mux/jobs'
-import { recordReleasedVideo } from '../../src/plugins/mux/muxEventStore'
-import type { MuxRuntime } from '../../src/plugins/mux/runtime'
-import { muxStateOf, videosSlug, type VideoRecord } from '../../src/plugins/mux/videoRecords'
-import { detachFromMux, knownMuxIds } from '../../src/video'
+import { queueEffects } from '../jobs'
+import { recordReleasedVideo } from '../muxEventStore'
+import type { MuxRuntime } from '../runtime'
+import { muxStateOf, type VideoRecord } from '../videoRecords'
+import { detachFromMux, knownMuxIds } from '../../../video'
 
 /**
  * A deleted video lets go of everything at Mux: its assets are deleted and a waiting upload
@@ -17,7 +17,7 @@ export const releaseMuxVideo =
     const video = doc as VideoRecord
     const state = muxStateOf(video)
     await queueEffects(req.payload, detachFromMux(state).effects, req)
-    await recordReleasedVideo(req.payload, videosSlug, video.id, knownMuxIds(state), req)
+    await recordReleasedVideo(req.payload, runtime.videos.slug, video.id, knownMuxIds(state), req)
     await runtime.spool.remove('videos', video.ingest?.spoolFile)
     return doc
   }

@@ -12,7 +12,7 @@ import {
 } from '@payloadcms/ui'
 import React, { useRef, useState } from 'react'
 
-import { useMessages } from '../../i18n/useMessages'
+import { useMuxMessages } from './useMuxMessages'
 import { statusPill, trackStatusLabel } from './statusView'
 import type { MuxStatusView } from './types'
 import { errorMessage } from './uploadToMux'
@@ -39,7 +39,7 @@ export const TextTracks: React.FC<{
   videoId: string | number
   onChange: () => void
 }> = ({ view, videoId, onChange }) => {
-  const { t } = useMessages()
+  const { t } = useMuxMessages()
   const [source, setSource] = useState<Source>('file')
   const [languageCode, setLanguageCode] = useState('en')
   const [name, setName] = useState('')

@@ -1,13 +1,16 @@
 import http from 'node:http'
 import https from 'node:https'
 
-import { UploadTransferError } from './provider'
-
-/**
- * The resumable side of a direct-upload URL (a Google Cloud Storage session behind Mux, and
- * what @mux/upchunk speaks): chunks carry `Content-Range`, the URL answers 308 with the bytes it
- * kept (`Range: bytes=0-n`) until the last chunk, and `bytes *\/*` asks how much arrived.
- */
+import {
+  failedAnswer,
+  openRange,
+  putRange,
+  queryUploadProgress,
+  uploadChunkAlignment,
+  UploadTransferError,
+  type RangeAnswer,
+} from './resumableRanges'
+import { SlabQueue } from './slabPool'
 
 /** Bytes gathered before one socket write of a chunk sent while it arrives. */
 const socketBatchBytes = 1024 * 1024
@@ -18,186 +21,7 @@ const socketBatchBytes = 1024 * 1024
  */
 export type Backpressure = Promise<void> | undefined
 
-/** Chunks other than the last must be multiples of this. */
-export const uploadChunkAlignment = 256 * 1024
-
-export interface UploadProgress {
-  /** Bytes the upload URL holds. */
-  received: number
-  /** The upload is finished (the asset exists or is being made). */
-  complete: boolean
-}
-
-interface RangeAnswer {
-  status: number
-  received: number | null
-  detail: string
-}
-
-const keptBytes = (range: string | undefined): number | null => {
-  if (range === undefined) return 0
-  const match = /^bytes=0-(\d+)$/.exec(range.trim())
-  return match ? Number(match[1]) + 1 : null
-}
-
-const isRetryableStatus = (status: number) =>
-  status === 308 || status === 408 || status === 429 || status >= 500
-
-/** A PUT with the given Content-Range and length, whose body the caller writes. */
-const openRange = (
-  url: string,
-  length: number,
-  contentRange: string,
-  idleTimeoutMs: number,
-  agent: http.Agent | false = false,
-): { request: http.ClientRequest; answer: Promise<RangeAnswer> } => {
-  const target = new URL(url)
-  const request = (target.protocol === 'https:' ? https : http).request(target, {
-    method: 'PUT',
-    agent,
-    headers: {
-      'content-type': 'application/octet-stream',
-      'content-length': String(length),
-      'content-range': contentRange,
-    },
-  })
-  request.setTimeout(idleTimeoutMs, () =>
-    request.destroy(new UploadTransferError(`Upload stalled for ${idleTimeoutMs} ms`, null, true)),
-  )
-  const answer = new Promise<RangeAnswer>((resolve, reject) => {
-    request.once('error', (error) =>
-      reject(
-        error instanceof UploadTransferError
-          ? error
-          : new UploadTransferError(`Upload failed: ${String(error)}`, null, true, {
-              cause: error,
-            }),
-      ),
-    )
-    request.once('response', (response) => {
-      let detail = ''
-      response.setEncoding('utf8')
-      response.on('data', (text: string) => {
-        if (detail.length < 2048) detail += text
-      })
-      response.once('end', () => {
-        const status = response.statusCode ?? 0
-        const range = response.headers.range
-        resolve({ status, received: keptBytes(Array.isArray(range) ? range[0] : range), detail })
-      })
-    })
-  })
-  return { request, answer }
-}
-
-/** One PUT of `chunks` (already in memory) with the given Content-Range. */
-const putRange = (
-  url: string,
-  chunks: Buffer[],
-  contentRange: string,
-  idleTimeoutMs: number,
-  agent: http.Agent | false = false,
-): { request: http.ClientRequest; answer: Promise<RangeAnswer> } => {
-  const length = chunks.reduce((sum, chunk) => sum + chunk.length, 0)
-  const opened = openRange(url, length, contentRange, idleTimeoutMs, agent)
-  for (const chunk of chunks) opened.request.write(chunk)
-  opened.request.end()
-  return opened
-}
-
-const failedAnswer = ({ status, detail }: RangeAnswer) =>
-  new UploadTransferError(
-    `Upload answered ${status}: ${detail.slice(0, 300)}`,
-    status,
-    isRetryableStatus(status),
-  )
-
-/** How much of an upload arrived (`Content-Range: bytes *\/*`). */
-export const queryUploadProgress = async (
-  url: string,
-  { idleTimeoutMs = 60_000 }: { idleTimeoutMs?: number } = {},
-): Promise<UploadProgress> => {
-  const answer = await putRange(url, [], 'bytes */*', idleTimeoutMs).answer
-  if (answer.status === 200 || answer.status === 201) return { received: 0, complete: true }
-  if (answer.status === 308 && answer.received !== null) {
-    return { received: answer.received, complete: false }
-  }
-  throw failedAnswer(answer)
-}
-
-/**
- * Emptied slabs, shared by every upload of the process so that one upload after another reuses
- * the same memory instead of leaving the last one's slabs (old-generation objects) for a full
- * garbage collection: at most four.
- */
-const idleSlabs: Buffer[] = []
-const maxIdleSlabs = 4
-
-const takeSlab = (bytes: number): Buffer => {
-  const index = idleSlabs.findIndex((slab) => slab.length === bytes)
-  return index >= 0 ? idleSlabs.splice(index, 1)[0] : Buffer.allocUnsafeSlow(bytes)
-}
-
-const giveBackSlab = (slab: Buffer) => {
-  if (idleSlabs.length === maxIdleSlabs) idleSlabs.shift()
-  idleSlabs.push(slab)
-}
-
-/**
- * The bytes not confirmed yet, copied into chunk-sized slabs. Holding the socket's own 64 KiB
- * buffers for a chunk or two instead would age them into the old generation, where only full
- * garbage collections free them: in a server with a large heap those collections cost more
- * than the copy.
- */
-class SlabQueue {
-  private slabs: Array<{ buffer: Buffer; filled: number }> = []
-  /** Bytes of the first slab already dropped. */
-  private head = 0
-
-  constructor(private readonly slabBytes: number) {}
-
-  append(chunk: Buffer) {
-    let at = 0
-    while (at < chunk.length) {
-      let slab = this.slabs.at(-1)
-      if (!slab || slab.filled === this.slabBytes) {
-        slab = { buffer: takeSlab(this.slabBytes), filled: 0 }
-        this.slabs.push(slab)
-      }
-      const copied = chunk.copy(slab.buffer, slab.filled, at)
-      slab.filled += copied
-      at += copied
-    }
-  }
-
-  /** Bytes `from` to `to` (counted from the first byte held), as views. */
-  views(from: number, to: number): Buffer[] {
-    const taken: Buffer[] = []
-    let at = -this.head
-    for (const { buffer, filled } of this.slabs) {
-      const end = at + filled
-      if (end > from && at < to) {
-        taken.push(buffer.subarray(Math.max(0, from - at), Math.min(filled, to - at)))
-      }
-      at = end
-      if (at >= to) break
-    }
-    return taken
-  }
-
-  /** Lets go of the first `bytes`; emptied slabs (the last too, once all of it) go back. */
-  drop(bytes: number) {
-    this.head += bytes
-    // Every slab held has at least one byte: `append` fills what it takes.
-    while (this.slabs.length && this.head >= this.slabs[0].filled) {
-      const first = this.slabs.shift() as { buffer: Buffer; filled: number }
-      this.head -= first.filled
-      giveBackSlab(first.buffer)
-    }
-  }
-}
-
-export interface ChunkedUploadOptions {
+export interface ResumableUploadOptions {
   /** Bytes per chunk (a multiple of 256 KiB); memory holds at most two of them. */
   chunkBytes: number
   idleTimeoutMs?: number
@@ -223,7 +47,7 @@ interface OpenChunk {
  * when the URL fails, `failure` is set and `unconfirmed()` hands back every byte the URL did not
  * confirm, so the caller can keep them (on disk) and resume later from `confirmed`.
  */
-export class ChunkedUploadStream {
+export class ResumableUploadStream {
   /** Bytes the upload URL confirmed keeping. */
   confirmed = 0
   /** Bytes given to `write`. */
@@ -242,7 +66,7 @@ export class ChunkedUploadStream {
 
   constructor(
     private readonly url: string,
-    { chunkBytes, idleTimeoutMs = 60_000, expectedBytes }: ChunkedUploadOptions,
+    { chunkBytes, idleTimeoutMs = 60_000, expectedBytes }: ResumableUploadOptions,
   ) {
     if (chunkBytes <= 0 || chunkBytes % uploadChunkAlignment !== 0) {
       throw new Error(`Upload chunks must be a positive multiple of ${uploadChunkAlignment} bytes.`)

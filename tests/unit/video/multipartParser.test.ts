@@ -5,7 +5,7 @@ import { Readable } from 'node:stream'
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 
-import { boundaryOf, receiveMultipart } from '../../../src/plugins/mux/multipartUpload'
+import { boundaryOf, parseMultipart } from '../../../src/plugins/mux/multipartParser'
 
 const boundary = '----WebKitFormBoundaryab12CD'
 const contentType = `multipart/form-data; boundary=${boundary}`
@@ -43,7 +43,7 @@ const bodySources = [
   ['a Node stream', nodeStream],
 ] as const
 
-describe('receiveMultipart', () => {
+describe('parseMultipart', () => {
   let tempDir: string
   beforeEach(() => {
     tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'multipart-test-'))
@@ -70,7 +70,7 @@ describe('receiveMultipart', () => {
   )(
     'reads fields and the file exactly, from %s in chunks of %i bytes',
     async (_source, size, from) => {
-      const { fields, file } = await receiveMultipart(from(body, size), contentType, {
+      const { fields, file } = await parseMultipart(from(body, size), contentType, {
         tempDir,
         maxFileBytes: 1e9,
       })
@@ -86,13 +86,13 @@ describe('receiveMultipart', () => {
   )
 
   it('takes an empty file and a form without a file', async () => {
-    const empty = await receiveMultipart(
+    const empty = await parseMultipart(
       chunked(form([{ name: 'file', filename: 'e.mp4', body: '' }]), 5),
       contentType,
       { tempDir, maxFileBytes: 10 },
     )
     expect(empty.file?.size).toBe(0)
-    const none = await receiveMultipart(chunked(form([{ name: 'a', body: 'b' }]), 5), contentType, {
+    const none = await parseMultipart(chunked(form([{ name: 'a', body: 'b' }]), 5), contentType, {
       tempDir,
       maxFileBytes: 10,
     })
@@ -103,10 +103,10 @@ describe('receiveMultipart', () => {
     'refuses a file over the limit, a cut-off body and a second file from %s, leaving no temp file',
     async (_source, from) => {
       await expect(
-        receiveMultipart(from(body, 4096), contentType, { tempDir, maxFileBytes: 1000 }),
+        parseMultipart(from(body, 4096), contentType, { tempDir, maxFileBytes: 1000 }),
       ).rejects.toMatchObject({ status: 413 })
       await expect(
-        receiveMultipart(from(body.subarray(0, 5000), 4096), contentType, {
+        parseMultipart(from(body.subarray(0, 5000), 4096), contentType, {
           tempDir,
           maxFileBytes: 1e9,
         }),
@@ -116,7 +116,7 @@ describe('receiveMultipart', () => {
         { name: 'file', filename: 'b.mp4', body: 'b' },
       ])
       await expect(
-        receiveMultipart(from(twoFiles, 10), contentType, { tempDir, maxFileBytes: 1e9 }),
+        parseMultipart(from(twoFiles, 10), contentType, { tempDir, maxFileBytes: 1e9 }),
       ).rejects.toMatchObject({ status: 400 })
       expect(fs.readdirSync(tempDir)).toEqual([])
     },
@@ -128,7 +128,7 @@ describe('receiveMultipart', () => {
     const received: Buffer[] = []
     let waits = 0
     let busy = false
-    const { file } = await receiveMultipart(
+    const { file } = await parseMultipart(
       nodeStream(form([{ name: 'file', filename: 'a.mp4', body: big }]), 65_536),
       contentType,
       {
@@ -170,9 +170,9 @@ describe('receiveMultipart', () => {
       },
     })
     await expect(
-      receiveMultipart(broken, contentType, { tempDir, maxFileBytes: 1e9 }),
+      parseMultipart(broken, contentType, { tempDir, maxFileBytes: 1e9 }),
     ).rejects.toThrow('client went away')
-    const failingSink = receiveMultipart(
+    const failingSink = parseMultipart(
       nodeStream(form([{ name: 'file', filename: 'a.mp4', body: Buffer.alloc(100_000) }]), 1000),
       contentType,
       {
@@ -200,7 +200,7 @@ describe('receiveMultipart', () => {
 describe('delimiterPrefixAtEnd', () => {
   const delimiter = Buffer.from('\r\n--abc')
   it('finds how much of the end could start the delimiter', async () => {
-    const { delimiterPrefixAtEnd } = await import('../../../src/plugins/mux/multipartUpload')
+    const { delimiterPrefixAtEnd } = await import('../../../src/plugins/mux/multipartParser')
     expect(delimiterPrefixAtEnd(Buffer.from('data'), delimiter)).toBe(0)
     expect(delimiterPrefixAtEnd(Buffer.from('data\r'), delimiter)).toBe(1)
     expect(delimiterPrefixAtEnd(Buffer.from('data\r\n-'), delimiter)).toBe(3)

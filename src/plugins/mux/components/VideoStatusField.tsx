@@ -3,7 +3,7 @@
 import { FieldDescription, FieldLabel, useDocumentInfo } from '@payloadcms/ui'
 import React from 'react'
 
-import { useMessages } from '../../i18n/useMessages'
+import { useMuxMessages } from './useMuxMessages'
 import { StatusBadge } from './StatusBadge'
 import { statusHelpKey } from './statusView'
 import { useMuxStatus } from './useMuxStatus'
@@ -15,7 +15,7 @@ import { useMuxStatus } from './useMuxStatus'
 export const VideoStatusField: React.FC<{ path?: string }> = ({ path = 'status' }) => {
   const { id } = useDocumentInfo()
   const { view, error } = useMuxStatus(id)
-  const { t } = useMessages()
+  const { t } = useMuxMessages()
   const help = statusHelpKey(view, id !== undefined)
   const description = error
     ? t('videoStatusLoadFailed', { reason: error })
