@@ -90,23 +90,26 @@ describe.each(testBackends)('video lifecycle on $kind', (backend) => {
           path: `/video/v1/assets/${assetId}`,
         })
         await h.payload.delete({ collection: 'videos', id: video.id })
+        // Six attempts with doubling backoff: a wait bound, not a speed target (the machine is
+        // shared), so it is generous.
         const failed = await h.settle(async () => {
           const { docs } = await h.payload.find({
             collection: 'payload-jobs',
             where: { taskSlug: { equals: 'muxRelease' }, hasError: { equals: true } },
           })
           return docs.length ? (docs as unknown as JobRow[]) : null
-        })
+        }, 90_000)
         expect(failed).toHaveLength(1)
         expect(h.fake.assets.has(assetId)).toBe(true)
         // The safety net queues it again; Mux is back by then.
         await h.payload.jobs.queue({ task: 'muxMaintain' as never, input: {} as never })
-        await h.settle(async () => !h.fake.assets.has(assetId))
+        await h.settle(async () => !h.fake.assets.has(assetId), 60_000)
         const deletes = h.fake.requests.filter(
           (request) => request.method === 'DELETE' && request.path.endsWith(assetId),
         )
         expect(deletes.at(-1)?.outcome).toBe(204)
       },
+      180_000,
     )
 
     it.skipIf(!backend.serverUrl)('counts an asset already gone at Mux as deleted', async () => {
