@@ -585,8 +585,9 @@ export type ApplyProgressListener = (progress: ApplyProgress) => void
 
 /**
  * Applies a recorded import: plans again against the database as it is now, then writes every
- * change through the Local API (so each licence's hooks resolve windows, rows and conflicts),
- * and ends with the rights audit of the titles it touched. All or nothing, and invisible to
+ * change (deletes and changes through the Local API; creates on the SQL adapters in batches
+ * straight into the tables, storing what a Local API create stores), refreshes the rows and
+ * conflicts of the touched titles, and ends with the rights audit of the titles it touched. All or nothing, and invisible to
  * readers until it is done: one transaction (PostgreSQL, SQLite files: `beginWriteTransaction`);
  * where there is none (in-memory SQLite, MongoDB without a replica set) every write is undone
  * if one fails.
