@@ -457,7 +457,7 @@ const createTitles = async (
 }
 
 /** Licences created per batch on the SQL adapters (each batch one progress step). */
-const licenceBatchSize = 250
+const licenceBatchSize = 100
 
 /**
  * A new licence as a create through the Local API stores it: Payload's defaults for what the
@@ -771,7 +771,8 @@ export const applyAvailsImport = async (
       await payload.update({
         collection: 'avails-imports',
         id: stored.id,
-        data: { status: 'failed', failure: (error as Error).message },
+        // A failure is text staff read (and a textarea Payload bounds): its first lines.
+        data: { status: 'failed', failure: (error as Error).message.slice(0, 4000) },
         overrideAccess: true,
       })
     }

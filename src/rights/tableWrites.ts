@@ -102,6 +102,28 @@ export const insertLicences = async (
   licences: readonly LicenceInsert[],
   req?: Partial<PayloadRequest>,
 ): Promise<(number | string)[] | null> => {
+  try {
+    return await insertLicenceRows(payload, licences, req)
+  } catch (error) {
+    throw withDatabaseReason(error)
+  }
+}
+
+/**
+ * The database's own reason for a failed statement (a trigger's message, a constraint), not
+ * drizzle's wrapper, whose message is the whole multi-row statement with every parameter.
+ */
+const withDatabaseReason = (error: unknown): unknown => {
+  const cause: unknown = error instanceof Error ? error.cause : undefined
+  if (!(cause instanceof Error) || !(error instanceof Error)) return error
+  return new Error(`Could not insert the licences: ${cause.message}`, { cause: error })
+}
+
+const insertLicenceRows = async (
+  payload: Payload,
+  licences: readonly LicenceInsert[],
+  req?: Partial<PayloadRequest>,
+): Promise<(number | string)[] | null> => {
   const adapter = sqlAdapterOf(payload)
   if (!adapter) return null
   if (licences.length === 0) return []
