@@ -727,6 +727,9 @@ export const applyAvailsImport = async (
           )
         }
         report('licences', batch.length)
+        // SQLite statements run on the event loop: let other requests, and the progress
+        // writer, have their turn between batches.
+        await new Promise((resolve) => setImmediate(resolve))
       }
     } else {
       for (const data of creates) {
