@@ -1,16 +1,10 @@
-import { type CollectionBeforeChangeHook, ValidationError } from 'payload'
+import type { CollectionBeforeChangeHook } from 'payload'
 
-import {
-  AvailabilityInputError,
-  expandTerritories,
-  nodeKey,
-  resolveTerritoryWindows,
-} from '../../src/availability'
+import { nodeKey } from '../../src/availability'
 import type { Licence } from '../../src/payload-types'
 import { idOf } from '../../src/rights/ids'
-import { storedWindowOf } from '../../src/rights/licenceRecords'
+import { resolveLicenceTermsOrRefuse } from '../../src/rights/licenceTerms'
 import { loadRegions } from '../../src/rights/regions'
-import { timeZoneRulesVersion } from '../../src/rights/timeZoneRules'
 
 type Relation = Licence['content'][number]
 
@@ -22,10 +16,6 @@ const idsOf = (relations: unknown): string[] =>
 
 const sameIds = (a: unknown, b: unknown) =>
   JSON.stringify(idsOf(a).sort()) === JSON.stringify(idsOf(b).sort())
-
-const refuse = (path: string, message: string): never => {
-  throw new ValidationError({ collection: 'licences', errors: [{ path, message }] })
-}
 
 /**
  * Expands groups into countries and resolves the window per country when the licence's terms
@@ -65,31 +55,14 @@ export const resolveLicenceWindows: CollectionBeforeChangeHook<Licence> = async 
   const codesOf = (relations: unknown) => idsOf(relations).map((id) => codeById.get(id) ?? id)
   const included = codesOf(merged.territories)
   const excluded = codesOf(merged.excludedTerritories)
-  if (included.length === 0) refuse('territories', 'A licence needs at least one territory.')
-
-  try {
-    const countries = expandTerritories(included, excluded, regions)
-    const windows = resolveTerritoryWindows(
+  Object.assign(
+    data,
+    resolveLicenceTermsOrRefuse(
+      included,
+      excluded,
       { start: merged.start, end: merged.end },
-      countries,
       regions,
-    )
-    data.countries = countries
-    data.resolvedWindows = windows.map(storedWindowOf)
-    data.tzVersion = timeZoneRulesVersion()
-    data.groupSnapshot = Object.fromEntries(
-      [...included, ...excluded]
-        .filter((code) => regions.find((region) => region.code === code)?.kind === 'group')
-        .map((code) => [code, expandTerritories([code], [], regions)]),
-    )
-  } catch (error) {
-    if (error instanceof AvailabilityInputError) {
-      const path = ['start', 'end', 'territories'].includes(error.field)
-        ? error.field
-        : 'territories'
-      refuse(path, error.reason)
-    }
-    throw error
-  }
+    ),
+  )
   return data
 }

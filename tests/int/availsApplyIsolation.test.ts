@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { closePayload } from '../../src/config/closeDatabase'
 import { reelhouseConfig } from '../../reelhouseConfig'
 import { auditCatalog } from '../../src/rights/audit'
-import { apply, type Setup, setUp, upload } from './support/avails'
+import { apply, type Setup, setUp, slowLicenceInserts, upload } from './support/avails'
 import { type TestBackend, transactionalBackends } from './support/backends'
 
 // Issue 12: applying an avails file is all or nothing, and no reader sees a part of it while it
@@ -169,6 +169,8 @@ describe.each(transactionalBackends)('EMA Avails apply isolation on $kind', (bac
       expect(dry.body.counts).toMatchObject({ create: licencesPerFile, errorRows: 0 })
       const id = dry.body.id
       const film = setup.catalog.mountain
+      // The licence inserts take as long as a larger file's would: the readers read meanwhile.
+      const unslow = await slowLicenceInserts(setup.payload, backend.kind)
       const watchers = [
         watch(importedBy(setup.payload, id)),
         watch(importedBy(other, id)),
@@ -191,6 +193,7 @@ describe.each(transactionalBackends)('EMA Avails apply isolation on $kind', (bac
       const applied = await applying
       const duringApply = watchers.map((watcher) => watcher.seen.length)
       const seen = await Promise.all(watchers.map((watcher) => watcher.stop()))
+      await unslow()
 
       expect(applied.status).toBe(200)
       const [local, elsewhere, rest, rows] = seen

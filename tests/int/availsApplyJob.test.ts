@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { auditCatalog } from '../../src/rights/audit'
 import { availsApplyQueue } from '../../src/rights/availsApplyJob'
-import { apply, licences, type Setup, setUp, upload } from './support/avails'
+import { apply, licences, type Setup, setUp, slowLicenceInserts, upload } from './support/avails'
 import { sqliteFileBackend, testBackends, type TestBackend } from './support/backends'
 
 const header = [
@@ -121,7 +121,8 @@ describe.each(jobBackends)('EMA Avails apply as a job on $label', ({ backend }) 
     'a large file answers 202, and the job applies it with its progress on the import',
     async () => {
       const { payload } = setup
-      const count = 120
+      // Several batches of licence inserts (100 each), each slowed down in the database.
+      const count = 600
       const dry = await upload(setup, 'large.csv', csv(manyWindows(count)))
       expect(dry.status, JSON.stringify(dry.body.errors)).toBe(201)
       expect(dry.body.counts).toMatchObject({ rows: count, create: count, errorRows: 0 })
@@ -144,6 +145,7 @@ describe.each(jobBackends)('EMA Avails apply as a job on $label', ({ backend }) 
       // Read the document as the admin does while the job runs: the progress moves.
       const seen: { phase: string; done: number }[] = []
       let watching = true
+      const unslow = await slowLicenceInserts(payload, backend.kind)
       const watcher = (async () => {
         while (watching) {
           const { progress } = await readImport(payload, dry.body.id)
@@ -154,6 +156,7 @@ describe.each(jobBackends)('EMA Avails apply as a job on $label', ({ backend }) 
       await runJobs()
       watching = false
       await watcher
+      await unslow()
 
       const writing = seen.filter((entry) => entry.phase === 'licences')
       expect(

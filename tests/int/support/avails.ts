@@ -213,3 +213,32 @@ export const licences = async (payload: Payload) =>
       overrideAccess: true,
     })
   ).docs
+
+/**
+ * Makes every licence insert take a few milliseconds in the database (a trigger), so that the
+ * licence phase of a small file lasts longer than the progress writer's interval, as a large
+ * file's does: the apply writes licences in batches of 100, each in a few milliseconds otherwise.
+ */
+export const slowLicenceInserts = async (payload: Payload, kind: TestBackend['kind']) => {
+  if (kind === 'sqlite') {
+    const client = (
+      payload.db as unknown as { client: { execute: (sql: string) => Promise<unknown> } }
+    ).client
+    await client.execute(
+      'CREATE TRIGGER slow_licences BEFORE INSERT ON licences BEGIN SELECT count(*) FROM (WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 20000) SELECT x FROM n); END',
+    )
+    return () => client.execute('DROP TRIGGER slow_licences')
+  }
+  const pool = (payload.db as unknown as { pool: { query: (sql: string) => Promise<unknown> } })
+    .pool
+  await pool.query(
+    'CREATE FUNCTION slow_licences() RETURNS trigger AS $$ BEGIN PERFORM pg_sleep(0.002); RETURN NEW; END $$ LANGUAGE plpgsql',
+  )
+  await pool.query(
+    'CREATE TRIGGER slow_licences BEFORE INSERT ON licences FOR EACH ROW EXECUTE FUNCTION slow_licences()',
+  )
+  return async () => {
+    await pool.query('DROP TRIGGER slow_licences ON licences')
+    await pool.query('DROP FUNCTION slow_licences')
+  }
+}
