@@ -146,7 +146,10 @@ describe.each(transactionalBackends)('EMA Avails apply isolation on $kind', (bac
     ).totalDocs
   const overRest = (id: number) => async () => {
     const response = await fetch(
-      `${setup.server.url}/api/licences?where[availsImport][equals]=${id}&limit=1&depth=0`,
+      // A page that holds the whole file: Payload counts and reads a page in two queries, so
+      // with `limit=1` a count taken before the commit and a page read after it answer
+      // totalDocs 1 (the page's length) — not a partial import.
+      `${setup.server.url}/api/licences?where[availsImport][equals]=${id}&limit=${licencesPerFile}&depth=0`,
       { headers: { Authorization: `users API-Key ${setup.licensingKey}` } },
     )
     expect(response.status).toBe(200)
