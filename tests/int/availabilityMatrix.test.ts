@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type PayloadHttpServer, servePayloadOverHttp } from '../fakes/payloadHttp'
 import { testBackends } from './support/backends'
 import { payloadFor, type TestPayload } from './support/payloadFor'
+import { createCountries } from './support/fixtures'
 
 type Id = number
 const day = 86_400_000
@@ -65,17 +66,7 @@ describe.each(testBackends)('availability matrix on $kind', (backend) => {
     if (!backend.serverUrl) return
     ctx = await payloadFor(backend)
     payload = ctx.payload
-    for (const [code, timeZone, gated] of [
-      ['DE', 'Europe/Berlin', false],
-      ['US', 'America/New_York', false],
-      ['CN', 'Asia/Shanghai', true],
-      ['FR', 'Europe/Paris', false],
-    ] as const) {
-      await payload.create({
-        collection: 'regions',
-        data: { code, kind: 'country', name: code, timeZone, requiresApprovalNumber: gated },
-      })
-    }
+    await createCountries(payload, ['DE', 'US', 'CN', 'FR'], ['CN'])
     await payload.create({
       collection: 'regions',
       data: { code: 'DACH', kind: 'group', name: 'DACH' },

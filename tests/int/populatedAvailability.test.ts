@@ -7,6 +7,7 @@ import type { AvailabilitySummary, Episode, Film, Season, Series } from '../../s
 import { type PayloadHttpServer, servePayloadOverHttp } from '../fakes/payloadHttp'
 import { testBackends } from './support/backends'
 import { payloadFor, type TestPayload } from './support/payloadFor'
+import { createCountries } from './support/fixtures'
 
 /**
  * Issue 10, "Types and contract": populated relations and joins carry the viewer's
@@ -35,15 +36,7 @@ describe.each(testBackends)('availability on populated titles on $kind', (backen
     if (!backend.serverUrl) return
     ctx = await payloadFor(backend)
     payload = ctx.payload
-    for (const [code, timeZone] of [
-      ['DE', 'Europe/Berlin'],
-      ['US', 'America/New_York'],
-    ]) {
-      await payload.create({
-        collection: 'regions',
-        data: { code, kind: 'country', name: code, timeZone },
-      })
-    }
+    await createCountries(payload, ['DE', 'US'])
     const grant = async (
       collection: 'films' | 'series',
       id: number,

@@ -8,6 +8,7 @@ import { parsePublicCacheControl } from '../../src/http/publicCacheControl'
 import { auditCatalog } from '../../src/rights/audit'
 import { testBackends } from './support/backends'
 import { payloadFor, type TestPayload } from './support/payloadFor'
+import { createCountries } from './support/fixtures'
 
 type Id = number
 const day = 86_400_000
@@ -53,16 +54,7 @@ describe.each(testBackends)('rails on $kind', (backend) => {
     // A small public page, so that a long curated rail has to be read in pages.
     ctx = await payloadFor(backend, { PUBLIC_MAX_LIMIT: '30' })
     payload = ctx.payload
-    for (const [code, timeZone] of [
-      ['DE', 'Europe/Berlin'],
-      ['US', 'America/New_York'],
-      ['AT', 'Europe/Vienna'],
-    ]) {
-      await payload.create({
-        collection: 'regions',
-        data: { code, kind: 'country', name: code, timeZone },
-      })
-    }
+    await createCountries(payload, ['DE', 'US', 'AT'])
     const drama = await payload.create({ collection: 'genres', data: { name: 'Drama' } })
     ids.drama = drama.id
     const video = async (playbackId: string) =>

@@ -8,6 +8,7 @@ import { type PayloadHttpServer, servePayloadOverHttp } from '../fakes/payloadHt
 import { loadRoleDashboard } from '../../src/dashboard/roleDashboard'
 import { testBackends } from './support/backends'
 import { payloadFor, type TestPayload } from './support/payloadFor'
+import { createCountries } from './support/fixtures'
 
 const day = 86_400_000
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z')
@@ -42,16 +43,7 @@ describe.each(testBackends)('rights reports CSV on $kind', (backend) => {
     if (!backend.serverUrl) return
     ctx = await payloadFor(backend)
     payload = ctx.payload
-    for (const [code, timeZone] of [
-      ['DE', 'Europe/Berlin'],
-      ['US', 'America/New_York'],
-      ['CN', 'Asia/Shanghai'],
-    ] as const) {
-      await payload.create({
-        collection: 'regions',
-        data: { code, kind: 'country', name: code, timeZone },
-      })
-    }
+    await createCountries(payload, ['DE', 'US', 'CN'])
     for (const [key, title] of [
       ['clash', 'Clash of Grants'],
       ['gap', 'Gap Film'],

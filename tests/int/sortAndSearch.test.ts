@@ -10,6 +10,7 @@ import { everyLocale, allLocales } from '../../src/seed/localized'
 import { type PayloadHttpServer, servePayloadOverHttp } from '../fakes/payloadHttp'
 import { testBackends } from './support/backends'
 import { payloadFor, type TestPayload } from './support/payloadFor'
+import { createCountries } from './support/fixtures'
 
 type Id = number
 type Titles = { en: string; de?: string; 'zh-Hans'?: string }
@@ -134,15 +135,7 @@ describe.each(testBackends)('sort titles and search on $kind', (backend) => {
     if (!backend.serverUrl) return
     ctx = await payloadFor(backend)
     payload = ctx.payload
-    for (const [code, timeZone] of [
-      ['DE', 'Europe/Berlin'],
-      ['US', 'America/New_York'],
-    ]) {
-      await payload.create({
-        collection: 'regions',
-        data: { code, kind: 'country', name: code, timeZone },
-      })
-    }
+    await createCountries(payload, ['DE', 'US'])
     for (const titles of films) await title('films', titles)
     for (const titles of series) await title('series', titles)
     http = await servePayloadOverHttp(payload)

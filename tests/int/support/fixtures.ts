@@ -177,3 +177,42 @@ export const publicViewerIn = (territory: string, at?: string) => ({
   overrideAccess: false as const,
   context: { viewerTerritory: territory, ...(at ? { availabilityAt: at } : {}) },
 })
+
+/** The time zone of each country the tests create. */
+const timeZones = {
+  AT: 'Europe/Vienna',
+  CA: 'America/Toronto',
+  CN: 'Asia/Shanghai',
+  DE: 'Europe/Berlin',
+  ES: 'Europe/Madrid',
+  FR: 'Europe/Paris',
+  US: 'America/New_York',
+} as const
+
+export type Country = keyof typeof timeZones
+
+/**
+ * Creates a country region for each code, named by its code and in its time zone; those in
+ * `gated` require an approval number. Returns the new regions' ids by code.
+ */
+export const createCountries = async (
+  payload: Payload,
+  codes: readonly Country[],
+  gated: readonly Country[] = [],
+): Promise<Partial<Record<Country, Id>>> => {
+  const ids: Partial<Record<Country, Id>> = {}
+  for (const code of codes) {
+    const region = await payload.create({
+      collection: 'regions',
+      data: {
+        code,
+        kind: 'country',
+        name: code,
+        timeZone: timeZones[code],
+        requiresApprovalNumber: gated.includes(code),
+      },
+    })
+    ids[code] = region.id
+  }
+  return ids
+}
