@@ -4,6 +4,7 @@ import sharp from 'sharp'
 import type { CollectionSlug, Payload } from 'payload'
 
 import type { StaffRole } from '../../../src/roles'
+import { type Country, countryTimeZones } from '../../support/countries'
 
 /** Ids are numbers on the SQL backends (the generated types) and strings on MongoDB. */
 export type Id = number
@@ -178,19 +179,6 @@ export const publicViewerIn = (territory: string, at?: string) => ({
   context: { viewerTerritory: territory, ...(at ? { availabilityAt: at } : {}) },
 })
 
-/** The time zone of each country the tests create. */
-const timeZones = {
-  AT: 'Europe/Vienna',
-  CA: 'America/Toronto',
-  CN: 'Asia/Shanghai',
-  DE: 'Europe/Berlin',
-  ES: 'Europe/Madrid',
-  FR: 'Europe/Paris',
-  US: 'America/New_York',
-} as const
-
-export type Country = keyof typeof timeZones
-
 /**
  * Creates a country region for each code, named by its code and in its time zone; those in
  * `gated` require an approval number. Returns the new regions' ids by code.
@@ -208,7 +196,7 @@ export const createCountries = async (
         code,
         kind: 'country',
         name: code,
-        timeZone: timeZones[code],
+        timeZone: countryTimeZones[code],
         requiresApprovalNumber: gated.includes(code),
       },
     })
