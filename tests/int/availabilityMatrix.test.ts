@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type PayloadHttpServer, servePayloadOverHttp } from '../fakes/payloadHttp'
 import { testBackends } from './support/backends'
 import { payloadFor, type TestPayload } from './support/payloadFor'
-import { createCountries } from './support/fixtures'
+import { createCountries, createGrant } from './support/fixtures'
 
 type Id = number
 const day = 86_400_000
@@ -50,17 +50,7 @@ describe.each(testBackends)('availability matrix on $kind', (backend) => {
   const now = Date.now()
 
   const licence = (key: string, data: Record<string, unknown>, relationTo = 'films') =>
-    payload.create({
-      collection: 'licences',
-      data: {
-        kind: 'grant',
-        licenceType: 'svod',
-        contractId: crypto.randomUUID(),
-        territories: ['DE'],
-        content: [{ relationTo, value: ids[key] }],
-        ...data,
-      } as never,
-    })
+    createGrant(payload, { relationTo, value: ids[key] }, data)
 
   beforeAll(async () => {
     if (!backend.serverUrl) return

@@ -7,7 +7,7 @@ import type { AvailabilitySummary, Episode, Film, Season, Series } from '../../s
 import { type PayloadHttpServer, servePayloadOverHttp } from '../fakes/payloadHttp'
 import { testBackends } from './support/backends'
 import { payloadFor, type TestPayload } from './support/payloadFor'
-import { createCountries } from './support/fixtures'
+import { createCountries, createGrant } from './support/fixtures'
 
 /**
  * Issue 10, "Types and contract": populated relations and joins carry the viewer's
@@ -43,18 +43,16 @@ describe.each(testBackends)('availability on populated titles on $kind', (backen
       territories: string[],
       end?: string,
     ) =>
-      payload.create({
-        collection: 'licences',
-        data: {
-          content: [{ relationTo: collection, value: id }],
-          kind: 'grant',
-          licenceType: 'svod',
+      createGrant(
+        payload,
+        { relationTo: collection, value: id },
+        {
           territories,
           start: '2020-01-01',
           ...(end ? { end } : {}),
           contractId: `POP-${collection}-${id}-${tag}`,
-        } as never,
-      })
+        },
+      )
     const film = async (title: string, relatedFilms: number[] = []) =>
       (
         await payload.create({

@@ -8,7 +8,7 @@ import { parsePublicCacheControl } from '../../src/http/publicCacheControl'
 import { auditCatalog } from '../../src/rights/audit'
 import { testBackends } from './support/backends'
 import { payloadFor, type TestPayload } from './support/payloadFor'
-import { createCountries } from './support/fixtures'
+import { createCountries, createGrant } from './support/fixtures'
 
 type Id = number
 const day = 86_400_000
@@ -37,17 +37,7 @@ describe.each(testBackends)('rails on $kind', (backend) => {
   let editorKey = ''
 
   const licence = (film: Id, data: Record<string, unknown>, relationTo = 'films') =>
-    payload.create({
-      collection: 'licences',
-      data: {
-        kind: 'grant',
-        licenceType: 'svod',
-        contractId: crypto.randomUUID(),
-        territories: ['DE'],
-        content: [{ relationTo, value: film }],
-        ...data,
-      } as never,
-    })
+    createGrant(payload, { relationTo, value: film }, data)
 
   beforeAll(async () => {
     if (!backend.serverUrl) return

@@ -8,7 +8,7 @@ import { type PayloadHttpServer, servePayloadOverHttp } from '../fakes/payloadHt
 import { loadRoleDashboard } from '../../src/dashboard/roleDashboard'
 import { testBackends } from './support/backends'
 import { payloadFor, type TestPayload } from './support/payloadFor'
-import { createCountries } from './support/fixtures'
+import { createCountries, createGrant } from './support/fixtures'
 
 const day = 86_400_000
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z')
@@ -28,16 +28,11 @@ describe.each(testBackends)('rights reports CSV on $kind', (backend) => {
   const endingAt = now + 10 * day
 
   const licence = (film: string, data: Record<string, unknown>) =>
-    payload.create({
-      collection: 'licences',
-      data: {
-        kind: 'grant',
-        licenceType: 'svod',
-        territories: ['DE', 'US', 'CN'],
-        content: [{ relationTo: 'films', value: ids[film] }],
-        ...data,
-      } as never,
-    })
+    createGrant(
+      payload,
+      { relationTo: 'films', value: ids[film] },
+      { territories: ['DE', 'US', 'CN'], ...data },
+    )
 
   beforeAll(async () => {
     if (!backend.serverUrl) return

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type PayloadHttpServer, servePayloadOverHttp } from '../fakes/payloadHttp'
 import { testBackends } from './support/backends'
 import { payloadFor, type TestPayload } from './support/payloadFor'
-import { createCountries } from './support/fixtures'
+import { createCountries, createGrant } from './support/fixtures'
 
 type Bar = {
   licenceId: string
@@ -66,18 +66,7 @@ describe.each(testBackends)('title timeline on $kind', (backend) => {
   const ids = {} as Record<string, number>
 
   const licence = async (data: Record<string, unknown>) =>
-    (
-      await payload.create({
-        collection: 'licences',
-        data: {
-          kind: 'grant',
-          licenceType: 'svod',
-          territories: ['DE'],
-          content: [{ relationTo: 'films', value: ids.film }],
-          ...data,
-        } as never,
-      })
-    ).id
+    (await createGrant(payload, { relationTo: 'films', value: ids.film }, data)).id
 
   beforeAll(async () => {
     if (!backend.serverUrl) return

@@ -204,3 +204,24 @@ export const createCountries = async (
   }
   return ids
 }
+
+/**
+ * Creates a grant of `content`: SVOD in DE under a fresh contract id, but for what `data`
+ * says instead.
+ */
+export const createGrant = (
+  payload: Payload,
+  content: { relationTo: string; value: Id | string },
+  data: Record<string, unknown> = {},
+) =>
+  payload.create({
+    collection: 'licences',
+    data: {
+      kind: 'grant',
+      licenceType: 'svod',
+      contractId: crypto.randomUUID(),
+      territories: ['DE'],
+      content: [content],
+      ...data,
+    } as never,
+  })
