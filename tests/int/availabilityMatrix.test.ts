@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type PayloadHttpServer, servePayloadOverHttp } from '../fakes/payloadHttp'
 import { testBackends } from './support/backends'
 import { payloadFor, type TestPayload } from './support/payloadFor'
-import { createCountries, createGrant } from './support/fixtures'
+import { createCountries, createGrant, createKeyUser } from './support/fixtures'
 
 type Id = number
 const day = 86_400_000
@@ -109,16 +109,7 @@ describe.each(testBackends)('availability matrix on $kind', (backend) => {
 
     for (const role of ['licensing', 'editor', 'admin'] as const) {
       keys[role] = crypto.randomUUID()
-      await payload.create({
-        collection: 'users',
-        data: {
-          email: `${role}-${crypto.randomUUID()}@example.test`,
-          password: 'correct horse battery',
-          roles: [role],
-          enableAPIKey: true,
-          apiKey: keys[role],
-        },
-      })
+      await createKeyUser(payload, [role], keys[role])
     }
     http = await servePayloadOverHttp(payload)
   }, 300_000)

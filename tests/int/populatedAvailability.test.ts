@@ -7,7 +7,7 @@ import type { AvailabilitySummary, Episode, Film, Season, Series } from '../../s
 import { type PayloadHttpServer, servePayloadOverHttp } from '../fakes/payloadHttp'
 import { testBackends } from './support/backends'
 import { payloadFor, type TestPayload } from './support/payloadFor'
-import { createCountries, createGrant } from './support/fixtures'
+import { createCountries, createGrant, createKeyUser } from './support/fixtures'
 
 /**
  * Issue 10, "Types and contract": populated relations and joins carry the viewer's
@@ -92,16 +92,7 @@ describe.each(testBackends)('availability on populated titles on $kind', (backen
     // A series licence covers its seasons and episodes.
     await grant('series', ids.series, ['DE'], '2091-12-31')
     staffKey = crypto.randomBytes(16).toString('hex')
-    await payload.create({
-      collection: 'users',
-      data: {
-        email: `contract-${tag}@example.test`,
-        password: 'a long password for the check',
-        roles: ['editor'],
-        enableAPIKey: true,
-        apiKey: staffKey,
-      },
-    })
+    await createKeyUser(payload, ['editor'], staffKey)
     http = await servePayloadOverHttp(payload)
   })
   afterAll(async () => {

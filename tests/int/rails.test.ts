@@ -8,7 +8,7 @@ import { parsePublicCacheControl } from '../../src/http/publicCacheControl'
 import { auditCatalog } from '../../src/rights/audit'
 import { testBackends } from './support/backends'
 import { payloadFor, type TestPayload } from './support/payloadFor'
-import { createCountries, createGrant } from './support/fixtures'
+import { createCountries, createGrant, createKeyUser } from './support/fixtures'
 
 type Id = number
 const day = 86_400_000
@@ -114,16 +114,7 @@ describe.each(testBackends)('rails on $kind', (backend) => {
     await licence(series.id, { start: iso(now - 1 * day) }, 'series')
 
     editorKey = crypto.randomUUID()
-    await payload.create({
-      collection: 'users',
-      data: {
-        email: `editor-${crypto.randomUUID()}@example.test`,
-        password: 'correct horse battery',
-        roles: ['editor'],
-        enableAPIKey: true,
-        apiKey: editorKey,
-      },
-    })
+    await createKeyUser(payload, ['editor'], editorKey)
     http = await servePayloadOverHttp(payload)
   }, 300_000)
   afterAll(async () => {

@@ -8,7 +8,7 @@ import { type PayloadHttpServer, servePayloadOverHttp } from '../fakes/payloadHt
 import { loadRoleDashboard } from '../../src/dashboard/roleDashboard'
 import { testBackends } from './support/backends'
 import { payloadFor, type TestPayload } from './support/payloadFor'
-import { createCountries, createGrant } from './support/fixtures'
+import { createCountries, createGrant, createKeyUser } from './support/fixtures'
 
 const day = 86_400_000
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z')
@@ -90,16 +90,7 @@ describe.each(testBackends)('rights reports CSV on $kind', (backend) => {
       ['viewer', []],
     ] as const) {
       keys[role] = crypto.randomUUID()
-      await payload.create({
-        collection: 'users',
-        data: {
-          email: `${role}-${crypto.randomUUID()}@example.test`,
-          password: 'correct horse battery',
-          roles: [...roles],
-          enableAPIKey: true,
-          apiKey: keys[role],
-        },
-      })
+      await createKeyUser(payload, [...roles], keys[role])
     }
     const draft = await payload.create({
       collection: 'films',

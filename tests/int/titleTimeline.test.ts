@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type PayloadHttpServer, servePayloadOverHttp } from '../fakes/payloadHttp'
 import { testBackends } from './support/backends'
 import { payloadFor, type TestPayload } from './support/payloadFor'
-import { createCountries, createGrant } from './support/fixtures'
+import { createCountries, createGrant, createKeyUser } from './support/fixtures'
 
 type Bar = {
   licenceId: string
@@ -129,16 +129,7 @@ describe.each(testBackends)('title timeline on $kind', (backend) => {
 
     for (const role of ['licensing', 'editor', 'admin', 'consumer'] as const) {
       keys[role] = crypto.randomUUID()
-      await payload.create({
-        collection: 'users',
-        data: {
-          email: `${role}-${crypto.randomUUID()}@example.test`,
-          password: 'correct horse battery',
-          roles: role === 'consumer' ? [] : [role],
-          enableAPIKey: true,
-          apiKey: keys[role],
-        },
-      })
+      await createKeyUser(payload, role === 'consumer' ? [] : [role], keys[role])
     }
     http = await servePayloadOverHttp(payload)
   }, 300_000)

@@ -225,3 +225,17 @@ export const createGrant = (
       ...data,
     } as never,
   })
+
+/** Creates a staff user with `roles` who signs requests with the API key `apiKey`. */
+export const createKeyUser = async (payload: Payload, roles: StaffRole[], apiKey: string) => {
+  await payload.create({
+    collection: 'users',
+    data: {
+      email: `${roles.join('-') || 'viewer'}-${unique()}@example.test`,
+      password: 'a long password for the test',
+      roles,
+      enableAPIKey: true,
+      apiKey,
+    },
+  })
+}
