@@ -166,16 +166,17 @@ const splitKeys = (titles: string) =>
     .filter(Boolean)
 
 /**
- * Each recorded overlap once: both licences of a pair record it, so the pair (in either
- * order), territory, licence type and overlap identify it.
+ * A report of recorded overlaps, each once: both licences of a pair record it, so the pair (in
+ * either order), territory, licence type and overlap identify it.
  */
-const overlapRows = (
+const overlapReport = (
+  kind: 'conflicts' | 'warnings',
   inputs: ReportInputs,
   context: Context,
   entriesOf: (licence: ReportLicence) => RecordedOverlap[],
   columns: { first: string; second: string },
   firstOf: (licence: ReportLicence, entry: RecordedOverlap) => [string, string | null],
-): ReportRow[] => {
+): Report => {
   const seen = new Set<string>()
   const rows: ReportRow[] = []
   for (const licence of inputs.licences) {
@@ -200,65 +201,50 @@ const overlapRows = (
       })
     }
   }
-  return rows
+  return {
+    kind,
+    columns: [
+      { key: 'titles', type: 'titles' },
+      { key: 'territory', type: 'text' },
+      { key: 'licenceType', type: 'text' },
+      { key: columns.first, type: 'licence' },
+      { key: columns.second, type: 'licence' },
+      { key: 'overlapStart', type: 'instant' },
+      { key: 'overlapEnd', type: 'instant' },
+    ],
+    rows: sortReportRows(rows, 'overlapStart'),
+    sortedBy: 'overlapStart',
+  }
 }
 
-const conflictsReport = (inputs: ReportInputs, context: Context): Report => ({
-  kind: 'conflicts',
-  columns: [
-    { key: 'titles', type: 'titles' },
-    { key: 'territory', type: 'text' },
-    { key: 'licenceType', type: 'text' },
-    { key: 'licence', type: 'licence' },
-    { key: 'otherLicence', type: 'licence' },
-    { key: 'overlapStart', type: 'instant' },
-    { key: 'overlapEnd', type: 'instant' },
-  ],
-  rows: sortReportRows(
-    overlapRows(
-      inputs,
-      context,
-      (licence) => licence.conflicts,
-      { first: 'licence', second: 'otherLicence' },
-      // The lower id first, so a pair reads the same whichever licence recorded it.
-      (licence, entry) => {
-        const other = entry.otherLicence ?? ''
-        return licence.id.localeCompare(other, 'en', { numeric: true }) <= 0
-          ? [licence.id, other]
-          : [other, licence.id]
-      },
-    ),
-    'overlapStart',
-  ),
-  sortedBy: 'overlapStart',
-})
+const conflictsReport = (inputs: ReportInputs, context: Context): Report =>
+  overlapReport(
+    'conflicts',
+    inputs,
+    context,
+    (licence) => licence.conflicts,
+    { first: 'licence', second: 'otherLicence' },
+    // The lower id first, so a pair reads the same whichever licence recorded it.
+    (licence, entry) => {
+      const other = entry.otherLicence ?? ''
+      return licence.id.localeCompare(other, 'en', { numeric: true }) <= 0
+        ? [licence.id, other]
+        : [other, licence.id]
+    },
+  )
 
-const warningsReport = (inputs: ReportInputs, context: Context): Report => ({
-  kind: 'warnings',
-  columns: [
-    { key: 'titles', type: 'titles' },
-    { key: 'territory', type: 'text' },
-    { key: 'licenceType', type: 'text' },
-    { key: 'holdback', type: 'licence' },
-    { key: 'grant', type: 'licence' },
-    { key: 'overlapStart', type: 'instant' },
-    { key: 'overlapEnd', type: 'instant' },
-  ],
-  rows: sortReportRows(
-    overlapRows(
-      inputs,
-      context,
-      (licence) => licence.warnings,
-      { first: 'holdback', second: 'grant' },
-      (licence, entry) =>
-        licence.kind === 'holdback' || context.kindOf(entry.otherLicence) === 'grant'
-          ? [licence.id, entry.otherLicence]
-          : [entry.otherLicence ?? '', licence.id],
-    ),
-    'overlapStart',
-  ),
-  sortedBy: 'overlapStart',
-})
+const warningsReport = (inputs: ReportInputs, context: Context): Report =>
+  overlapReport(
+    'warnings',
+    inputs,
+    context,
+    (licence) => licence.warnings,
+    { first: 'holdback', second: 'grant' },
+    (licence, entry) =>
+      licence.kind === 'holdback' || context.kindOf(entry.otherLicence) === 'grant'
+        ? [licence.id, entry.otherLicence]
+        : [entry.otherLicence ?? '', licence.id],
+  )
 
 const endingSoonReport = (inputs: ReportInputs, context: Context): Report => {
   const from = epochMs(inputs.now)

@@ -1,72 +1,49 @@
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { formatDay } from '../../src/i18n/format'
-import { createdId, loginAs } from './support/api'
-import { artifactsDir, launchChromium, logInToAdmin } from './support/browser'
-import { type RunningServer, startProductionServer } from './support/server'
+import { createdId } from './support/api'
+import { type AdminDesk, createCountries, deskUsers, openAdminDesk } from './support/adminDesk'
+import { artifactsDir, logInToAdmin } from './support/browser'
+import type { RunningServer } from './support/server'
 
-const admin = { email: 'languages-admin@reelhouse.test', password: 'a long admin password' }
-const licensing = {
-  email: 'languages-licensing@reelhouse.test',
-  password: 'a long licensing password',
-}
+const { licensing } = deskUsers('languages')
 const dayMs = 86_400_000
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10)
 
 describe('the admin in the staff member’s language, in Chromium', () => {
+  let desk: AdminDesk | undefined
   let server: RunningServer
-  let browser: Awaited<ReturnType<typeof launchChromium>>
   let page: Page
-  let dataDir: string
   let filmId: number
   const title = `Sprachhafen ${Date.now()}`
   // The licence starts 30 days ago (a DE day), so 60 days ago the film is upcoming there.
   const startDay = isoDay(Date.now() - 30 * dayMs)
 
   beforeAll(async () => {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'reelhouse-e2e-languages-'))
-    server = await startProductionServer({
-      DATABASE_URL: `file:${path.join(dataDir, 'reelhouse.db')}`,
-      MEDIA_DIR: path.join(dataDir, 'media'),
-      ADMIN_EMAIL: admin.email,
-      ADMIN_PASSWORD: admin.password,
-    })
-    const staff = await loginAs(server, admin)
-    await createdId(await staff.post('/api/users', { ...licensing, roles: ['licensing'] }))
-    for (const [code, timeZone] of [
-      ['DE', 'Europe/Berlin'],
-      ['US', 'America/New_York'],
-      ['CN', 'Asia/Shanghai'],
-    ]) {
+    desk = await openAdminDesk('languages', async (staff) => {
+      await createCountries(staff, ['DE', 'US', 'CN'])
+      filmId = await createdId(await staff.post('/api/films', { title, _status: 'published' }))
       await createdId(
-        await staff.post('/api/regions', { code, kind: 'country', name: code, timeZone }),
+        await staff.post('/api/licences', {
+          content: [{ relationTo: 'films', value: filmId }],
+          kind: 'grant',
+          licenceType: 'svod',
+          territories: ['DE'],
+          start: startDay,
+          contractId: `E2E-LANGUAGES-${filmId}`,
+        }),
       )
-    }
-    filmId = await createdId(await staff.post('/api/films', { title, _status: 'published' }))
-    await createdId(
-      await staff.post('/api/licences', {
-        content: [{ relationTo: 'films', value: filmId }],
-        kind: 'grant',
-        licenceType: 'svod',
-        territories: ['DE'],
-        start: startDay,
-        contractId: `E2E-LANGUAGES-${filmId}`,
-      }),
-    )
-    browser = await launchChromium()
-    page = await browser.context.newPage()
-    fs.mkdirSync(artifactsDir, { recursive: true })
+    })
+    server = desk.server
+    page = desk.page
   })
 
   afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true })
+    await desk?.close()
   })
 
   /** Picks a language in the account page's selector, as a staff member would. */
@@ -227,7 +204,7 @@ describe('the admin in the staff member’s language, in Chromium', () => {
   })
 
   it('draws the panel with the admin’s own colours in dark mode', async () => {
-    await browser.context.addCookies([{ name: 'payload-theme', value: 'dark', url: server.url }])
+    await page.context().addCookies([{ name: 'payload-theme', value: 'dark', url: server.url }])
     await page.goto(`${server.url}/admin/collections/films/${filmId}`)
     await page.waitForSelector('html[data-theme="dark"]', { timeout: 30_000 })
     const panel = page.locator('.availability-panel')

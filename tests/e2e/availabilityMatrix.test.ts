@@ -1,71 +1,50 @@
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { formatDay } from '../../src/i18n/format'
-import { createdId, loginAs } from './support/api'
-import { artifactsDir, launchChromium, logInToAdmin } from './support/browser'
-import { type RunningServer, startProductionServer } from './support/server'
+import { createdId } from './support/api'
+import { type AdminDesk, createCountries, deskUsers, openAdminDesk } from './support/adminDesk'
+import { artifactsDir, logInToAdmin } from './support/browser'
+import type { RunningServer } from './support/server'
 
-const admin = { email: 'matrix-admin@reelhouse.test', password: 'a long admin password' }
-const licensing = {
-  email: 'matrix-licensing@reelhouse.test',
-  password: 'a long licensing password',
-}
+const { licensing } = deskUsers('matrix')
 const dayMs = 86_400_000
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10)
 
 describe('availability matrix in Chromium', () => {
+  let desk: AdminDesk | undefined
   let server: RunningServer
-  let browser: Awaited<ReturnType<typeof launchChromium>>
   let page: Page
-  let dataDir: string
   const title = `Matrix Harbour ${Date.now()}`
   // The licence starts 30 days ago (a DE day), so 60 days ago the film is upcoming.
   const startDay = isoDay(Date.now() - 30 * dayMs)
 
   beforeAll(async () => {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'reelhouse-e2e-matrix-'))
-    server = await startProductionServer({
-      DATABASE_URL: `file:${path.join(dataDir, 'reelhouse.db')}`,
-      MEDIA_DIR: path.join(dataDir, 'media'),
-      ADMIN_EMAIL: admin.email,
-      ADMIN_PASSWORD: admin.password,
-    })
-    const staff = await loginAs(server, admin)
-    await createdId(await staff.post('/api/users', { ...licensing, roles: ['licensing'] }))
-    for (const [code, timeZone] of [
-      ['DE', 'Europe/Berlin'],
-      ['US', 'America/New_York'],
-      ['CN', 'Asia/Shanghai'],
-    ]) {
-      await createdId(
-        await staff.post('/api/regions', { code, kind: 'country', name: code, timeZone }),
+    desk = await openAdminDesk('matrix', async (staff) => {
+      await createCountries(staff, ['DE', 'US', 'CN'])
+      const filmId = await createdId(
+        await staff.post('/api/films', { title, _status: 'published' }),
       )
-    }
-    const filmId = await createdId(await staff.post('/api/films', { title, _status: 'published' }))
-    await createdId(
-      await staff.post('/api/licences', {
-        content: [{ relationTo: 'films', value: filmId }],
-        kind: 'grant',
-        licenceType: 'svod',
-        territories: ['DE'],
-        start: startDay,
-        contractId: `E2E-MATRIX-${filmId}`,
-      }),
-    )
-    browser = await launchChromium()
-    page = await browser.context.newPage()
-    fs.mkdirSync(artifactsDir, { recursive: true })
+      await createdId(
+        await staff.post('/api/licences', {
+          content: [{ relationTo: 'films', value: filmId }],
+          kind: 'grant',
+          licenceType: 'svod',
+          territories: ['DE'],
+          start: startDay,
+          contractId: `E2E-MATRIX-${filmId}`,
+        }),
+      )
+    })
+    server = desk.server
+    page = desk.page
   })
 
   afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true })
+    await desk?.close()
   })
 
   it('shows a licensed film available in DE, and upcoming once the scrubber is before its start', async () => {

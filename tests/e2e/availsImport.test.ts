@@ -1,19 +1,15 @@
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { createdId, loginAs } from './support/api'
-import { artifactsDir, launchChromium, logInToAdmin } from './support/browser'
-import { type RunningServer, startProductionServer } from './support/server'
+import { createdId } from './support/api'
+import { type AdminDesk, createCountries, deskUsers, openAdminDesk } from './support/adminDesk'
+import { artifactsDir, logInToAdmin } from './support/browser'
+import type { RunningServer } from './support/server'
 
-const admin = { email: 'import-admin@reelhouse.test', password: 'a long admin password' }
-const licensing = {
-  email: 'import-licensing@reelhouse.test',
-  password: 'a long licensing password',
-}
+const { licensing } = deskUsers('import')
 /** The MovieLabs 1.7.2 movie sample: 7 licences for two films, two POEST rows refused. */
 const sample = path.resolve('tests/fixtures/ema-avails/Movies_v1.7.2.xlsx')
 const mountain = 'The View from a Mountain'
@@ -25,70 +21,49 @@ const screenshot = async (page: Page, name: string) => {
 }
 
 describe('avails import in Chromium', () => {
+  let desk: AdminDesk | undefined
   let server: RunningServer
-  let browser: Awaited<ReturnType<typeof launchChromium>>
   let page: Page
-  let dataDir: string
 
   beforeAll(async () => {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'reelhouse-e2e-import-'))
-    server = await startProductionServer({
-      DATABASE_URL: `file:${path.join(dataDir, 'reelhouse.db')}`,
-      MEDIA_DIR: path.join(dataDir, 'media'),
-      ADMIN_EMAIL: admin.email,
-      ADMIN_PASSWORD: admin.password,
-    })
-    const staff = await loginAs(server, admin)
-    await createdId(await staff.post('/api/users', { ...licensing, roles: ['licensing'] }))
-    for (const [code, timeZone] of [
-      ['US', 'America/New_York'],
-      ['CA', 'America/Toronto'],
-      ['ES', 'Europe/Madrid'],
-      ['DE', 'Europe/Berlin'],
-      ['CN', 'Asia/Shanghai'],
-    ]) {
+    desk = await openAdminDesk('import', async (staff) => {
+      await createCountries(staff, ['US', 'CA', 'ES', 'DE', 'CN'])
+      // The sample names the first by its ALID, the second by its EIDR.
       await createdId(
-        await staff.post('/api/regions', { code, kind: 'country', name: code, timeZone }),
+        await staff.post('/api/films', {
+          title: mountain,
+          releaseYear: 2006,
+          externalIds: { availsIds: ['VIEW_MT_2006'] },
+          _status: 'published',
+        }),
       )
-    }
-    // The sample names the first by its ALID, the second by its EIDR.
-    await createdId(
-      await staff.post('/api/films', {
-        title: mountain,
-        releaseYear: 2006,
-        externalIds: { availsIds: ['VIEW_MT_2006'] },
-        _status: 'published',
-      }),
-    )
-    await createdId(
-      await staff.post('/api/films', {
-        title: 'The First Dance',
-        releaseYear: 2013,
-        externalIds: {
-          eidr: '10.5240/1489-49A2-3956-4B2D-FE16-A',
-          availsIds: ['FIRSTDANCE_2012', 'FIRSTDANCE_2012_ES'],
-        },
-        _status: 'published',
-      }),
-    )
-    // Named by the file's Full Delete row (which finds nothing to delete yet).
-    await createdId(
-      await staff.post('/api/films', {
-        title: 'The Last Dance',
-        releaseYear: 1978,
-        externalIds: { availsIds: ['FIRSTDANCE_2012_DE'] },
-        _status: 'published',
-      }),
-    )
-    browser = await launchChromium()
-    page = await browser.context.newPage()
-    fs.mkdirSync(artifactsDir, { recursive: true })
+      await createdId(
+        await staff.post('/api/films', {
+          title: 'The First Dance',
+          releaseYear: 2013,
+          externalIds: {
+            eidr: '10.5240/1489-49A2-3956-4B2D-FE16-A',
+            availsIds: ['FIRSTDANCE_2012', 'FIRSTDANCE_2012_ES'],
+          },
+          _status: 'published',
+        }),
+      )
+      // Named by the file's Full Delete row (which finds nothing to delete yet).
+      await createdId(
+        await staff.post('/api/films', {
+          title: 'The Last Dance',
+          releaseYear: 1978,
+          externalIds: { availsIds: ['FIRSTDANCE_2012_DE'] },
+          _status: 'published',
+        }),
+      )
+    })
+    server = desk.server
+    page = desk.page
   })
 
   afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true })
+    await desk?.close()
   })
 
   it('uploads a sample, reads the dry run, applies it as a job, then finds the title in the matrix and its timeline', async () => {

@@ -1,24 +1,20 @@
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 
 import { parse } from 'csv-parse/sync'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { createdId, loginAs } from './support/api'
-import { artifactsDir, launchChromium, logInToAdmin } from './support/browser'
-import { type RunningServer, startProductionServer } from './support/server'
+import { createdId } from './support/api'
+import { type AdminDesk, createCountries, deskUsers, openAdminDesk } from './support/adminDesk'
+import { artifactsDir, logInToAdmin } from './support/browser'
+import type { RunningServer } from './support/server'
 
-const admin = { email: 'reports-admin@reelhouse.test', password: 'a long admin password' }
-const licensing = {
-  email: 'reports-licensing@reelhouse.test',
-  password: 'a long licensing password',
-}
+const { licensing } = deskUsers('reports')
 
 describe('rights reports and the licensing dashboard in Chromium', () => {
+  let desk: AdminDesk | undefined
   let server: RunningServer
-  let browser: Awaited<ReturnType<typeof launchChromium>>
   let page: Page
   let dataDir: string
   const stamp = Date.now()
@@ -30,52 +26,39 @@ describe('rights reports and the licensing dashboard in Chromium', () => {
   const endDay = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10)
 
   beforeAll(async () => {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'reelhouse-e2e-reports-'))
-    server = await startProductionServer({
-      DATABASE_URL: `file:${path.join(dataDir, 'reelhouse.db')}`,
-      MEDIA_DIR: path.join(dataDir, 'media'),
-      ADMIN_EMAIL: admin.email,
-      ADMIN_PASSWORD: admin.password,
-      LAUNCH_TERRITORIES: 'DE',
-    })
-    const staff = await loginAs(server, admin)
-    await createdId(await staff.post('/api/users', { ...licensing, roles: ['licensing'] }))
-    await createdId(
-      await staff.post('/api/regions', {
-        code: 'DE',
-        kind: 'country',
-        name: 'DE',
-        timeZone: 'Europe/Berlin',
-      }),
+    desk = await openAdminDesk(
+      'reports',
+      async (staff) => {
+        await createCountries(staff, ['DE'])
+        // Two published films without any licence in the launch territory: two rights gaps.
+        gapId = await createdId(
+          await staff.post('/api/films', { title: gapTitle, _status: 'published' }),
+        )
+        await createdId(await staff.post('/api/films', { title: otherGap, _status: 'published' }))
+        const endingId = await createdId(
+          await staff.post('/api/films', { title: endingTitle, _status: 'published' }),
+        )
+        await createdId(
+          await staff.post('/api/licences', {
+            content: [{ relationTo: 'films', value: endingId }],
+            kind: 'grant',
+            licenceType: 'svod',
+            territories: ['DE'],
+            start: '2026-01-01',
+            end: endDay,
+            contractId: `E2E-ENDING-${endingId}`,
+          }),
+        )
+      },
+      { LAUNCH_TERRITORIES: 'DE' },
     )
-    // Two published films without any licence in the launch territory: two rights gaps.
-    gapId = await createdId(
-      await staff.post('/api/films', { title: gapTitle, _status: 'published' }),
-    )
-    await createdId(await staff.post('/api/films', { title: otherGap, _status: 'published' }))
-    const endingId = await createdId(
-      await staff.post('/api/films', { title: endingTitle, _status: 'published' }),
-    )
-    await createdId(
-      await staff.post('/api/licences', {
-        content: [{ relationTo: 'films', value: endingId }],
-        kind: 'grant',
-        licenceType: 'svod',
-        territories: ['DE'],
-        start: '2026-01-01',
-        end: endDay,
-        contractId: `E2E-ENDING-${endingId}`,
-      }),
-    )
-    browser = await launchChromium()
-    page = await browser.context.newPage()
-    fs.mkdirSync(artifactsDir, { recursive: true })
+    server = desk.server
+    page = desk.page
+    dataDir = desk.dataDir
   })
 
   afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true })
+    await desk?.close()
   })
 
   it('shows the licensing desk on the admin home and the gaps by name, sorted and as CSV', async () => {

@@ -1,89 +1,67 @@
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { formatDay } from '../../src/i18n/format'
-import { createdId, loginAs } from './support/api'
-import { artifactsDir, launchChromium, logInToAdmin } from './support/browser'
-import { type RunningServer, startProductionServer } from './support/server'
+import { createdId } from './support/api'
+import { type AdminDesk, createCountries, deskUsers, openAdminDesk } from './support/adminDesk'
+import { artifactsDir, logInToAdmin } from './support/browser'
+import type { RunningServer } from './support/server'
 
-const admin = { email: 'timeline-admin@reelhouse.test', password: 'a long admin password' }
-const licensing = {
-  email: 'timeline-licensing@reelhouse.test',
-  password: 'a long licensing password',
-}
+const { licensing } = deskUsers('timeline')
 const dayMs = 86_400_000
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10)
 
 describe('title timeline in Chromium', () => {
+  let desk: AdminDesk | undefined
   let server: RunningServer
-  let browser: Awaited<ReturnType<typeof launchChromium>>
   let page: Page
-  let dataDir: string
   let filmId: number
   const contractId = `E2E-TIMELINE-${Date.now()}`
   const startDay = isoDay(Date.now() - 30 * dayMs)
   const endDay = isoDay(Date.now() + 200 * dayMs)
 
   beforeAll(async () => {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'reelhouse-e2e-timeline-'))
-    server = await startProductionServer({
-      DATABASE_URL: `file:${path.join(dataDir, 'reelhouse.db')}`,
-      MEDIA_DIR: path.join(dataDir, 'media'),
-      ADMIN_EMAIL: admin.email,
-      ADMIN_PASSWORD: admin.password,
-    })
-    const staff = await loginAs(server, admin)
-    await createdId(await staff.post('/api/users', { ...licensing, roles: ['licensing'] }))
-    for (const [code, timeZone] of [
-      ['DE', 'Europe/Berlin'],
-      ['US', 'America/New_York'],
-    ]) {
-      await createdId(
-        await staff.post('/api/regions', { code, kind: 'country', name: code, timeZone }),
+    desk = await openAdminDesk('timeline', async (staff) => {
+      await createCountries(staff, ['DE', 'US'])
+      filmId = await createdId(
+        await staff.post('/api/films', { title: 'Timeline Harbour', _status: 'published' }),
       )
-    }
-    filmId = await createdId(
-      await staff.post('/api/films', { title: 'Timeline Harbour', _status: 'published' }),
-    )
-    const licence = (data: Record<string, unknown>) =>
-      staff.post('/api/licences', {
-        content: [{ relationTo: 'films', value: filmId }],
-        kind: 'grant',
-        licenceType: 'svod',
-        territories: ['DE'],
-        ...data,
-      })
-    await createdId(await licence({ start: startDay, end: endDay, contractId, formats: ['hd'] }))
-    await createdId(
-      await licence({
-        kind: 'holdback',
-        holdbackStrength: 'hard',
-        start: isoDay(Date.now() + 10 * dayMs),
-        end: isoDay(Date.now() + 40 * dayMs),
-        contractId: `${contractId}-HOLD`,
-      }),
-    )
-    await createdId(
-      await licence({
-        licenceType: 'avod',
-        territories: ['US'],
-        start: startDay,
-        contractId: 'US',
-      }),
-    )
-    browser = await launchChromium()
-    page = await browser.context.newPage()
-    fs.mkdirSync(artifactsDir, { recursive: true })
+      const licence = (data: Record<string, unknown>) =>
+        staff.post('/api/licences', {
+          content: [{ relationTo: 'films', value: filmId }],
+          kind: 'grant',
+          licenceType: 'svod',
+          territories: ['DE'],
+          ...data,
+        })
+      await createdId(await licence({ start: startDay, end: endDay, contractId, formats: ['hd'] }))
+      await createdId(
+        await licence({
+          kind: 'holdback',
+          holdbackStrength: 'hard',
+          start: isoDay(Date.now() + 10 * dayMs),
+          end: isoDay(Date.now() + 40 * dayMs),
+          contractId: `${contractId}-HOLD`,
+        }),
+      )
+      await createdId(
+        await licence({
+          licenceType: 'avod',
+          territories: ['US'],
+          start: startDay,
+          contractId: 'US',
+        }),
+      )
+    })
+    server = desk.server
+    page = desk.page
   })
 
   afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true })
+    await desk?.close()
   })
 
   it("shows the film's licence windows per territory on its edit page", async () => {

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type PayloadHttpServer, servePayloadOverHttp } from '../fakes/payloadHttp'
 import { testBackends } from './support/backends'
 import { payloadFor, type TestPayload } from './support/payloadFor'
+import { createCountries, createGrant, createKeyUser } from './support/fixtures'
 
 type Id = number
 const day = 86_400_000
@@ -49,33 +50,13 @@ describe.each(testBackends)('availability matrix on $kind', (backend) => {
   const now = Date.now()
 
   const licence = (key: string, data: Record<string, unknown>, relationTo = 'films') =>
-    payload.create({
-      collection: 'licences',
-      data: {
-        kind: 'grant',
-        licenceType: 'svod',
-        contractId: crypto.randomUUID(),
-        territories: ['DE'],
-        content: [{ relationTo, value: ids[key] }],
-        ...data,
-      } as never,
-    })
+    createGrant(payload, { relationTo, value: ids[key] }, data)
 
   beforeAll(async () => {
     if (!backend.serverUrl) return
     ctx = await payloadFor(backend)
     payload = ctx.payload
-    for (const [code, timeZone, gated] of [
-      ['DE', 'Europe/Berlin', false],
-      ['US', 'America/New_York', false],
-      ['CN', 'Asia/Shanghai', true],
-      ['FR', 'Europe/Paris', false],
-    ] as const) {
-      await payload.create({
-        collection: 'regions',
-        data: { code, kind: 'country', name: code, timeZone, requiresApprovalNumber: gated },
-      })
-    }
+    await createCountries(payload, ['DE', 'US', 'CN', 'FR'], ['CN'])
     await payload.create({
       collection: 'regions',
       data: { code: 'DACH', kind: 'group', name: 'DACH' },
@@ -128,16 +109,7 @@ describe.each(testBackends)('availability matrix on $kind', (backend) => {
 
     for (const role of ['licensing', 'editor', 'admin'] as const) {
       keys[role] = crypto.randomUUID()
-      await payload.create({
-        collection: 'users',
-        data: {
-          email: `${role}-${crypto.randomUUID()}@example.test`,
-          password: 'correct horse battery',
-          roles: [role],
-          enableAPIKey: true,
-          apiKey: keys[role],
-        },
-      })
+      await createKeyUser(payload, [role], keys[role])
     }
     http = await servePayloadOverHttp(payload)
   }, 300_000)

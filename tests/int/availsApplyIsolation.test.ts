@@ -4,8 +4,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { closePayload } from '../../src/config/closeDatabase'
 import { reelhouseConfig } from '../../reelhouseConfig'
 import { auditCatalog } from '../../src/rights/audit'
-import { apply, type Setup, setUp, slowLicenceInserts, upload } from './support/avails'
-import { type TestBackend, transactionalBackends } from './support/backends'
+import {
+  apply,
+  csvColumns,
+  csvOf,
+  type CsvRow,
+  installSaveFailure,
+  type Setup,
+  setUp,
+  slowLicenceInserts,
+  upload,
+} from './support/avails'
+import { transactionalBackends } from './support/backends'
 
 // Issue 12: applying an avails file is all or nothing, and no reader sees a part of it while it
 // runs: not another request to the same server, not another server on the same database.
@@ -23,51 +33,38 @@ const films: [string, string, string][] = [
 ]
 const territories = ['US', 'CA', 'ES', 'DE', 'FR']
 const licenceTypes = ['SVOD', 'EST', 'AVOD']
-const header = [
-  'DisplayName',
-  'Territory',
-  'WorkType',
-  'EntryType',
-  'TitleInternalAlias',
-  'ReleaseYear',
-  'LicenseType',
-  'FormatProfile',
-  'Start',
-  'End',
-  'ALID',
-  'AvailID',
-  'ContractID',
-]
+const columns = csvColumns.filter((column) => column !== 'Exclusive' && column !== 'AnnounceDate')
+
+/** The cells every Create row of these files shares. */
+const created: CsvRow = {
+  DisplayName: 'Rockstar Films',
+  WorkType: 'Movie',
+  EntryType: 'Create',
+  FormatProfile: 'HD',
+  End: 'Open',
+}
 
 /** One Create row per film, territory and licence type: one licence each. */
 const bigFile = (prefix: string, start: string, contractOfLast = 'C-1') => {
-  const rows: string[][] = []
+  const rows: CsvRow[] = []
   for (const [alid, title, year] of films) {
     for (const territory of territories) {
       for (const type of licenceTypes) {
-        const id = `${prefix}-${alid}-${territory}-${type}`
-        rows.push([
-          'Rockstar Films',
-          territory,
-          'Movie',
-          'Create',
-          title,
-          year,
-          type,
-          'HD',
-          start,
-          'Open',
-          alid,
-          id,
-          'C-1',
-        ])
+        rows.push({
+          Territory: territory,
+          TitleInternalAlias: title,
+          ReleaseYear: year,
+          LicenseType: type,
+          Start: start,
+          ALID: alid,
+          AvailID: `${prefix}-${alid}-${territory}-${type}`,
+          ContractID: 'C-1',
+        })
       }
     }
   }
-  rows[rows.length - 1][12] = contractOfLast
-  return [header, ...rows]
-    .map((row) => row.map((cell) => `"${cell.replace(/"/g, '""')}"`).join(','))
-    .join('\n')
+  rows[rows.length - 1].ContractID = contractOfLast
+  return csvOf(rows, created, columns)
 }
 const licencesPerFile = films.length * territories.length * licenceTypes.length
 
@@ -89,26 +86,6 @@ const watch = (read: () => Promise<number>) => {
       return seen
     },
   }
-}
-
-const installSaveFailure = async (payload: Payload, kind: TestBackend['kind']) => {
-  if (kind === 'sqlite') {
-    const client = (
-      payload.db as unknown as { client: { execute: (sql: string) => Promise<unknown> } }
-    ).client
-    await client.execute(
-      "CREATE TRIGGER refuse_boom BEFORE INSERT ON licences WHEN NEW.contract_id = 'BOOM' BEGIN SELECT RAISE(ABORT, 'contract BOOM refused by the database'); END",
-    )
-    return
-  }
-  const pool = (payload.db as unknown as { pool: { query: (sql: string) => Promise<unknown> } })
-    .pool
-  await pool.query(
-    "CREATE FUNCTION refuse_boom() RETURNS trigger AS $$ BEGIN IF NEW.contract_id = 'BOOM' THEN RAISE EXCEPTION 'contract BOOM refused by the database'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql",
-  )
-  await pool.query(
-    'CREATE TRIGGER refuse_boom BEFORE INSERT ON licences FOR EACH ROW EXECUTE FUNCTION refuse_boom()',
-  )
 }
 
 describe.each(transactionalBackends)('EMA Avails apply isolation on $kind', (backend) => {
@@ -221,24 +198,17 @@ describe.each(transactionalBackends)('EMA Avails apply isolation on $kind', (bac
   run(
     'titles created for the file (createMissingTitles) are written in the same transaction',
     async () => {
-      const row = [
-        'Rockstar Films',
-        'US',
-        'Movie',
-        'Create',
-        'A Film Made for the Transaction',
-        '2026',
-        'SVOD',
-        'HD',
-        '2026-03-01',
-        'Open',
-        'NEW_IN_TX_2026',
-        'NEW-IN-TX',
-        'C-2',
-      ]
-      const file = [header, row]
-        .map((cells) => cells.map((cell) => `"${cell}"`).join(','))
-        .join('\n')
+      const row: CsvRow = {
+        Territory: 'US',
+        TitleInternalAlias: 'A Film Made for the Transaction',
+        ReleaseYear: '2026',
+        LicenseType: 'SVOD',
+        Start: '2026-03-01',
+        ALID: 'NEW_IN_TX_2026',
+        AvailID: 'NEW-IN-TX',
+        ContractID: 'C-2',
+      }
+      const file = csvOf([row], created, columns)
       const dry = await upload(setup, 'new.csv', file, { createMissingTitles: 'true' })
       expect(dry.body.counts).toMatchObject({ create: 1, newTitles: 1, errorRows: 0 })
       const applied = await apply(setup, dry.body.id)

@@ -3,56 +3,33 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { auditCatalog } from '../../src/rights/audit'
 import { availsApplyQueue } from '../../src/rights/availsApplyJob'
-import { apply, licences, type Setup, setUp, slowLicenceInserts, upload } from './support/avails'
+import {
+  apply,
+  csvColumns,
+  csvOf,
+  type CsvRow,
+  licences,
+  mountainRow,
+  type Setup,
+  setUp,
+  slowLicenceInserts,
+  upload,
+} from './support/avails'
 import { sqliteFileBackend, testBackends, type TestBackend } from './support/backends'
 
-const header = [
-  'DisplayName',
-  'Territory',
-  'WorkType',
-  'EntryType',
-  'TitleInternalAlias',
-  'ReleaseYear',
-  'LicenseType',
-  'FormatProfile',
-  'Start',
-  'End',
-  'ALID',
-  'AvailID',
-  'ContractID',
-  'Exclusive',
-]
-
-type Row = Partial<Record<(typeof header)[number], string>>
-
 /** A CSV with the spreadsheet's columns, for the film "The View from a Mountain". */
-const csv = (rows: Row[]) =>
-  [
-    header.join(','),
-    ...rows.map((row) => {
-      const full: Row = {
-        DisplayName: 'Rockstar Films',
-        WorkType: 'Movie',
-        EntryType: 'Create',
-        TitleInternalAlias: 'View from a Mountain, The',
-        ReleaseYear: '2006',
-        LicenseType: 'SVOD',
-        FormatProfile: 'HD',
-        Start: '2030-01-01',
-        End: 'Open',
-        ALID: 'VIEW_MT_2006',
-        Exclusive: 'No',
-        ...row,
-      }
-      return header.map((column) => `"${(full[column] ?? '').replace(/"/g, '""')}"`).join(',')
-    }),
-  ].join('\n')
+const csv = (rows: CsvRow[]) =>
+  csvOf(
+    rows,
+    { ...mountainRow, EntryType: 'Create', Start: '2030-01-01', Exclusive: 'No' },
+    csvColumns.filter((column) => column !== 'AnnounceDate'),
+  )
 
 const territories = ['US', 'CA', 'ES', 'DE', 'FR']
 const dayMs = 86_400_000
 
 /** `count` short windows, one licence each (distinct terms), spread over the five countries. */
-const manyWindows = (count: number): Row[] =>
+const manyWindows = (count: number): CsvRow[] =>
   Array.from({ length: count }, (_, index) => {
     const start = Date.UTC(2030, 0, 1) + index * 3 * dayMs
     return {

@@ -2,8 +2,20 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { auditCatalog } from '../../src/rights/audit'
-import { apply, licences, sample, type Setup, setUp, upload } from './support/avails'
-import { testBackends, type TestBackend } from './support/backends'
+import {
+  apply,
+  csvColumns,
+  csvOf,
+  type CsvRow,
+  installSaveFailure,
+  licences,
+  mountainRow,
+  sample,
+  type Setup,
+  setUp,
+  upload,
+} from './support/avails'
+import { testBackends } from './support/backends'
 
 const windowOf = async (payload: Payload, contentKey: string, territory: string, type: string) =>
   (await licences(payload))
@@ -235,67 +247,9 @@ describe.each(testBackends)('EMA Avails import on $kind', (backend) => {
   })
 })
 
-const csvHeader = [
-  'DisplayName',
-  'Territory',
-  'WorkType',
-  'EntryType',
-  'TitleInternalAlias',
-  'ReleaseYear',
-  'LicenseType',
-  'FormatProfile',
-  'Start',
-  'End',
-  'ALID',
-  'AvailID',
-  'ContractID',
-  'Exclusive',
-  'AnnounceDate',
-]
-
-type CsvRow = Partial<Record<(typeof csvHeader)[number], string>>
-
 /** A CSV with the spreadsheet's columns, for the film "The View from a Mountain" by default. */
 const csv = (rows: CsvRow[]) =>
-  [
-    csvHeader.join(','),
-    ...rows.map((row) => {
-      const full: CsvRow = {
-        DisplayName: 'Rockstar Films',
-        WorkType: 'Movie',
-        EntryType: 'Full Extract',
-        TitleInternalAlias: 'View from a Mountain, The',
-        ReleaseYear: '2006',
-        LicenseType: 'SVOD',
-        FormatProfile: 'HD',
-        Start: '2026-01-01',
-        End: 'Open',
-        ALID: 'VIEW_MT_2006',
-        ...row,
-      }
-      return csvHeader.map((column) => `"${(full[column] ?? '').replace(/"/g, '""')}"`).join(',')
-    }),
-  ].join('\n')
-
-const installSaveFailure = async (payload: Payload, kind: TestBackend['kind']) => {
-  if (kind === 'sqlite') {
-    const client = (
-      payload.db as unknown as { client: { execute: (sql: string) => Promise<unknown> } }
-    ).client
-    await client.execute(
-      "CREATE TRIGGER refuse_boom BEFORE INSERT ON licences WHEN NEW.contract_id = 'BOOM' BEGIN SELECT RAISE(ABORT, 'contract BOOM refused by the database'); END",
-    )
-    return
-  }
-  const pool = (payload.db as unknown as { pool: { query: (sql: string) => Promise<unknown> } })
-    .pool
-  await pool.query(
-    "CREATE FUNCTION refuse_boom() RETURNS trigger AS $$ BEGIN IF NEW.contract_id = 'BOOM' THEN RAISE EXCEPTION 'contract BOOM refused by the database'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql",
-  )
-  await pool.query(
-    'CREATE TRIGGER refuse_boom BEFORE INSERT ON licences FOR EACH ROW EXECUTE FUNCTION refuse_boom()',
-  )
-}
+  csvOf(rows, { ...mountainRow, EntryType: 'Full Extract', Start: '2026-01-01' })
 
 describe.each(testBackends)('EMA Avails import rules on $kind', (backend) => {
   const run = it.skipIf(!backend.serverUrl)
@@ -338,12 +292,12 @@ describe.each(testBackends)('EMA Avails import rules on $kind', (backend) => {
       ['notes.csv', 'just,some\nwords,here', /no EMA Avails header row/],
       [
         'old.csv',
-        `1.2\n${csvHeader.join(',')}\nRockstar,US`,
+        `1.2\n${csvColumns.join(',')}\nRockstar,US`,
         /unknown EMA Avails spreadsheet version 1\.2/,
       ],
       ['page.xml', '<html><body>hi</body></html>', /not an EMA Avails XML document/],
       ['broken.xml', '<avails:AvailList><oops></avails:AvailList>', /not well-formed XML/],
-      ['header-only.csv', csvHeader.join(','), /no avails rows/],
+      ['header-only.csv', csvColumns.join(','), /no avails rows/],
     ]
     for (const [name, data, reason] of cases) {
       const { status, body } = await upload(setup, name, data)

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { type PayloadHttpServer, servePayloadOverHttp } from '../fakes/payloadHttp'
 import { testBackends } from './support/backends'
-import { imageFile } from './support/fixtures'
+import { createCountries, createGrant, imageFile } from './support/fixtures'
 import { payloadFor, type TestPayload } from './support/payloadFor'
 
 type Id = number
@@ -88,32 +88,13 @@ describe.each(testBackends)('GraphQL search and rails on $kind', (backend) => {
   const now = Date.now()
 
   const licence = (value: Id, data: Json, relationTo = 'films') =>
-    payload.create({
-      collection: 'licences',
-      data: {
-        kind: 'grant',
-        licenceType: 'svod',
-        contractId: crypto.randomUUID(),
-        territories: ['DE'],
-        start: iso(now - 3 * day),
-        content: [{ relationTo, value }],
-        ...data,
-      } as never,
-    })
+    createGrant(payload, { relationTo, value }, { start: iso(now - 3 * day), ...data })
 
   beforeAll(async () => {
     if (!backend.serverUrl) return
     ctx = await payloadFor(backend)
     payload = ctx.payload
-    for (const [code, timeZone] of [
-      ['DE', 'Europe/Berlin'],
-      ['US', 'America/New_York'],
-    ]) {
-      await payload.create({
-        collection: 'regions',
-        data: { code, kind: 'country', name: code, timeZone },
-      })
-    }
+    await createCountries(payload, ['DE', 'US'])
     const drama = await payload.create({ collection: 'genres', data: { name: 'Drama' } })
     const poster = await payload.create({
       collection: 'images',

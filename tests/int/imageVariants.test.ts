@@ -10,7 +10,7 @@ import { canEncodeAvif } from '../../src/media/renderVariants'
 import { purposeShapes } from '../../src/media/variantPlan'
 import type { Image } from '../../src/payload-types'
 import { testBackends } from './support/backends'
-import { pngImage } from './support/fixtures'
+import { createKeyUser, pngImage } from './support/fixtures'
 import { payloadFor, type TestPayload } from './support/payloadFor'
 
 /**
@@ -30,16 +30,7 @@ describe.each(testBackends)('image renditions by purpose on $kind', (backend) =>
     if (!backend.serverUrl) return
     ctx = await payloadFor(backend)
     payload = ctx.payload
-    await payload.create({
-      collection: 'users',
-      data: {
-        email: `editor-${crypto.randomUUID()}@example.test`,
-        password: 'correct horse battery',
-        roles: ['editor'],
-        enableAPIKey: true,
-        apiKey: editorKey,
-      },
-    })
+    await createKeyUser(payload, ['editor'], editorKey)
     http = await servePayloadOverHttp(payload)
   }, 300_000)
   afterAll(async () => {

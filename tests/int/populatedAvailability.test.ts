@@ -7,6 +7,7 @@ import type { AvailabilitySummary, Episode, Film, Season, Series } from '../../s
 import { type PayloadHttpServer, servePayloadOverHttp } from '../fakes/payloadHttp'
 import { testBackends } from './support/backends'
 import { payloadFor, type TestPayload } from './support/payloadFor'
+import { createCountries, createGrant, createKeyUser } from './support/fixtures'
 
 /**
  * Issue 10, "Types and contract": populated relations and joins carry the viewer's
@@ -35,33 +36,23 @@ describe.each(testBackends)('availability on populated titles on $kind', (backen
     if (!backend.serverUrl) return
     ctx = await payloadFor(backend)
     payload = ctx.payload
-    for (const [code, timeZone] of [
-      ['DE', 'Europe/Berlin'],
-      ['US', 'America/New_York'],
-    ]) {
-      await payload.create({
-        collection: 'regions',
-        data: { code, kind: 'country', name: code, timeZone },
-      })
-    }
+    await createCountries(payload, ['DE', 'US'])
     const grant = async (
       collection: 'films' | 'series',
       id: number,
       territories: string[],
       end?: string,
     ) =>
-      payload.create({
-        collection: 'licences',
-        data: {
-          content: [{ relationTo: collection, value: id }],
-          kind: 'grant',
-          licenceType: 'svod',
+      createGrant(
+        payload,
+        { relationTo: collection, value: id },
+        {
           territories,
           start: '2020-01-01',
           ...(end ? { end } : {}),
           contractId: `POP-${collection}-${id}-${tag}`,
-        } as never,
-      })
+        },
+      )
     const film = async (title: string, relatedFilms: number[] = []) =>
       (
         await payload.create({
@@ -101,16 +92,7 @@ describe.each(testBackends)('availability on populated titles on $kind', (backen
     // A series licence covers its seasons and episodes.
     await grant('series', ids.series, ['DE'], '2091-12-31')
     staffKey = crypto.randomBytes(16).toString('hex')
-    await payload.create({
-      collection: 'users',
-      data: {
-        email: `contract-${tag}@example.test`,
-        password: 'a long password for the check',
-        roles: ['editor'],
-        enableAPIKey: true,
-        apiKey: staffKey,
-      },
-    })
+    await createKeyUser(payload, ['editor'], staffKey)
     http = await servePayloadOverHttp(payload)
   })
   afterAll(async () => {

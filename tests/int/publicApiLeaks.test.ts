@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { type PayloadHttpServer, servePayloadOverHttp } from '../fakes/payloadHttp'
 import { testBackends } from './support/backends'
-import { publicViewerIn } from './support/fixtures'
+import { createCountries, publicViewerIn } from './support/fixtures'
 import { payloadFor, type TestPayload } from './support/payloadFor'
 
 type Id = number
@@ -58,15 +58,7 @@ describe.each(testBackends)('public API leaks on $kind', (backend) => {
     if (!backend.serverUrl) return
     ctx = await payloadFor(backend)
     payload = ctx.payload
-    for (const [code, timeZone] of [
-      ['DE', 'Europe/Berlin'],
-      ['US', 'America/New_York'],
-    ]) {
-      await payload.create({
-        collection: 'regions',
-        data: { code, kind: 'country', name: code, timeZone },
-      })
-    }
+    await createCountries(payload, ['DE', 'US'])
     const published = { _status: 'published' as const }
     const film = async (key: string, title: string, data: Record<string, unknown> = {}) => {
       const doc = await payload.create({

@@ -7,6 +7,7 @@ import { auditCatalog } from '../../src/rights/audit'
 import { type PayloadHttpServer, servePayloadOverHttp } from '../fakes/payloadHttp'
 import { testBackends } from './support/backends'
 import { payloadFor, type TestPayload } from './support/payloadFor'
+import { createKeyUser } from './support/fixtures'
 
 /**
  * "Public API hardening", item 5: a title shows only when it and all its ancestors are
@@ -88,16 +89,7 @@ describe.each(testBackends)('published ancestors on $kind', (backend) => {
       })
     }
     staffKey = crypto.randomBytes(16).toString('hex')
-    await payload.create({
-      collection: 'users',
-      data: {
-        email: 'ancestors@example.test',
-        password: 'a long password for the check',
-        roles: ['editor'],
-        enableAPIKey: true,
-        apiKey: staffKey,
-      },
-    })
+    await createKeyUser(payload, ['editor'], staffKey)
     http = await servePayloadOverHttp(payload)
   })
   afterAll(async () => {

@@ -8,6 +8,7 @@ import { parsePublicCacheControl } from '../../src/http/publicCacheControl'
 import { auditCatalog } from '../../src/rights/audit'
 import { testBackends } from './support/backends'
 import { payloadFor, type TestPayload } from './support/payloadFor'
+import { createCountries, createGrant, createKeyUser } from './support/fixtures'
 
 type Id = number
 const day = 86_400_000
@@ -36,33 +37,14 @@ describe.each(testBackends)('rails on $kind', (backend) => {
   let editorKey = ''
 
   const licence = (film: Id, data: Record<string, unknown>, relationTo = 'films') =>
-    payload.create({
-      collection: 'licences',
-      data: {
-        kind: 'grant',
-        licenceType: 'svod',
-        contractId: crypto.randomUUID(),
-        territories: ['DE'],
-        content: [{ relationTo, value: film }],
-        ...data,
-      } as never,
-    })
+    createGrant(payload, { relationTo, value: film }, data)
 
   beforeAll(async () => {
     if (!backend.serverUrl) return
     // A small public page, so that a long curated rail has to be read in pages.
     ctx = await payloadFor(backend, { PUBLIC_MAX_LIMIT: '30' })
     payload = ctx.payload
-    for (const [code, timeZone] of [
-      ['DE', 'Europe/Berlin'],
-      ['US', 'America/New_York'],
-      ['AT', 'Europe/Vienna'],
-    ]) {
-      await payload.create({
-        collection: 'regions',
-        data: { code, kind: 'country', name: code, timeZone },
-      })
-    }
+    await createCountries(payload, ['DE', 'US', 'AT'])
     const drama = await payload.create({ collection: 'genres', data: { name: 'Drama' } })
     ids.drama = drama.id
     const video = async (playbackId: string) =>
@@ -132,16 +114,7 @@ describe.each(testBackends)('rails on $kind', (backend) => {
     await licence(series.id, { start: iso(now - 1 * day) }, 'series')
 
     editorKey = crypto.randomUUID()
-    await payload.create({
-      collection: 'users',
-      data: {
-        email: `editor-${crypto.randomUUID()}@example.test`,
-        password: 'correct horse battery',
-        roles: ['editor'],
-        enableAPIKey: true,
-        apiKey: editorKey,
-      },
-    })
+    await createKeyUser(payload, ['editor'], editorKey)
     http = await servePayloadOverHttp(payload)
   }, 300_000)
   afterAll(async () => {

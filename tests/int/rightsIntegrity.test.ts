@@ -18,6 +18,7 @@ import { seedDemoCatalog } from '../../src/seed/seedIfEmpty'
 import { type PayloadHttpServer, servePayloadOverHttp } from '../fakes/payloadHttp'
 import { testBackends } from './support/backends'
 import { payloadFor, type TestPayload } from './support/payloadFor'
+import { createKeyUser } from './support/fixtures'
 
 const catalog: ContentCollection[] = ['films', 'series', 'seasons', 'episodes']
 const checkedTerritories = ['CN', 'US', 'DE', 'AT', 'CH', 'FR', 'HK']
@@ -64,16 +65,7 @@ describe.each(testBackends)('rights integrity on $kind', (backend) => {
       payload = ctx.payload
       await seedDemoCatalog(payload)
       staffKey = crypto.randomBytes(16).toString('hex')
-      await payload.create({
-        collection: 'users',
-        data: {
-          email: 'rights-check@example.test',
-          password: 'a long password for the check',
-          roles: ['licensing'],
-          enableAPIKey: true,
-          apiKey: staffKey,
-        },
-      })
+      await createKeyUser(payload, ['licensing'], staffKey)
       server = await servePayloadOverHttp(payload)
     }, 600_000)
     afterAll(async () => {

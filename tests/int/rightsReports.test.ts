@@ -8,6 +8,7 @@ import { type PayloadHttpServer, servePayloadOverHttp } from '../fakes/payloadHt
 import { loadRoleDashboard } from '../../src/dashboard/roleDashboard'
 import { testBackends } from './support/backends'
 import { payloadFor, type TestPayload } from './support/payloadFor'
+import { createCountries, createGrant, createKeyUser } from './support/fixtures'
 
 const day = 86_400_000
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z')
@@ -27,31 +28,17 @@ describe.each(testBackends)('rights reports CSV on $kind', (backend) => {
   const endingAt = now + 10 * day
 
   const licence = (film: string, data: Record<string, unknown>) =>
-    payload.create({
-      collection: 'licences',
-      data: {
-        kind: 'grant',
-        licenceType: 'svod',
-        territories: ['DE', 'US', 'CN'],
-        content: [{ relationTo: 'films', value: ids[film] }],
-        ...data,
-      } as never,
-    })
+    createGrant(
+      payload,
+      { relationTo: 'films', value: ids[film] },
+      { territories: ['DE', 'US', 'CN'], ...data },
+    )
 
   beforeAll(async () => {
     if (!backend.serverUrl) return
     ctx = await payloadFor(backend)
     payload = ctx.payload
-    for (const [code, timeZone] of [
-      ['DE', 'Europe/Berlin'],
-      ['US', 'America/New_York'],
-      ['CN', 'Asia/Shanghai'],
-    ] as const) {
-      await payload.create({
-        collection: 'regions',
-        data: { code, kind: 'country', name: code, timeZone },
-      })
-    }
+    await createCountries(payload, ['DE', 'US', 'CN'])
     for (const [key, title] of [
       ['clash', 'Clash of Grants'],
       ['gap', 'Gap Film'],
@@ -103,16 +90,7 @@ describe.each(testBackends)('rights reports CSV on $kind', (backend) => {
       ['viewer', []],
     ] as const) {
       keys[role] = crypto.randomUUID()
-      await payload.create({
-        collection: 'users',
-        data: {
-          email: `${role}-${crypto.randomUUID()}@example.test`,
-          password: 'correct horse battery',
-          roles: [...roles],
-          enableAPIKey: true,
-          apiKey: keys[role],
-        },
-      })
+      await createKeyUser(payload, [...roles], keys[role])
     }
     const draft = await payload.create({
       collection: 'films',

@@ -1,5 +1,3 @@
-import crypto from 'node:crypto'
-
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -10,6 +8,7 @@ import { everyLocale, allLocales } from '../../src/seed/localized'
 import { type PayloadHttpServer, servePayloadOverHttp } from '../fakes/payloadHttp'
 import { testBackends } from './support/backends'
 import { payloadFor, type TestPayload } from './support/payloadFor'
+import { createCountries, createGrant } from './support/fixtures'
 
 type Id = number
 type Titles = { en: string; de?: string; 'zh-Hans'?: string }
@@ -92,18 +91,7 @@ describe.each(testBackends)('sort titles and search on $kind', (backend) => {
   const run = it.skipIf(!backend.serverUrl)
 
   const licence = async (collection: 'films' | 'series', id: Id, data: Record<string, unknown>) =>
-    payload.create({
-      collection: 'licences',
-      data: {
-        content: [{ relationTo: collection, value: id }],
-        kind: 'grant',
-        licenceType: 'svod',
-        territories: ['DE'],
-        start: '2020-01-01',
-        contractId: crypto.randomUUID(),
-        ...data,
-      } as never,
-    })
+    createGrant(payload, { relationTo: collection, value: id }, { start: '2020-01-01', ...data })
 
   /** A published title with every locale given, licensed in DE (a series through an episode). */
   const title = async (collection: 'films' | 'series', titles: Titles, licensed = true) => {
@@ -134,15 +122,7 @@ describe.each(testBackends)('sort titles and search on $kind', (backend) => {
     if (!backend.serverUrl) return
     ctx = await payloadFor(backend)
     payload = ctx.payload
-    for (const [code, timeZone] of [
-      ['DE', 'Europe/Berlin'],
-      ['US', 'America/New_York'],
-    ]) {
-      await payload.create({
-        collection: 'regions',
-        data: { code, kind: 'country', name: code, timeZone },
-      })
-    }
+    await createCountries(payload, ['DE', 'US'])
     for (const titles of films) await title('films', titles)
     for (const titles of series) await title('series', titles)
     http = await servePayloadOverHttp(payload)

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type PayloadHttpServer, servePayloadOverHttp } from '../fakes/payloadHttp'
 import { testBackends } from './support/backends'
 import { payloadFor, type TestPayload } from './support/payloadFor'
+import { createCountries, createGrant, createKeyUser } from './support/fixtures'
 
 type Bar = {
   licenceId: string
@@ -65,32 +66,13 @@ describe.each(testBackends)('title timeline on $kind', (backend) => {
   const ids = {} as Record<string, number>
 
   const licence = async (data: Record<string, unknown>) =>
-    (
-      await payload.create({
-        collection: 'licences',
-        data: {
-          kind: 'grant',
-          licenceType: 'svod',
-          territories: ['DE'],
-          content: [{ relationTo: 'films', value: ids.film }],
-          ...data,
-        } as never,
-      })
-    ).id
+    (await createGrant(payload, { relationTo: 'films', value: ids.film }, data)).id
 
   beforeAll(async () => {
     if (!backend.serverUrl) return
     ctx = await payloadFor(backend)
     payload = ctx.payload
-    for (const [code, timeZone] of [
-      ['DE', 'Europe/Berlin'],
-      ['US', 'America/New_York'],
-    ] as const) {
-      await payload.create({
-        collection: 'regions',
-        data: { code, kind: 'country', name: code, timeZone },
-      })
-    }
+    await createCountries(payload, ['DE', 'US'])
     ids.film = (
       await payload.create({
         collection: 'films',
@@ -147,16 +129,7 @@ describe.each(testBackends)('title timeline on $kind', (backend) => {
 
     for (const role of ['licensing', 'editor', 'admin', 'consumer'] as const) {
       keys[role] = crypto.randomUUID()
-      await payload.create({
-        collection: 'users',
-        data: {
-          email: `${role}-${crypto.randomUUID()}@example.test`,
-          password: 'correct horse battery',
-          roles: role === 'consumer' ? [] : [role],
-          enableAPIKey: true,
-          apiKey: keys[role],
-        },
-      })
+      await createKeyUser(payload, role === 'consumer' ? [] : [role], keys[role])
     }
     http = await servePayloadOverHttp(payload)
   }, 300_000)

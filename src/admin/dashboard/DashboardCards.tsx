@@ -114,29 +114,30 @@ const Desk: React.FC<{
   )
 }
 
+/** Each desk in the order the admin home shows them, with its heading. */
+const desks = [
+  ['licensing', 'dashboardLicensingHeading'],
+  ['editorial', 'dashboardEditorialHeading'],
+] as const satisfies readonly (readonly ['licensing' | 'editorial', MessageKey])[]
+
 /** The admin home's cards for the user's roles; times in the viewer's (browser's) zone. */
 export const DashboardCards: React.FC<{ dashboard: RoleDashboard }> = ({ dashboard }) => {
   const viewerZone = useViewerTimeZone()
   return (
     <div className="role-dashboard" style={{ marginBottom: 24 }}>
-      {dashboard.licensing ? (
-        <Desk
-          heading="dashboardLicensingHeading"
-          desk="licensing"
-          cards={dashboard.licensing}
-          days={dashboard.days}
-          viewerZone={viewerZone}
-        />
-      ) : null}
-      {dashboard.editorial ? (
-        <Desk
-          heading="dashboardEditorialHeading"
-          desk="editorial"
-          cards={dashboard.editorial}
-          days={dashboard.days}
-          viewerZone={viewerZone}
-        />
-      ) : null}
+      {desks.map(([desk, heading]) => {
+        const cards = dashboard[desk]
+        return cards ? (
+          <Desk
+            key={desk}
+            heading={heading}
+            desk={desk}
+            cards={cards}
+            days={dashboard.days}
+            viewerZone={viewerZone}
+          />
+        ) : null
+      })}
     </div>
   )
 }

@@ -214,6 +214,75 @@ export const licences = async (payload: Payload) =>
     })
   ).docs
 
+/** The spreadsheet's columns the CSV tests write, in their order. */
+export const csvColumns = [
+  'DisplayName',
+  'Territory',
+  'WorkType',
+  'EntryType',
+  'TitleInternalAlias',
+  'ReleaseYear',
+  'LicenseType',
+  'FormatProfile',
+  'Start',
+  'End',
+  'ALID',
+  'AvailID',
+  'ContractID',
+  'Exclusive',
+  'AnnounceDate',
+] as const
+
+export type CsvColumn = (typeof csvColumns)[number]
+export type CsvRow = Partial<Record<CsvColumn, string>>
+
+/** The cells of a row for the film "The View from a Mountain" that the CSV tests share. */
+export const mountainRow: CsvRow = {
+  DisplayName: 'Rockstar Films',
+  WorkType: 'Movie',
+  TitleInternalAlias: 'View from a Mountain, The',
+  ReleaseYear: '2006',
+  LicenseType: 'SVOD',
+  FormatProfile: 'HD',
+  End: 'Open',
+  ALID: 'VIEW_MT_2006',
+}
+
+/** A CSV with a header of `columns`; each row is `defaults` with its own cells, all quoted. */
+export const csvOf = (
+  rows: CsvRow[],
+  defaults: CsvRow = {},
+  columns: readonly CsvColumn[] = csvColumns,
+) =>
+  [
+    columns.join(','),
+    ...rows.map((row) => {
+      const full: CsvRow = { ...defaults, ...row }
+      return columns.map((column) => `"${(full[column] ?? '').replace(/"/g, '""')}"`).join(',')
+    }),
+  ].join('\n')
+
+/** Makes the database itself refuse to save a licence with contract id BOOM. */
+export const installSaveFailure = async (payload: Payload, kind: TestBackend['kind']) => {
+  if (kind === 'sqlite') {
+    const client = (
+      payload.db as unknown as { client: { execute: (sql: string) => Promise<unknown> } }
+    ).client
+    await client.execute(
+      "CREATE TRIGGER refuse_boom BEFORE INSERT ON licences WHEN NEW.contract_id = 'BOOM' BEGIN SELECT RAISE(ABORT, 'contract BOOM refused by the database'); END",
+    )
+    return
+  }
+  const pool = (payload.db as unknown as { pool: { query: (sql: string) => Promise<unknown> } })
+    .pool
+  await pool.query(
+    "CREATE FUNCTION refuse_boom() RETURNS trigger AS $$ BEGIN IF NEW.contract_id = 'BOOM' THEN RAISE EXCEPTION 'contract BOOM refused by the database'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql",
+  )
+  await pool.query(
+    'CREATE TRIGGER refuse_boom BEFORE INSERT ON licences FOR EACH ROW EXECUTE FUNCTION refuse_boom()',
+  )
+}
+
 /**
  * Makes every licence insert take a few milliseconds in the database (a trigger), so that the
  * licence phase of a small file lasts longer than the progress writer's interval, as a large

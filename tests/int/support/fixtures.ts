@@ -4,6 +4,7 @@ import sharp from 'sharp'
 import type { CollectionSlug, Payload } from 'payload'
 
 import type { StaffRole } from '../../../src/roles'
+import { type Country, countryTimeZones } from '../../support/countries'
 
 /** Ids are numbers on the SQL backends (the generated types) and strings on MongoDB. */
 export type Id = number
@@ -177,3 +178,64 @@ export const publicViewerIn = (territory: string, at?: string) => ({
   overrideAccess: false as const,
   context: { viewerTerritory: territory, ...(at ? { availabilityAt: at } : {}) },
 })
+
+/**
+ * Creates a country region for each code, named by its code and in its time zone; those in
+ * `gated` require an approval number. Returns the new regions' ids by code.
+ */
+export const createCountries = async (
+  payload: Payload,
+  codes: readonly Country[],
+  gated: readonly Country[] = [],
+): Promise<Partial<Record<Country, Id>>> => {
+  const ids: Partial<Record<Country, Id>> = {}
+  for (const code of codes) {
+    const region = await payload.create({
+      collection: 'regions',
+      data: {
+        code,
+        kind: 'country',
+        name: code,
+        timeZone: countryTimeZones[code],
+        requiresApprovalNumber: gated.includes(code),
+      },
+    })
+    ids[code] = region.id
+  }
+  return ids
+}
+
+/**
+ * Creates a grant of `content`: SVOD in DE under a fresh contract id, but for what `data`
+ * says instead.
+ */
+export const createGrant = (
+  payload: Payload,
+  content: { relationTo: string; value: Id | string },
+  data: Record<string, unknown> = {},
+) =>
+  payload.create({
+    collection: 'licences',
+    data: {
+      kind: 'grant',
+      licenceType: 'svod',
+      contractId: crypto.randomUUID(),
+      territories: ['DE'],
+      content: [content],
+      ...data,
+    } as never,
+  })
+
+/** Creates a staff user with `roles` who signs requests with the API key `apiKey`. */
+export const createKeyUser = async (payload: Payload, roles: StaffRole[], apiKey: string) => {
+  await payload.create({
+    collection: 'users',
+    data: {
+      email: `${roles.join('-') || 'viewer'}-${unique()}@example.test`,
+      password: 'a long password for the test',
+      roles,
+      enableAPIKey: true,
+      apiKey,
+    },
+  })
+}

@@ -3,28 +3,14 @@ import { describe, expect, it } from 'vitest'
 import { createTitleTree, type Licence } from '../../../src/availability'
 import { conflictsIntroduced, diffAvails, type ImportedLicence } from '../../../src/avails/diff'
 import { mapRows } from '../../../src/avails/mapRows'
-import { catalog, movie, options, regions } from './fixtures'
+import { catalog, movie, options, regions, storedDrafts } from './fixtures'
 
 const map = (rows: ReturnType<typeof movie>[], now = options.now) =>
   mapRows(rows, catalog, regions, { ...options, now })
 
 /** What an earlier import stored for these rows. */
 const stored = (rows: ReturnType<typeof movie>[], now = options.now): ImportedLicence[] =>
-  map(rows, now).drafts.map((draft, index) => ({
-    id: String(index + 1),
-    availsKey: draft.availsKey,
-    licensor: draft.licensor,
-    contractId: draft.contractId,
-    contentKeys: draft.contentKeys,
-    licenceType: draft.licenceType,
-    countries: [draft.territory],
-    formats: draft.formats,
-    start: draft.start,
-    end: draft.end,
-    announceAt: draft.announceAt ? new Date(draft.announceAt).toISOString() : null,
-    exclusive: draft.exclusive,
-    source: draft.source,
-  }))
+  storedDrafts(map(rows, now).drafts)
 
 describe('diffAvails', () => {
   const hd = movie({ AvailID: 'hd' })

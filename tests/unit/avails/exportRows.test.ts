@@ -12,25 +12,11 @@ import { mapRows, type MappingOptions } from '../../../src/avails/mapRows'
 import { readAvails } from '../../../src/avails/readAvails'
 import type { AvailRow } from '../../../src/avails/rows'
 import { writeAvails } from '../../../src/avails/writeAvails'
-import { catalog, movie, options, regions, row } from './fixtures'
+import { catalog, movie, options, regions, row, storedDrafts } from './fixtures'
 
 /** What an import of these rows stored (as the diff tests do). */
 const stored = (rows: AvailRow[], mapping: MappingOptions = options): ImportedLicence[] =>
-  mapRows(rows, catalog, regions, mapping).drafts.map((draft, index) => ({
-    id: String(index + 1),
-    availsKey: draft.availsKey,
-    licensor: draft.licensor,
-    contractId: draft.contractId,
-    contentKeys: draft.contentKeys,
-    licenceType: draft.licenceType,
-    countries: [draft.territory],
-    formats: draft.formats,
-    start: draft.start,
-    end: draft.end,
-    announceAt: draft.announceAt ? new Date(draft.announceAt).toISOString() : null,
-    exclusive: draft.exclusive,
-    source: draft.source,
-  }))
+  storedDrafts(mapRows(rows, catalog, regions, mapping).drafts)
 
 const staffLicence = (overrides: Partial<ImportedLicence> = {}): ImportedLicence => ({
   id: '99',

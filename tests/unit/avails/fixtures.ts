@@ -1,5 +1,6 @@
 import type { Region } from '../../../src/availability'
-import type { MappingOptions } from '../../../src/avails/mapRows'
+import type { ImportedLicence } from '../../../src/avails/diff'
+import type { LicenceDraft, MappingOptions } from '../../../src/avails/mapRows'
 import type { AvailField, AvailRow, CellValue } from '../../../src/avails/rows'
 import type { CatalogTitle } from '../../../src/avails/titles'
 
@@ -99,3 +100,21 @@ export const options: MappingOptions = {
   zoneConvention: 'territory',
   createMissingTitles: false,
 }
+
+/** The licences an earlier import stored for these drafts, numbered from 1. */
+export const storedDrafts = (drafts: LicenceDraft[]): ImportedLicence[] =>
+  drafts.map((draft, index) => ({
+    id: String(index + 1),
+    availsKey: draft.availsKey,
+    licensor: draft.licensor,
+    contractId: draft.contractId,
+    contentKeys: draft.contentKeys,
+    licenceType: draft.licenceType,
+    countries: [draft.territory],
+    formats: draft.formats,
+    start: draft.start,
+    end: draft.end,
+    announceAt: draft.announceAt ? new Date(draft.announceAt).toISOString() : null,
+    exclusive: draft.exclusive,
+    source: draft.source,
+  }))
